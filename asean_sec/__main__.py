@@ -1,0 +1,3 @@
+from asean_sec.cli import main
+
+main()

@@ -1,0 +1,130 @@
+"""A cache of parsed, checked data that cannot serve stale or corrupt bytes.
+
+Keyed by a BLAKE2 digest of the program version and the content of every data file (not
+modification times), so any edit is a miss. Each entry carries a digest of its own payload
+and is checked on read: a truncated or corrupt entry is a miss and is rebuilt. Entries are
+written to a temporary file and renamed into place, so concurrent processes never see a
+half-written file. A cache directory that cannot be created or written means no cache.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from pathlib import Path
+
+try:  # BLAKE2 without loading OpenSSL: hashlib costs a few milliseconds at start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python builds
+    from hashlib import blake2b
+
+ENV_CACHE_DIR = "ASEAN_SEC_CACHE_DIR"
+ENV_NO_CACHE = "ASEAN_SEC_NO_CACHE"
+_MAGIC = b"ASEANSEC1"
+_DIGEST = 32
+
+
+def directory() -> Path | None:
+    if os.environ.get(ENV_NO_CACHE):
+        return None
+    chosen = os.environ.get(ENV_CACHE_DIR)
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "asean-sec"
+
+
+def key_for(version: str, contents: dict[str, bytes]) -> str:
+    digest = blake2b(version.encode(), digest_size=20)
+    for name in sorted(contents):
+        data = contents[name]
+        digest.update(f"\0{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _path(key: str) -> Path | None:
+    folder = directory()
+    return folder / f"{key}.marshal" if folder else None
+
+
+class Sections(dict):
+    """Section name -> list of records, unmarshalled only when first asked for."""
+
+    def __init__(self, blobs: dict[str, bytes]):
+        super().__init__()
+        self._blobs = blobs
+
+    def __missing__(self, name):
+        value = marshal.loads(self._blobs[name])
+        self[name] = value
+        return value
+
+    def get(self, name, default=None):
+        return self[name] if name in self._blobs or dict.__contains__(self, name) else default
+
+    def __contains__(self, name):
+        return name in self._blobs
+
+    def keys(self):
+        return self._blobs.keys()
+
+
+def read(key: str) -> Sections | None:
+    """The cached sections for `key`, or None when absent, unreadable or corrupt."""
+    path = _path(key)
+    if path is None:
+        return None
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    header = len(_MAGIC) + _DIGEST
+    if len(blob) < header or not blob.startswith(_MAGIC):
+        return None
+    payload = blob[header:]
+    if blake2b(payload, digest_size=_DIGEST).digest() != blob[len(_MAGIC):header]:
+        return None
+    try:
+        blobs = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return Sections(blobs) if isinstance(blobs, dict) else None
+
+
+def write(key: str, sections: dict) -> bool:
+    """Store `sections` under `key` atomically; False (and no file) when it cannot."""
+    path = _path(key)
+    if path is None:
+        return False
+    payload = marshal.dumps({name: marshal.dumps(value) for name, value in sections.items()})
+    blob = _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(blob)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        return False
+    _prune(path)
+    return True
+
+
+def _prune(keep: Path, limit: int = 8) -> None:
+    """Keep the cache small: drop the oldest entries beyond `limit`."""
+    try:
+        entries = sorted(keep.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[limit:]:
+            if old != keep:
+                old.unlink()
+    except OSError:
+        pass

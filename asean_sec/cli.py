@@ -1,0 +1,284 @@
+"""The command line: parse, load, ask, render. No business logic lives here.
+
+Exit codes: 0 answered; 1 nothing matched; 2 usage error (bad option, unknown name);
+3 the data is invalid; 4 an output file could not be written (exists without --force).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+
+import click
+
+from asean_sec import __version__
+from asean_sec.problems import DataError, LookupFailed
+
+EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE, EXIT_DATA, EXIT_OUTPUT = 0, 1, 2, 3, 4
+
+
+class DataProblem(click.ClickException):
+    exit_code = EXIT_DATA
+
+    def __init__(self, error: DataError):
+        self.error = error
+        super().__init__(str(error))
+
+    def show(self, file=None):
+        lines = [f"error: the data is invalid ({len(self.error.problems)} problem"
+                 f"{'s' if len(self.error.problems) != 1 else ''}):"]
+        lines += [f"  {p}" for p in self.error.problems[:50]]
+        if len(self.error.problems) > 50:
+            lines.append(f"  … and {len(self.error.problems) - 50} more (asean-sec validate lists them all)")
+        click.echo("\n".join(lines), err=True)
+
+
+class UnknownName(click.UsageError):
+    def show(self, file=None):
+        click.echo(f"error: {self.message}", err=True)
+
+
+class NothingMatched(click.ClickException):
+    exit_code = EXIT_NO_MATCH
+
+    def show(self, file=None):
+        click.echo(self.message, err=True)
+
+
+class _Group(click.Group):
+    """Turns domain errors into click errors so every entry point gets the same exit codes."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DataError as err:
+            raise DataProblem(err) from None
+        except LookupFailed as err:
+            raise UnknownName(str(err), ctx) from None
+
+
+class State:
+    """What the global options chose; the dataset is loaded on first use."""
+
+    def __init__(self, data_dir, as_of: dt.date):
+        self.data_dir, self.as_of = data_dir, as_of
+        self._dataset = None
+
+    @property
+    def dataset(self):
+        if self._dataset is None:
+            from asean_sec.load import load
+
+            self._dataset = load(self.data_dir)
+        return self._dataset
+
+
+class DateType(click.ParamType):
+    """YYYY-MM-DD, or with `partial` also YYYY and YYYY-MM; 'today' is accepted."""
+
+    name = "date"
+
+    def __init__(self, partial: bool = False, end: bool = False):
+        self.partial, self.end = partial, end
+
+    def convert(self, value, param, ctx):
+        from asean_sec.dates import BadDate, PartialDate, parse_day
+
+        if isinstance(value, dt.date):
+            return value
+        try:
+            if self.partial and str(value).strip().lower() != "today":
+                parsed = PartialDate.parse(value)
+                return parsed.last_day if self.end else parsed.first_day
+            return parse_day(value)
+        except BadDate as err:
+            self.fail(str(err), param, ctx)
+
+
+def output_options(command):
+    """--format and --color, the same on every command that answers."""
+    from asean_sec.render import COLORS, FORMATS
+
+    command = click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
+                           help="Colour in tables; NO_COLOR and TERM=dumb turn it off in auto.")(command)
+    command = click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+                           help="auto: a table on a terminal, plain text when piped.")(command)
+    return command
+
+
+def emit(report, fmt: str, color: str) -> None:
+    """Render `report`; exit 1 (like grep) when it has no rows."""
+    from asean_sec.render import render, resolve_format
+
+    chosen = resolve_format(fmt, sys.stdout)
+    if report.rows or chosen in ("json", "csv", "tsv", "jsonl"):
+        render(report, chosen, color)
+    if not report.rows:
+        raise NothingMatched(report.empty_message)
+
+
+def pass_state(command):
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(click.get_current_context().find_object(State), *args, **kwargs)
+    return wrapper
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--data-dir", type=click.Path(file_okay=False), envvar="ASEAN_SEC_DATA",
+              help="Data directory to read instead of the shipped copy (or set ASEAN_SEC_DATA).")
+@click.option("--as-of", type=DateType(), default="today", show_default=True,
+              help="Answer 'current', 'next' and 'upcoming' as on this day (YYYY-MM-DD).")
+@click.version_option(__version__, "--version", prog_name="asean-sec",
+                      message="%(prog)s %(version)s")
+@click.pass_context
+def cli(ctx, data_dir, as_of):
+    """Sourced answers about ASEAN security cooperation: chairs, meetings, people, documents.
+
+    \b
+    Examples:
+      asean-sec chair next
+      asean-sec meetings --led-by "Viet Nam"
+      asean-sec --as-of 2024-12-31 chair current --format json
+    """
+    ctx.obj = State(data_dir, as_of)
+
+
+@cli.command()
+@click.argument("when", default="current", metavar="[YEAR|current|next|previous]")
+@click.option("--mechanism", "-m", default="asean", show_default=True,
+              help="Body whose chair to give (an id, acronym or name, e.g. AMMTC, ASEANAPOL).")
+@output_options
+@pass_state
+def chair(state, when, mechanism, fmt, color):
+    """Who chairs ASEAN (or a body) in a year, with status, basis and sources.
+
+    Status is 'held' (the year has begun), 'confirmed' (announced by a source) or
+    'projected' (from the Charter's alphabetical rotation, no source yet).
+
+    \b
+    Examples:
+      asean-sec chair next
+      asean-sec chair 2006
+      asean-sec chair current --mechanism AMMTC --format json
+    """
+    from asean_sec import query, views
+
+    try:
+        year = query.resolve_year(when, state.as_of)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="YEAR") from None
+    if not 1 <= year <= 9999:
+        raise click.BadParameter(f"{year} is out of range", param_hint="YEAR")
+    dataset = state.dataset
+    body = query.mechanism_id(dataset, mechanism)
+    answer = query.chair(dataset, year, body)
+    emit(views.chair_report(dataset, answer, year, body), fmt, color)
+
+
+@cli.command()
+@click.option("--mechanism", "-m", help="Only this body's meetings (id, acronym or name).")
+@click.option("--chaired-by", metavar="COUNTRY", help="Meetings this country chaired.")
+@click.option("--hosted-by", metavar="COUNTRY", help="Meetings held in this country.")
+@click.option("--attended-by", metavar="COUNTRY",
+              help="Meetings this country attended (a seat, a delegation, or host).")
+@click.option("--led-by", metavar="COUNTRY", help="Meetings this country chaired OR co-chaired.")
+@click.option("--year", type=click.IntRange(1, 9999), help="Meetings held in this year.")
+@click.option("--since", type=DateType(partial=True), help="On or after this date (YYYY[-MM[-DD]] or 'today').")
+@click.option("--until", type=DateType(partial=True, end=True), help="On or before this date.")
+@output_options
+@pass_state
+def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year, since, until, fmt, color):
+    """Meetings of every body, filtered; countries by any name, alias or code.
+
+    \b
+    Examples:
+      asean-sec meetings --mechanism AMMTC
+      asean-sec meetings --led-by "Viet Nam" --format json
+      asean-sec meetings --hosted-by laos --since 2020
+    """
+    from asean_sec import query, views
+
+    dataset = state.dataset
+    country = functools.partial(query.country_id, dataset)
+    found = query.meetings(
+        dataset,
+        mechanism=query.mechanism_id(dataset, mechanism) if mechanism else None,
+        chaired_by=country(chaired_by) if chaired_by is not None else None,
+        hosted_by=country(hosted_by) if hosted_by is not None else None,
+        attended_by=country(attended_by) if attended_by is not None else None,
+        led_by=country(led_by) if led_by is not None else None,
+        year=year, since=since, until=until,
+    )
+    emit(views.meetings_report(dataset, found), fmt, color)
+
+
+@cli.command()
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@click.option("--strict", is_flag=True, help="Treat warnings (ordinal gaps, chair doubts) as errors.")
+@click.pass_context
+def validate(ctx, directory, strict):
+    """Check every data file: syntax, fields, dates, references, sources.
+
+    Lists every problem with file and line, then exits 3 if any is an error.
+
+    \b
+    Examples:
+      asean-sec validate
+      asean-sec validate ./my-data --strict
+    """
+    from asean_sec import load
+
+    chosen = load.find_data_dir(directory or ctx.obj.data_dir)
+    contents = load.read_files(chosen)
+    dataset, problems = load.parse(chosen, contents)
+    errors = [p for p in problems if not p.warning or strict]
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if errors:
+        raise DataProblem(DataError(errors))
+    counts = ", ".join(f"{len(dataset.raw[s])} {s.replace('_', ' ')}" for s in
+                       ("countries", "mechanisms", "asean_chair", "meetings", "people", "offices",
+                        "documents", "roles", "sources"))
+    warned = sum(p.warning for p in problems)
+    click.echo(f"{chosen}: valid ({counts}); {warned} warning{'s' if warned != 1 else ''}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="Export format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write (default: standard output).")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@pass_state
+def export(state, fmt, output, force):
+    """The whole dataset as one JSON document (the YAML's own field names).
+
+    \b
+    Examples:
+      asean-sec export --format json > asean-sec.json
+      asean-sec export -o asean-sec.json --force
+    """
+    import json
+
+    from asean_sec import rows
+
+    text = json.dumps(rows.dataset_document(state.dataset), ensure_ascii=False, indent=2) + "\n"
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    from asean_sec.outfile import write_new
+
+    write_new(output, text.encode("utf-8"), force)
+
+
+def main() -> None:
+    """Console entry point: a closed pipe ends quietly."""
+    try:
+        cli.main(prog_name="asean-sec")
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)

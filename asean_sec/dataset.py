@@ -1,0 +1,156 @@
+"""The dataset: raw checked sections, turned into records and indexes on first use."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from asean_sec import model
+from asean_sec.dates import PartialDate
+
+
+def _date(value) -> PartialDate | None:
+    return PartialDate.parse(str(value)) if value not in (None, "") else None
+
+
+def _seat(raw) -> model.Seat | None:
+    if not raw:
+        return None
+    return model.Seat(raw["country"], raw.get("person"), raw.get("title"))
+
+
+def build_country(r) -> model.Country:
+    return model.Country(r["id"], r["name"], r.get("official_name"), tuple(r.get("aliases", ())),
+                         r.get("iso2"), r.get("iso3"), _date(r.get("asean_member_since")),
+                         _date(r.get("asean_observer_since")), tuple(r["sources"]))
+
+
+def build_mechanism(r) -> model.Mechanism:
+    return model.Mechanism(r["id"], r["acronym"], r["name"], r["kind"], r.get("parent"),
+                           _date(r.get("founded")), r.get("founding_document"),
+                           model.ChairRule(r["chair_rule"]), r.get("chair_note"),
+                           tuple(r.get("partners", ())), r.get("description"),
+                           tuple(r.get("aliases", ())), tuple(r["sources"]))
+
+
+def build_chair_year(r) -> model.ChairYear:
+    return model.ChairYear(r["year"], r["country"], model.ChairStatus(r["status"]), r["basis"],
+                           r.get("note"), tuple(r["sources"]), r.get("last_verified"))
+
+
+def build_meeting(r) -> model.Meeting:
+    return model.Meeting(
+        id=r["id"], mechanism=r["mechanism"], ordinal=str(r["ordinal"]),
+        start=_date(r.get("start")), end=_date(r.get("end")), city=r.get("city"), host=r.get("host"),
+        chair=_seat(r.get("chair")), co_chairs=tuple(_seat(s) for s in r.get("co_chairs", ())),
+        format=r.get("format"), parent=r.get("parent"),
+        all_members_attended=bool(r.get("all_members_attended", False)),
+        participants=tuple(model.Participant(p.get("country"), p.get("role", "delegate"), p.get("person"),
+                                             p.get("title")) for p in r.get("participants", ())),
+        outcomes=tuple(r.get("outcomes", ())), theme=r.get("theme"), note=r.get("note"),
+        sources=tuple(r["sources"]), status=r.get("status", "held"))
+
+
+def build_person(r) -> model.Person:
+    return model.Person(r["id"], r["name"], r.get("native_name"), tuple(r.get("aliases", ())),
+                        r.get("country"), tuple(r["sources"]))
+
+
+def build_office(r) -> model.Office:
+    return model.Office(r["person"], r["title"], r.get("organization"), r.get("country"),
+                        _date(r.get("start")), _date(r.get("end")), r.get("note"), tuple(r["sources"]),
+                        r.get("last_verified"))
+
+
+def build_document(r) -> model.Document:
+    return model.Document(r["id"], r["title"], r["type"], _date(r.get("date")), r.get("place"),
+                          r.get("meeting"), r.get("mechanism"), tuple(r.get("parties", ())),
+                          r.get("status"), _date(r.get("in_force")), r.get("note"), tuple(r["sources"]))
+
+
+def build_role(r) -> model.Role:
+    return model.Role(r["country"], r["role"], r["subject"], r.get("partner"), r.get("crime"),
+                      r.get("mechanism"), _date(r.get("start")), _date(r.get("end")), r.get("note"),
+                      tuple(r["sources"]))
+
+
+def build_crime(r) -> model.Crime:
+    return model.Crime(r["id"], r["name"], tuple(r.get("aliases", ())), tuple(r["sources"]))
+
+
+def build_source(r) -> model.Source:
+    return model.Source(r["id"], r.get("url"), r.get("document"), r.get("title"), r.get("publisher"),
+                        None if r.get("published") is None else str(r["published"]), r.get("accessed"))
+
+
+def _by_id(records) -> dict:
+    return {r.id: r for r in records}
+
+
+class Dataset:
+    """Every record of one data directory. Records are built from `raw` on first use."""
+
+    def __init__(self, raw, directory: Path):
+        self.raw = raw
+        self.directory = directory
+
+    @cached_property
+    def info(self) -> model.DatasetInfo:
+        meta = self.raw["dataset"]
+        return model.DatasetInfo(meta["name"], meta["as_of"], meta.get("description"))
+
+    @cached_property
+    def sources(self) -> dict[str, model.Source]:
+        return _by_id(build_source(r) for r in self.raw["sources"])
+
+    @cached_property
+    def countries(self) -> dict[str, model.Country]:
+        return _by_id(build_country(r) for r in self.raw["countries"])
+
+    @cached_property
+    def mechanisms(self) -> dict[str, model.Mechanism]:
+        return _by_id(build_mechanism(r) for r in self.raw["mechanisms"])
+
+    @cached_property
+    def asean_chair(self) -> dict[int, model.ChairYear]:
+        return {c.year: c for c in (build_chair_year(r) for r in self.raw["asean_chair"])}
+
+    @cached_property
+    def meetings(self) -> list[model.Meeting]:
+        return [build_meeting(r) for r in self.raw["meetings"]]
+
+    @cached_property
+    def meetings_by_id(self) -> dict[str, model.Meeting]:
+        return _by_id(self.meetings)
+
+    @cached_property
+    def people(self) -> dict[str, model.Person]:
+        return _by_id(build_person(r) for r in self.raw["people"])
+
+    @cached_property
+    def offices(self) -> list[model.Office]:
+        return [build_office(r) for r in self.raw["offices"]]
+
+    @cached_property
+    def documents(self) -> dict[str, model.Document]:
+        return _by_id(build_document(r) for r in self.raw["documents"])
+
+    @cached_property
+    def roles(self) -> list[model.Role]:
+        return [build_role(r) for r in self.raw["roles"]]
+
+    @cached_property
+    def crimes(self) -> dict[str, model.Crime]:
+        return _by_id(build_crime(r) for r in self.raw["crimes"])
+
+    def country_name(self, country_id: str | None) -> str | None:
+        if country_id is None:
+            return None
+        country = self.countries.get(country_id)
+        return country.name if country else country_id
+
+    def person_name(self, person_id: str | None) -> str | None:
+        if person_id is None:
+            return None
+        person = self.people.get(person_id)
+        return person.name if person else person_id

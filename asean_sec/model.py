@@ -1,0 +1,218 @@
+"""The records of the dataset: frozen, typed, free of I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from asean_sec.dates import PartialDate
+
+
+class ChairStatus(str, Enum):
+    HELD = "held"  # the year has begun: the country holds or held the chair
+    CONFIRMED = "confirmed"  # a future year a source has announced
+    PROJECTED = "projected"  # a future year computed from the Charter rule, no source
+
+
+class ChairRule(str, Enum):
+    FOLLOWS_ASEAN_CHAIR = "follows_asean_chair"
+    FOLLOWS_PARENT = "follows_parent"
+    HOST_ROTATION = "host_rotation"
+    CO_CHAIRS = "co_chairs"
+    ELECTED = "elected"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    url: str | None = None
+    document: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    accessed: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """One line naming the source: its title and publisher, then its URL."""
+        label = " — ".join(p for p in (self.title, self.publisher, self.published) if p)
+        where = self.url or self.document or ""
+        return f"{label} <{where}>" if label and self.url else (label or where)
+
+
+@dataclass(frozen=True)
+class Country:
+    id: str
+    name: str
+    official_name: str | None
+    aliases: tuple[str, ...]
+    iso2: str | None
+    iso3: str | None
+    member_since: PartialDate | None
+    observer_since: PartialDate | None
+    sources: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every string a user may type for this country."""
+        found = [self.id, self.name, *self.aliases]
+        found += [n for n in (self.official_name, self.iso2, self.iso3) if n]
+        return tuple(found)
+
+    def is_member_on(self, day) -> bool:
+        return self.member_since is not None and self.member_since.first_day <= day
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    id: str
+    acronym: str
+    name: str
+    kind: str
+    parent: str | None
+    founded: PartialDate | None
+    founding_document: str | None
+    chair_rule: ChairRule
+    chair_note: str | None
+    partners: tuple[str, ...]
+    description: str | None
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.id, self.acronym, self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class ChairYear:
+    """Who holds the ASEAN Chairmanship in one calendar year."""
+
+    year: int
+    country: str
+    status: ChairStatus
+    basis: str
+    note: str | None
+    sources: tuple[str, ...]
+    last_verified: str | None = None
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A country at a table, and the person who sat there for it, if known."""
+
+    country: str
+    person: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Participant:
+    country: str | None
+    role: str
+    person: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    mechanism: str
+    ordinal: str
+    start: PartialDate | None
+    end: PartialDate | None
+    city: str | None
+    host: str | None
+    chair: Seat | None
+    co_chairs: tuple[Seat, ...]
+    format: str | None
+    parent: str | None
+    all_members_attended: bool
+    participants: tuple[Participant, ...]
+    outcomes: tuple[str, ...]
+    theme: str | None
+    note: str | None
+    sources: tuple[str, ...]
+    status: str = "held"
+
+    @property
+    def leaders(self) -> tuple[str, ...]:
+        """Countries that chaired or co-chaired."""
+        seats = ((self.chair,) if self.chair else ()) + self.co_chairs
+        return tuple(dict.fromkeys(s.country for s in seats))
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    native_name: str | None
+    aliases: tuple[str, ...]
+    country: str | None
+    sources: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.id, self.name, self.native_name, *self.aliases) if n)
+
+
+@dataclass(frozen=True)
+class Office:
+    person: str
+    title: str
+    organization: str | None
+    country: str | None
+    start: PartialDate | None
+    end: PartialDate | None
+    note: str | None
+    sources: tuple[str, ...]
+    last_verified: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    type: str
+    date: PartialDate | None
+    place: str | None
+    meeting: str | None
+    mechanism: str | None
+    parties: tuple[str, ...]
+    status: str | None
+    in_force: PartialDate | None
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A country holding a post: coordinator, lead shepherd, co-chair …"""
+
+    country: str
+    role: str
+    subject: str
+    partner: str | None
+    crime: str | None
+    mechanism: str | None
+    start: PartialDate | None
+    end: PartialDate | None
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Crime:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    name: str
+    as_of: str
+    sources_note: str | None = None
+    extra: dict = field(default_factory=dict)

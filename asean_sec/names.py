@@ -1,0 +1,56 @@
+"""Turning what a user typed into a record id: case-, accent- and alias-insensitive."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+
+from asean_sec.problems import LookupFailed
+
+
+def fold(text: str) -> str:
+    """Lower case, without diacritics or extra spaces: 'Lương' -> 'luong'."""
+    text = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.casefold().replace("-", " ").replace(".", " ").split())
+
+
+class NameIndex:
+    """Every name of every record of one kind, folded, pointing at the record's id."""
+
+    def __init__(self, kind: str, names_by_id: dict[str, tuple[str, ...]]):
+        self.kind = kind
+        self._ids: dict[str, str] = {}
+        self._display: dict[str, str] = {}
+        for record_id, names in names_by_id.items():
+            for name in names:
+                key = fold(name)
+                if key:
+                    self._ids.setdefault(key, record_id)
+                    self._display.setdefault(key, name)
+
+    def get(self, text: str) -> str | None:
+        """The id for `text`, or None."""
+        return self._ids.get(fold(text))
+
+    def lookup(self, text: str) -> str:
+        """The id for `text`; raises LookupFailed with the closest names."""
+        found = self.get(text)
+        if found is None:
+            raise LookupFailed(self.kind, text, self.suggest(text))
+        return found
+
+    def suggest(self, text: str, n: int = 3) -> list[str]:
+        key = fold(text)
+        close = difflib.get_close_matches(key, list(self._ids), n=n * 3, cutoff=0.6)
+        if not close and key:
+            close = [k for k in self._ids if key in k or (len(k) > 3 and k in key)]
+        out = []
+        for k in close:
+            name = self._display[k]
+            if name not in out:
+                out.append(name)
+        return out[:n]
+
+    def names(self) -> list[str]:
+        return sorted(set(self._display.values()), key=fold)

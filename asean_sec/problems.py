@@ -1,0 +1,47 @@
+"""Problems found in the data, and the errors that carry them to the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, where it is, and how to fix it."""
+
+    file: str
+    line: int | None
+    message: str
+    fix: str | None = None
+    column: int | None = None
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        text = f"{where}: {'warning: ' if self.warning else ''}{self.message}"
+        if self.fix:
+            text += f" (fix: {self.fix})"
+        return text
+
+
+class DataError(Exception):
+    """The data cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class LookupFailed(Exception):
+    """A name the user typed matches nothing; carries the closest names."""
+
+    def __init__(self, kind: str, text: str, suggestions: list[str]):
+        self.kind, self.text, self.suggestions = kind, text, suggestions
+        message = f"unknown {kind} {text!r}"
+        if suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
+        super().__init__(message)

@@ -1,0 +1,186 @@
+"""Questions over the records: who chairs, which meetings. Pure: no I/O, no formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from asean_sec.dataset import Dataset
+from asean_sec.model import ChairRule, ChairStatus, Meeting
+from asean_sec.names import NameIndex
+
+ASEAN = "asean"
+
+
+@dataclass(frozen=True)
+class ChairAnswer:
+    year: int
+    mechanism: str
+    country: str | None
+    status: str  # held | confirmed | projected | unknown
+    basis: str
+    note: str | None
+    sources: tuple[str, ...]
+    person: str | None = None
+
+
+@lru_cache(maxsize=None)
+def _index(dataset: Dataset, kind: str) -> NameIndex:
+    if kind == "country":
+        return NameIndex("country", {c.id: c.names for c in dataset.countries.values()})
+    if kind == "mechanism":
+        names = {m.id: m.names for m in dataset.mechanisms.values()}
+        names[ASEAN] = (ASEAN, "ASEAN Summit", "ASEAN Chairmanship")
+        return NameIndex("mechanism", names)
+    if kind == "person":
+        return NameIndex("person", {p.id: p.names for p in dataset.people.values()})
+    raise ValueError(kind)
+
+
+def country_id(dataset: Dataset, text: str) -> str:
+    return _index(dataset, "country").lookup(text)
+
+
+def mechanism_id(dataset: Dataset, text: str) -> str:
+    return _index(dataset, "mechanism").lookup(text)
+
+
+def person_id(dataset: Dataset, text: str) -> str:
+    return _index(dataset, "person").lookup(text)
+
+
+def name_index(dataset: Dataset, kind: str) -> NameIndex:
+    return _index(dataset, kind)
+
+
+# --- the ASEAN chair and the bodies that follow it ---------------------------------------
+
+def members_in(dataset: Dataset, year: int) -> list[str]:
+    """Member states on 1 January of `year`, in the Charter's alphabetical order of English names."""
+    first_day = dt.date(year, 1, 1)
+    members = [c for c in dataset.countries.values() if c.member_since and c.member_since.first_day <= first_day]
+    return [c.id for c in sorted(members, key=lambda c: c.name.casefold())]
+
+
+def asean_chair(dataset: Dataset, year: int) -> ChairAnswer | None:
+    """The recorded chair for `year`, or the Charter Art. 31 projection from the last record before it.
+
+    None when the year precedes every record (nothing to project from).
+    """
+    recorded = dataset.asean_chair.get(year)
+    if recorded:
+        return ChairAnswer(year, ASEAN, recorded.country, recorded.status.value, recorded.basis,
+                           recorded.note, recorded.sources)
+    earlier = [y for y in dataset.asean_chair if y < year]
+    if not earlier:
+        return None
+    last = max(earlier)
+    country = dataset.asean_chair[last].country
+    for projected_year in range(last + 1, year + 1):
+        order = members_in(dataset, projected_year)
+        if not order:
+            return None
+        country = _next_in(order, country, dataset)
+    note = (f"Projected by the Charter's Article 31 rule (alphabetical order of English names) "
+            f"from the {last} chair; no source confirms it.")
+    return ChairAnswer(year, ASEAN, country, ChairStatus.PROJECTED.value, "rotation", note, ())
+
+
+def _next_in(order: list[str], current: str, dataset: Dataset) -> str:
+    if current in order:
+        return order[(order.index(current) + 1) % len(order)]
+    name = dataset.country_name(current).casefold()
+    later = [c for c in order if dataset.country_name(c).casefold() > name]
+    return later[0] if later else order[0]
+
+
+def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | None:
+    """Who chairs `mechanism` in `year`, by that body's own chair rule."""
+    if mechanism == ASEAN:
+        return asean_chair(dataset, year)
+    body = dataset.mechanisms[mechanism]
+    rule = body.chair_rule
+    if rule is ChairRule.FOLLOWS_PARENT and body.parent:
+        parent = chair(dataset, year, body.parent)
+        if parent is None:
+            return None
+        return ChairAnswer(year, mechanism, parent.country, parent.status, f"follows {body.parent}",
+                           body.chair_note, body.sources + parent.sources)
+    held = [m for m in meetings(dataset, mechanism=mechanism, year=year) if m.chair or m.co_chairs]
+    if held:
+        meeting = held[-1]
+        seat = meeting.chair or meeting.co_chairs[0]
+        status = ChairStatus.HELD.value if meeting.status == "held" else ChairStatus.CONFIRMED.value
+        return ChairAnswer(year, mechanism, seat.country, status, f"chaired {meeting.id}",
+                           body.chair_note, meeting.sources, seat.person)
+    if rule is ChairRule.FOLLOWS_ASEAN_CHAIR:
+        parent = asean_chair(dataset, year)
+        if parent is None:
+            return None
+        return ChairAnswer(year, mechanism, parent.country, parent.status, "follows the ASEAN chair",
+                           body.chair_note, body.sources + parent.sources)
+    return ChairAnswer(year, mechanism, None, "unknown", rule.value,
+                       body.chair_note or "no record of this body's chair for that year", body.sources)
+
+
+def resolve_year(word: str, as_of: dt.date) -> int:
+    """'current', 'next', 'previous' (relative to `as_of`) or a year like '2027'."""
+    relative = {"current": 0, "this": 0, "now": 0, "next": 1, "previous": -1, "last": -1}
+    key = word.strip().lower()
+    if key in relative:
+        return as_of.year + relative[key]
+    if key.isdigit() and 1 <= len(key) <= 4:
+        return int(key)
+    raise ValueError(f"{word!r} is not a year: give YYYY, current, next or previous")
+
+
+# --- meetings ----------------------------------------------------------------------------
+
+def _meeting_key(meeting: Meeting):
+    start = meeting.start.sort_key() if meeting.start else (9999, 0, 0)
+    ordinal = int(meeting.ordinal) if meeting.ordinal.isdigit() else 0
+    return (start, meeting.mechanism, ordinal, meeting.id)
+
+
+def attended(dataset: Dataset, meeting: Meeting, country: str) -> bool:
+    """The country was there: a seat, a delegation, the host, or every member when all attended."""
+    if country == meeting.host or country in meeting.leaders:
+        return True
+    if any(p.country == country for p in meeting.participants):
+        return True
+    if meeting.all_members_attended and meeting.start:
+        member = dataset.countries.get(country)
+        return bool(member and member.is_member_on(meeting.start.first_day))
+    return False
+
+
+def meetings(dataset: Dataset, *, mechanism: str | None = None, chaired_by: str | None = None,
+             hosted_by: str | None = None, attended_by: str | None = None, led_by: str | None = None,
+             year: int | None = None, since: dt.date | None = None, until: dt.date | None = None,
+             ) -> list[Meeting]:
+    """Meetings matching every filter given (ids, not names), in date order."""
+    found = []
+    for meeting in dataset.meetings:
+        if mechanism and meeting.mechanism != mechanism:
+            continue
+        if chaired_by and not (meeting.chair and meeting.chair.country == chaired_by):
+            continue
+        if hosted_by and meeting.host != hosted_by:
+            continue
+        if led_by and led_by not in meeting.leaders:
+            continue
+        if attended_by and not attended(dataset, meeting, attended_by):
+            continue
+        if year is not None or since or until:
+            if meeting.start is None:
+                continue
+            end = meeting.end or meeting.start
+            if year is not None and not (meeting.start.year <= year <= end.year):
+                continue
+            if since and end.last_day < since:
+                continue
+            if until and meeting.start.first_day > until:
+                continue
+        found.append(meeting)
+    return sorted(found, key=_meeting_key)

@@ -1,0 +1,196 @@
+"""Output: one Report, many formats. rich is imported only when a table is drawn.
+
+Formats: table (rich), plain (aligned text, no escape codes), json (one document),
+jsonl (one record a line), csv and tsv (header row; lists joined with "; ").
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+FORMATS = ("auto", "table", "plain", "json", "jsonl", "csv", "tsv")
+COLORS = ("auto", "always", "never")
+LIST_SEPARATOR = "; "
+
+
+@dataclass
+class Column:
+    header: str
+    value: object  # a field name, or a callable row -> text
+    max_width: int | None = None
+
+    def text(self, row: dict) -> str:
+        found = self.value(row) if callable(self.value) else row.get(self.value)
+        return flat(found)
+
+
+@dataclass
+class Report:
+    """What a command answers: rows with stable fields, and how people should see them."""
+
+    title: str
+    rows: list[dict]
+    columns: list[Column]
+    single: bool = False  # one record: JSON is an object, people see "field: value" lines
+    cite: bool = True  # people see a numbered list of sources under the rows
+    empty_message: str = "Nothing matched."
+    notes: list[str] = field(default_factory=list)
+
+
+def flat(value) -> str:
+    """A field value as one line of text (lists joined, None empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dict):
+        return value.get("title") or value.get("country_name") or value.get("id") or ""
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(flat(v) for v in value)
+    return str(value)
+
+
+def resolve_format(fmt: str, stream) -> str:
+    if fmt != "auto":
+        return fmt
+    return "table" if _isatty(stream) else "plain"
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def color_enabled(color: str, stream) -> bool:
+    """`--color`: never, always, or auto (a terminal, and neither NO_COLOR nor TERM=dumb)."""
+    if color == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if color == "always":
+        return True
+    return _isatty(stream) and os.environ.get("TERM") != "dumb"
+
+
+def render(report: Report, fmt: str, color: str = "auto", stream=None) -> None:
+    stream = stream or sys.stdout
+    fmt = resolve_format(fmt, stream)
+    _RENDERERS[fmt](report, stream, color)
+
+
+def _sources_of(report: Report) -> list[str]:
+    found = []
+    for row in report.rows:
+        for ref in row.get("sources", ()):
+            if ref not in found:
+                found.append(ref)
+    return found
+
+
+def _json(report: Report, stream, color) -> None:
+    import json
+
+    payload = report.rows[0] if report.single and report.rows else report.rows
+    if report.single and not report.rows:
+        payload = None
+    stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def _jsonl(report: Report, stream, color) -> None:
+    import json
+
+    for row in report.rows:
+        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _delimited(delimiter: str):
+    def write(report: Report, stream, color) -> None:
+        import csv
+
+        if not report.rows:
+            return
+        names = list(report.rows[0])
+        writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(names)
+        for row in report.rows:
+            cells = [flat(row[name]) for name in names]
+            if delimiter == "\t":
+                cells = [c.replace("\t", " ").replace("\n", " ") for c in cells]
+            writer.writerow(cells)
+    return write
+
+
+def _plain(report: Report, stream, color) -> None:
+    if not report.rows:
+        return
+    if report.single:
+        width = max(len(c.header) for c in report.columns) + 2
+        for column in report.columns:
+            text = column.text(report.rows[0])
+            if text:
+                stream.write(f"{column.header + ':':<{width}}{text}\n")
+    else:
+        cells = [[c.header for c in report.columns]] + [[c.text(r) for c in report.columns] for r in report.rows]
+        widths = [max(len(row[i]) for row in cells) for i in range(len(report.columns))]
+        for row in cells:
+            stream.write("  ".join(f"{text:<{w}}" for text, w in zip(row, widths)).rstrip() + "\n")
+    _plain_footer(report, stream)
+
+
+def _plain_footer(report: Report, stream) -> None:
+    for note in report.notes:
+        stream.write(f"{note}\n")
+    if report.cite:
+        refs = _sources_of(report)
+        if refs:
+            stream.write("Sources:\n" + "".join(f"  [{i}] {ref}\n" for i, ref in enumerate(refs, 1)))
+
+
+def _table(report: Report, stream, color) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    use_color = color_enabled(color, stream)
+    terminal = _isatty(stream)
+    console = Console(file=stream, force_terminal=use_color, no_color=not use_color,
+                      color_system="auto" if use_color else None, highlight=False,
+                      width=None if terminal else 200, soft_wrap=False, emoji=False, markup=False)
+    if not report.rows:
+        return
+    if report.single:
+        table = Table(title=report.title, show_header=False, box=None, title_justify="left",
+                      title_style="bold" if use_color else None)
+        table.add_column(style="bold cyan" if use_color else None, no_wrap=True)
+        table.add_column(overflow="fold")
+        for column in report.columns:
+            text = column.text(report.rows[0])
+            if text:
+                table.add_row(column.header, text)
+    else:
+        table = Table(title=report.title, title_justify="left", header_style="bold" if use_color else None,
+                      title_style="bold" if use_color else None)
+        for column in report.columns:
+            table.add_column(column.header, overflow="fold", max_width=column.max_width)
+        for row in report.rows:
+            table.add_row(*(column.text(row) for column in report.columns))
+    console.print(table)
+    for note in report.notes:
+        console.print(note)
+    if report.cite:
+        refs = _sources_of(report)
+        if refs:
+            console.print("Sources:", style="bold" if use_color else None)
+            for i, ref in enumerate(refs, 1):
+                console.print(f"  [{i}] {ref}", overflow="fold")
+
+
+_RENDERERS = {
+    "table": _table,
+    "plain": _plain,
+    "json": _json,
+    "jsonl": _jsonl,
+    "csv": _delimited(","),
+    "tsv": _delimited("\t"),
+}

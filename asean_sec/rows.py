@@ -1,0 +1,95 @@
+"""Records as flat, stable dictionaries: the field names of every output format.
+
+These names are a public contract (see the README's "Output fields"); add fields, never
+rename or remove them.
+"""
+
+from __future__ import annotations
+
+from asean_sec.dataset import Dataset
+from asean_sec.model import Meeting, Seat
+from asean_sec.query import ChairAnswer
+
+
+def source_refs(dataset: Dataset, source_ids) -> list[str]:
+    """URL (or document name) of each source, in order, without repeats."""
+    refs = []
+    for source_id in source_ids:
+        source = dataset.sources.get(source_id)
+        ref = (source.url or source.document) if source else source_id
+        if ref not in refs:
+            refs.append(ref)
+    return refs
+
+
+def _seat(dataset: Dataset, seat: Seat) -> dict:
+    return {"country": seat.country, "country_name": dataset.country_name(seat.country),
+            "person": seat.person, "person_name": dataset.person_name(seat.person)}
+
+
+def chair_row(dataset: Dataset, answer: ChairAnswer) -> dict:
+    mechanism = dataset.mechanisms.get(answer.mechanism)
+    return {
+        "year": answer.year,
+        "mechanism": answer.mechanism,
+        "mechanism_name": mechanism.acronym if mechanism else "ASEAN",
+        "country": answer.country,
+        "country_name": dataset.country_name(answer.country),
+        "person": answer.person,
+        "person_name": dataset.person_name(answer.person),
+        "status": answer.status,
+        "basis": answer.basis,
+        "note": answer.note,
+        "sources": source_refs(dataset, answer.sources),
+    }
+
+
+def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
+    mechanism = dataset.mechanisms.get(meeting.mechanism)
+    chair = meeting.chair
+    return {
+        "id": meeting.id,
+        "mechanism": meeting.mechanism,
+        "mechanism_name": mechanism.acronym if mechanism else meeting.mechanism,
+        "ordinal": meeting.ordinal,
+        "status": meeting.status,
+        "start": str(meeting.start) if meeting.start else None,
+        "end": str(meeting.end) if meeting.end else None,
+        "city": meeting.city,
+        "host": meeting.host,
+        "host_name": dataset.country_name(meeting.host),
+        "chair_country": chair.country if chair else None,
+        "chair_country_name": dataset.country_name(chair.country) if chair else None,
+        "chair_person": chair.person if chair else None,
+        "chair_person_name": dataset.person_name(chair.person) if chair else None,
+        "co_chairs": [_seat(dataset, s) for s in meeting.co_chairs],
+        "format": meeting.format,
+        "parent": meeting.parent,
+        "theme": meeting.theme,
+        "all_members_attended": meeting.all_members_attended,
+        "participants": [
+            {**_seat(dataset, Seat(p.country, p.person)), "title": p.title, "role": p.role}
+            for p in meeting.participants
+        ],
+        "outcomes": [
+            {"id": doc_id, "title": dataset.documents[doc_id].title if doc_id in dataset.documents else None}
+            for doc_id in meeting.outcomes
+        ],
+        "note": meeting.note,
+        "sources": source_refs(dataset, meeting.sources),
+    }
+
+
+def meeting_label(row: dict) -> str:
+    """'AMMTC 18', 'AMMTC+3 Special' …"""
+    return f"{row['mechanism_name']} {row['ordinal']}"
+
+
+def dataset_document(dataset: Dataset) -> dict:
+    """The whole dataset as one JSON-ready document, with the raw field names of the YAML."""
+    raw = dataset.raw
+    document = {"dataset": dict(raw["dataset"])}
+    for section in ("sources", "countries", "mechanisms", "asean_chair", "meetings", "people", "offices",
+                    "documents", "crimes", "roles"):
+        document[section] = raw[section]
+    return document

@@ -1,0 +1,230 @@
+"""Checks across records: references, dates, sources and the rules of each body.
+
+Returns problems with file and line; never prints or exits. Hard faults are errors;
+curation doubts (an ordinal gap, a chair that differs from the ASEAN chair without a note)
+are warnings, which `asean-sec validate --strict` treats as errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from asean_sec.dates import BadDate, PartialDate
+from asean_sec.problems import Problem
+
+# section -> fields that hold a date
+DATE_FIELDS = {
+    "countries": ("asean_member_since", "asean_observer_since"),
+    "mechanisms": ("founded",),
+    "meetings": ("start", "end"),
+    "offices": ("start", "end"),
+    "documents": ("date", "in_force"),
+    "roles": ("start", "end"),
+    "sources": ("published",),
+}
+ID_SECTIONS = ("sources", "countries", "mechanisms", "meetings", "people", "documents", "crimes")
+
+
+class _Checker:
+    def __init__(self, raw, where):
+        self.raw, self.where, self.problems = raw, where, []
+        self.ids = {s: {r["id"] for r in raw[s]} for s in ID_SECTIONS}
+
+    def report(self, section, index, field, message, fix=None, warning=False):
+        document = self.where[section]
+        path = (section, index) if field is None else (section, index, *((field,) if isinstance(field, str) else field))
+        self.problems.append(Problem(document.file, document.line_of(path), message, fix, warning=warning))
+
+    def ref(self, section, index, field, value, kind):
+        if value is not None and value not in self.ids[kind]:
+            import difflib
+            close = difflib.get_close_matches(str(value), sorted(self.ids[kind]), n=3)
+            fix = f"did you mean {', '.join(close)}?" if close else f"add {value!r} to {kind} or correct the id"
+            self.report(section, index, field, f"{field if isinstance(field, str) else '.'.join(map(str, field))} "
+                        f"refers to unknown {kind[:-1] if kind != 'people' else 'person'} {value!r}", fix)
+
+
+def check(dataset, where) -> list[Problem]:
+    """All problems in `dataset.raw`; `where` maps a section to its yamlio.Document."""
+    c = _Checker(dataset.raw, where)
+    raw = dataset.raw
+    _unique_ids(c)
+    dates = _dates(c)
+    _sources(c)
+    _references(c)
+    _date_order(c, dates)
+    _chairs(c, raw["dataset"]["as_of"])
+    _meeting_rules(c, dates)
+    _offices(c, dates)
+    return c.problems
+
+
+def _unique_ids(c):
+    for section in ID_SECTIONS:
+        seen = {}
+        for i, record in enumerate(c.raw[section]):
+            if record["id"] in seen:
+                c.report(section, i, "id", f"duplicate id {record['id']!r} (first in item {seen[record['id']] + 1})",
+                         "give each record its own id")
+            seen.setdefault(record["id"], i)
+    years = {}
+    for i, record in enumerate(c.raw["asean_chair"]):
+        if record["year"] in years:
+            c.report("asean_chair", i, "year", f"two records for the year {record['year']}", "keep one per year")
+        years.setdefault(record["year"], i)
+
+
+def _dates(c):
+    parsed = {}
+    for section, fields in DATE_FIELDS.items():
+        for i, record in enumerate(c.raw[section]):
+            for field in fields:
+                if record.get(field) is None:
+                    continue
+                try:
+                    parsed[section, i, field] = PartialDate.parse(str(record[field]))
+                except BadDate as err:
+                    c.report(section, i, field, f"{field}: {err}", "give a real date")
+    return parsed
+
+
+def _sources(c):
+    for i, source in enumerate(c.raw["sources"]):
+        if not source.get("url") and not source.get("document"):
+            c.report("sources", i, None, f"source {source['id']!r} has neither url nor document",
+                     "add the URL you read, or name the document")
+    for section in c.where:
+        if section == "sources":
+            continue
+        for i, record in enumerate(c.raw[section]):
+            for j, source_id in enumerate(record.get("sources", ())):
+                c.ref(section, i, ("sources", j), source_id, "sources")
+
+
+def _seats(meeting):
+    if meeting.get("chair"):
+        yield ("chair",), meeting["chair"]
+    for j, seat in enumerate(meeting.get("co_chairs", ())):
+        yield ("co_chairs", j), seat
+    for j, seat in enumerate(meeting.get("participants", ())):
+        yield ("participants", j), seat
+
+
+def _references(c):
+    raw = c.raw
+    for i, country in enumerate(raw["countries"]):
+        pass
+    for i, m in enumerate(raw["mechanisms"]):
+        c.ref("mechanisms", i, "parent", m.get("parent"), "mechanisms")
+        c.ref("mechanisms", i, "founding_document", m.get("founding_document"), "documents")
+        for j, partner in enumerate(m.get("partners", ())):
+            c.ref("mechanisms", i, ("partners", j), partner, "countries")
+    for i, chair in enumerate(raw["asean_chair"]):
+        c.ref("asean_chair", i, "country", chair["country"], "countries")
+    for i, meeting in enumerate(raw["meetings"]):
+        c.ref("meetings", i, "mechanism", meeting["mechanism"], "mechanisms")
+        c.ref("meetings", i, "host", meeting.get("host"), "countries")
+        c.ref("meetings", i, "parent", meeting.get("parent"), "meetings")
+        for path, seat in _seats(meeting):
+            if not seat.get("country") and not seat.get("person"):
+                c.report("meetings", i, path, "a participant needs a country, a person or both",
+                         "add `country:` or `person:`")
+            c.ref("meetings", i, path + ("country",), seat.get("country"), "countries")
+            c.ref("meetings", i, path + ("person",), seat.get("person"), "people")
+        for j, doc in enumerate(meeting.get("outcomes", ())):
+            c.ref("meetings", i, ("outcomes", j), doc, "documents")
+    for i, person in enumerate(raw["people"]):
+        c.ref("people", i, "country", person.get("country"), "countries")
+    for i, office in enumerate(raw["offices"]):
+        c.ref("offices", i, "person", office["person"], "people")
+        c.ref("offices", i, "country", office.get("country"), "countries")
+    for i, doc in enumerate(raw["documents"]):
+        c.ref("documents", i, "meeting", doc.get("meeting"), "meetings")
+        c.ref("documents", i, "mechanism", doc.get("mechanism"), "mechanisms")
+        for j, party in enumerate(doc.get("parties", ())):
+            c.ref("documents", i, ("parties", j), party, "countries")
+    for i, role in enumerate(raw["roles"]):
+        c.ref("roles", i, "country", role["country"], "countries")
+        c.ref("roles", i, "partner", role.get("partner"), "countries")
+        c.ref("roles", i, "crime", role.get("crime"), "crimes")
+        c.ref("roles", i, "mechanism", role.get("mechanism"), "mechanisms")
+
+
+def _date_order(c, dates):
+    for section in ("meetings", "offices", "roles"):
+        for i, _ in enumerate(c.raw[section]):
+            start, end = dates.get((section, i, "start")), dates.get((section, i, "end"))
+            if start and end and end.last_day < start.first_day:
+                c.report(section, i, "end", f"end {end} is before start {start}", "swap or correct the dates")
+
+
+def _chairs(c, as_of):
+    as_of_year = int(str(as_of)[:4])
+    for i, chair in enumerate(c.raw["asean_chair"]):
+        if chair["status"] == "confirmed" and chair["year"] <= as_of_year:
+            c.report("asean_chair", i, "status", f"{chair['year']} has begun, so it is held, not confirmed",
+                     "write status: held", warning=True)
+        if chair["status"] == "held" and chair["year"] > as_of_year:
+            c.report("asean_chair", i, "status", f"{chair['year']} is after the dataset's as_of date",
+                     "write status: confirmed")
+
+
+def _meeting_rules(c, dates):
+    raw = c.raw
+    follows = {m["id"] for m in raw["mechanisms"] if m["chair_rule"] == "follows_asean_chair"}
+    chair_of = {r["year"]: r["country"] for r in raw["asean_chair"]}
+    member_since = {}
+    for i, country in enumerate(raw["countries"]):
+        if (c_date := dates.get(("countries", i, "asean_member_since"))):
+            member_since[country["id"]] = c_date
+    ordinals = defaultdict(dict)
+    for i, meeting in enumerate(raw["meetings"]):
+        start = dates.get(("meetings", i, "start"))
+        chair = (meeting.get("chair") or {}).get("country")
+        if start and chair and meeting["mechanism"] in follows and meeting.get("status", "held") == "held":
+            expected = chair_of.get(start.year)
+            if expected and expected != chair and not meeting.get("note"):
+                c.report("meetings", i, ("chair", "country"),
+                         f"{meeting['id']}: chair {chair!r} differs from the {start.year} ASEAN chair {expected!r}",
+                         "correct the chair, or add a note saying why", warning=True)
+        host = meeting.get("host")
+        if start and host in member_since and start.last_day < member_since[host].first_day:
+            c.report("meetings", i, "host", f"{meeting['id']}: host {host!r} was not an ASEAN member on {start}",
+                     "check the host and the date", warning=True)
+        if re.fullmatch(r"\d+", str(meeting["ordinal"])):
+            ordinals[meeting["mechanism"]][int(meeting["ordinal"])] = i
+    explained = {m["id"]: str(m.get("note", "")) for m in raw["mechanisms"]}
+    for mechanism, found in ordinals.items():
+        missing = sorted(set(range(1, max(found) + 1)) - set(found))
+        if missing and "ordinal gaps" not in explained.get(mechanism, ""):
+            first = min(found.values())
+            c.report("meetings", first, "ordinal",
+                     f"{mechanism}: no record for meeting number {_ranges(missing)}",
+                     "add the meetings, or say why in the mechanism's note ('ordinal gaps: …')", warning=True)
+
+
+def _ranges(numbers):
+    spans, start = [], None
+    for n in numbers + [None]:
+        if start is None:
+            start = prev = n
+        elif n != prev + 1:
+            spans.append(f"{start}" if start == prev else f"{start}-{prev}")
+            start = prev = n
+        else:
+            prev = n
+    return ", ".join(spans)
+
+
+def _offices(c, dates):
+    by_holder = defaultdict(list)
+    for i, office in enumerate(c.raw["offices"]):
+        by_holder[office["person"], office["title"]].append(i)
+    for (person, title), indexes in by_holder.items():
+        spans = sorted(((dates.get(("offices", i, "start")), dates.get(("offices", i, "end")), i) for i in indexes
+                        if dates.get(("offices", i, "start"))), key=lambda s: s[0].sort_key())
+        for (s1, e1, i1), (s2, e2, i2) in zip(spans, spans[1:]):
+            if e1 is None or e1.last_day > s2.first_day:
+                c.report("offices", i2, "start", f"{person} holds {title!r} twice at once",
+                         "merge the terms or correct their dates", warning=True)
