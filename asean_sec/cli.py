@@ -238,7 +238,8 @@ def validate(ctx, directory, strict):
     for problem in problems:
         click.echo(str(problem), err=True)
     if errors:
-        raise DataProblem(DataError(errors))
+        click.echo(f"{chosen}: invalid ({len(errors)} error{'s' if len(errors) != 1 else ''})", err=True)
+        ctx.exit(EXIT_DATA)
     counts = ", ".join(f"{len(dataset.raw[s])} {s.replace('_', ' ')}" for s in
                        ("countries", "mechanisms", "asean_chair", "meetings", "people", "offices",
                         "documents", "roles", "sources"))

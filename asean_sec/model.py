@@ -15,6 +15,7 @@ class ChairStatus(str, Enum):
 
 
 class ChairRule(str, Enum):
+    ALPHABETICAL_ROTATION = "alphabetical_rotation"  # the ASEAN Chairmanship itself (Charter Art. 31)
     FOLLOWS_ASEAN_CHAIR = "follows_asean_chair"
     FOLLOWS_PARENT = "follows_parent"
     HOST_ROTATION = "host_rotation"

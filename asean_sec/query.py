@@ -30,9 +30,7 @@ def _index(dataset: Dataset, kind: str) -> NameIndex:
     if kind == "country":
         return NameIndex("country", {c.id: c.names for c in dataset.countries.values()})
     if kind == "mechanism":
-        names = {m.id: m.names for m in dataset.mechanisms.values()}
-        names[ASEAN] = (ASEAN, "ASEAN Summit", "ASEAN Chairmanship")
-        return NameIndex("mechanism", names)
+        return NameIndex("mechanism", {m.id: m.names for m in dataset.mechanisms.values()})
     if kind == "person":
         return NameIndex("person", {p.id: p.names for p in dataset.people.values()})
     raise ValueError(kind)
@@ -64,17 +62,19 @@ def members_in(dataset: Dataset, year: int) -> list[str]:
 
 
 def asean_chair(dataset: Dataset, year: int) -> ChairAnswer | None:
-    """The recorded chair for `year`, or the Charter Art. 31 projection from the last record before it.
+    """The recorded chair for `year`; for a later year no source confirms, the Charter Art. 31
+    projection from the nearest recorded year before it.
 
-    None when the year precedes every record (nothing to project from).
+    None for an unrecorded year up to the last year held: unknown stays unknown.
     """
     recorded = dataset.asean_chair.get(year)
     if recorded:
         return ChairAnswer(year, ASEAN, recorded.country, recorded.status.value, recorded.basis,
                            recorded.note, recorded.sources)
+    held = [y for y, c in dataset.asean_chair.items() if c.status is ChairStatus.HELD]
     earlier = [y for y in dataset.asean_chair if y < year]
-    if not earlier:
-        return None
+    if not earlier or (held and year <= max(held)):
+        return None  # a past gap stays unknown: early years followed no simple rotation
     last = max(earlier)
     country = dataset.asean_chair[last].country
     for projected_year in range(last + 1, year + 1):

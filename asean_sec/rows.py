@@ -32,7 +32,7 @@ def chair_row(dataset: Dataset, answer: ChairAnswer) -> dict:
     return {
         "year": answer.year,
         "mechanism": answer.mechanism,
-        "mechanism_name": mechanism.acronym if mechanism else "ASEAN",
+        "mechanism_name": mechanism.acronym if mechanism else answer.mechanism,
         "country": answer.country,
         "country_name": dataset.country_name(answer.country),
         "person": answer.person,

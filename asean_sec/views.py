@@ -17,7 +17,7 @@ def _country_and_person(country_field: str, person_field: str):
 
 def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechanism: str) -> Report:
     found = [rows.chair_row(dataset, answer)] if answer else []
-    label = "ASEAN" if mechanism == "asean" else dataset.mechanisms[mechanism].acronym
+    label = dataset.mechanisms[mechanism].acronym
     columns = [
         Column("Year", "year"),
         Column("Body", "mechanism_name"),

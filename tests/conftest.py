@@ -1,0 +1,41 @@
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from asean_sec.cli import cli
+
+AS_OF = "2026-11-23"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory, monkeypatch):
+    """A private cache, no colour variables, a dumb terminal: results depend on the data alone."""
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    for name in ("ASEAN_SEC_DATA", "NO_COLOR", "ASEAN_SEC_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "dumb")
+
+
+@pytest.fixture
+def run():
+    """Run the CLI as a user would, pinned to a fixed day; returns click's Result."""
+    runner = CliRunner()
+
+    def invoke(*args, as_of=AS_OF, **kwargs):
+        prefix = ["--as-of", as_of] if as_of else []
+        return runner.invoke(cli, [*prefix, *args], catch_exceptions=False, **kwargs)
+
+    return invoke
+
+
+@pytest.fixture
+def run_json(run):
+    import json
+
+    def invoke(*args, **kwargs):
+        result = run(*args, "--format", "json", **kwargs)
+        assert result.exit_code in (0, 1), result.output
+        return json.loads(result.stdout)
+
+    return invoke
