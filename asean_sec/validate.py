@@ -201,7 +201,7 @@ def _meeting_rules(c, dates):
         if max(found) > 500:  # years used as ordinals (annual bilateral reviews): no series to check
             continue
         missing = sorted(set(range(1, max(found) + 1)) - set(found))
-        if missing and "ordinal gaps" not in explained.get(mechanism, ""):
+        if missing and "ordinal gaps" not in explained.get(mechanism, "").lower():
             first = min(found.values())
             c.report("meetings", first, "ordinal",
                      f"{mechanism}: no record for meeting number {_ranges(missing)}",
