@@ -8,10 +8,15 @@ from asean_sec.cli import cli
 AS_OF = "2026-11-23"
 
 
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path_factory, monkeypatch):
+def _isolated_environment(cache_dir, monkeypatch):
     """A private cache, no colour variables, a dumb terminal: results depend on the data alone."""
-    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(cache_dir))
     for name in ("ASEAN_SEC_DATA", "NO_COLOR", "ASEAN_SEC_NO_CACHE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "dumb")

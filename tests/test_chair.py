@@ -1,0 +1,74 @@
+"""Who chairs ASEAN (and the bodies that follow it), answered from the shipped data."""
+
+import json
+
+
+def test_next_year_is_confirmed_singapore_with_sources(run):
+    result = run("chair", "next", "--format", "json")
+    assert result.exit_code == 0
+    answer = json.loads(result.stdout)
+    assert (answer["year"], answer["country"], answer["country_name"]) == (2027, "sg", "Singapore")
+    assert answer["status"] == "confirmed"
+    assert answer["sources"] and all(s.startswith("http") for s in answer["sources"])
+
+
+def test_current_and_previous_follow_as_of(run_json):
+    assert run_json("chair", "current")["country_name"] == "Philippines"
+    assert run_json("chair", "previous")["country_name"] == "Malaysia"
+    assert run_json("chair", "current", as_of="2024-12-31")["country_name"] == "Lao PDR"
+
+
+def test_who_chaired_in_2024(run_json):
+    answer = run_json("chair", "2024")
+    assert (answer["country"], answer["status"], answer["basis"]) == ("la", "held", "rotation")
+
+
+def test_exceptions_are_recorded_with_their_basis(run_json):
+    assert (run_json("chair", "2006")["country"], run_json("chair", "2006")["basis"]) == ("ph", "stepped_in")
+    assert (run_json("chair", "2011")["country"], run_json("chair", "2011")["basis"]) == ("id", "swap")
+    assert (run_json("chair", "2013")["country"], run_json("chair", "2013")["basis"]) == ("bn", "swap")
+    assert (run_json("chair", "2014")["country"], run_json("chair", "2016")["country"]) == ("mm", "la")
+    year_2026 = run_json("chair", "2026")
+    assert year_2026["country"] == "ph" and "Myanmar" in year_2026["note"]
+
+
+def test_unconfirmed_future_years_are_projected_by_the_charter_rule(run_json):
+    assert run_json("chair", "2028")["country_name"] == "Thailand"
+    assert run_json("chair", "2028")["status"] == "projected"
+    assert run_json("chair", "2028")["sources"] == []
+    assert (run_json("chair", "2029")["country"], run_json("chair", "2029")["status"]) == ("tl", "confirmed")
+    assert run_json("chair", "2030")["country_name"] == "Viet Nam"
+
+
+def test_every_year_2000_to_2030_has_a_chair(run_json):
+    for year in range(2000, 2031):
+        answer = run_json("chair", str(year))
+        assert answer and answer["country"], year
+        assert answer["status"] == ("held" if year <= 2026 else answer["status"])
+
+
+def test_a_past_year_without_a_source_stays_unknown(run):
+    result = run("chair", "1980", "--format", "json")
+    assert result.exit_code == 1
+    assert result.stdout.strip() == "null"
+
+
+def test_ammtc_follows_the_asean_chair_and_names_its_chair_person(run_json):
+    answer = run_json("chair", "2024", "--mechanism", "AMMTC")
+    assert (answer["country"], answer["person_name"]) == ("la", "Vilay Lakhamphong")
+    future = run_json("chair", "2027", "--mechanism", "ammtc")
+    assert (future["country"], future["status"], future["basis"]) == ("sg", "confirmed", "follows the ASEAN chair")
+
+
+def test_plain_output_names_status_and_sources(run):
+    result = run("chair", "2027", "--format", "plain")
+    assert "Chair:  Singapore" in result.stdout
+    assert "Status: confirmed" in result.stdout
+    assert "Sources:\n  [1] https://" in result.stdout
+
+
+def test_bad_year_is_a_usage_error(run):
+    for bad in ("soon", "2024.5", "-1", "99999"):
+        result = run("chair", bad)
+        assert result.exit_code == 2, bad
+        assert "Traceback" not in result.output

@@ -1,0 +1,70 @@
+"""The command line as a whole: help, data directory, validate, export, exit codes."""
+
+import json
+import shutil
+from pathlib import Path
+
+from asean_sec.cli import cli
+from asean_sec.load import shipped_data_dir
+
+DATA = shipped_data_dir()
+
+
+def test_every_command_has_help_with_an_example(run):
+    for name, command in cli.commands.items():
+        assert command.help, name
+        assert "Example" in command.help and f"asean-sec {name}" in command.help, name
+        assert run(name, "--help").exit_code == 0
+
+
+def test_version(run):
+    result = run("--version", as_of=None)
+    assert result.exit_code == 0 and result.stdout.startswith("asean-sec ")
+
+
+def test_validate_passes_on_the_shipped_data(run):
+    result = run("validate")
+    assert result.exit_code == 0, result.output
+    assert "valid (" in result.stdout
+
+
+def test_data_dir_option_and_environment_variable(run, tmp_path, monkeypatch):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    text = (copy / "mechanisms.yaml").read_text(encoding="utf-8")
+    (copy / "mechanisms.yaml").write_text(text.replace("year: 2027\n  country: sg", "year: 2027\n  country: th"),
+                                          encoding="utf-8")
+    assert json.loads(run("--data-dir", str(copy), "chair", "2027", "--format", "json").stdout)["country"] == "th"
+    monkeypatch.setenv("ASEAN_SEC_DATA", str(copy))
+    assert json.loads(run("chair", "2027", "--format", "json").stdout)["country"] == "th"
+
+
+def test_missing_data_dir_is_a_data_error(run, tmp_path):
+    result = run("--data-dir", str(tmp_path / "nowhere"), "chair")
+    assert result.exit_code == 3
+    assert "data directory not found" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_export_json_holds_every_section_with_yaml_field_names(run):
+    result = run("export", "--format", "json")
+    document = json.loads(result.stdout)
+    assert set(document) >= {"dataset", "countries", "mechanisms", "asean_chair", "meetings", "people",
+                             "offices", "documents", "roles", "crimes", "sources"}
+    assert any(m["id"] == "ammtc-18" for m in document["meetings"])
+
+
+def test_export_never_overwrites_without_force(run, tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("precious")
+    result = run("export", "-o", str(target))
+    assert result.exit_code == 4 and target.read_text() == "precious"
+    assert run("export", "-o", str(target), "--force").exit_code == 0
+    assert json.loads(target.read_text())["dataset"]["as_of"]
+    assert [p.name for p in Path(tmp_path).iterdir()] == ["out.json"]
+
+
+def test_bad_as_of_is_a_usage_error(run):
+    result = run("chair", as_of="2024-13-01")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

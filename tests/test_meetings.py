@@ -1,0 +1,86 @@
+"""Meetings by body, country role and date, answered from the shipped data."""
+
+import json
+
+
+def ids(run_json, *args):
+    return [m["id"] for m in run_json("meetings", *args)]
+
+
+def test_the_17th_ammtc(run_json):
+    [meeting] = run_json("meetings", "--mechanism", "AMMTC", "--year", "2023")
+    assert meeting["ordinal"] == "17"
+    assert (meeting["city"], meeting["host"], meeting["start"]) == ("Labuan Bajo", "id", "2023-08-21")
+    assert meeting["chair_person_name"] == "Listyo Sigit Prabowo"
+    titles = [o["title"] for o in meeting["outcomes"]]
+    assert "ASEAN Declaration on Combating Arms Smuggling" in titles
+    cambodia = [p for p in meeting["participants"] if p["country"] == "kh"]
+    assert cambodia[0]["person_name"] == "Sok Phal"
+
+
+def test_the_18th_ammtc_chair_and_vietnamese_delegation(run_json):
+    [meeting] = run_json("meetings", "-m", "ammtc", "--hosted-by", "Laos", "--year", "2024")
+    assert meeting["id"] == "ammtc-18"
+    assert meeting["chair_person_name"] == "Vilay Lakhamphong"
+    heads = {p["country"]: p["person_name"] for p in meeting["participants"] if p["role"] == "head_of_delegation"}
+    assert heads["vn"] == "Luong Tam Quang"
+
+
+def test_viet_nam_vietnam_and_vn_give_the_same_answer(run_json):
+    answers = [ids(run_json, "--led-by", name) for name in ("Viet Nam", "vietnam", "VN", "VNM", "việt nam")]
+    assert answers[0] and all(a == answers[0] for a in answers)
+    assert "ammtc-14" in answers[0]
+
+
+def test_led_by_includes_co_chairs_but_chaired_by_does_not(run_json):
+    led = ids(run_json, "--led-by", "vn")
+    chaired = ids(run_json, "--chaired-by", "vn")
+    assert "kh-vn-security-review-2024" in led and "kh-vn-security-review-2024" not in chaired
+    assert set(chaired) < set(led)
+
+
+def test_meetings_lao_pdr_chaired(run_json):
+    chaired = ids(run_json, "--chaired-by", "Lao PDR", "--mechanism", "AMMTC")
+    assert chaired == ["ammtc-18"]
+
+
+def test_attended_by_counts_delegations_and_all_member_meetings(run_json):
+    attended = ids(run_json, "--attended-by", "Cambodia", "--year", "2023")
+    assert "ammtc-17" in attended and "ammtc-plus-3-13" in attended
+
+
+def test_date_filters(run_json):
+    found = run_json("meetings", "-m", "ammtc", "--since", "2020", "--until", "2021-12-31")
+    assert [m["ordinal"] for m in found] == ["14", "15"]
+
+
+def test_ammtc_ordinals_run_without_a_gap(run_json):
+    numbered = sorted(int(m["ordinal"]) for m in run_json("meetings", "-m", "ammtc") if m["ordinal"].isdigit())
+    assert numbered == list(range(1, numbered[-1] + 1)) and numbered[-1] >= 19
+
+
+def test_nothing_matched_exits_1_with_valid_json(run):
+    result = run("meetings", "--hosted-by", "Japan", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == []
+
+
+def test_unknown_country_suggests_close_names(run):
+    result = run("meetings", "--led-by", "Vietnem")
+    assert result.exit_code == 2
+    assert "unknown country 'Vietnem'" in result.stderr
+    assert "Vietnam" in result.stderr or "Viet Nam" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_plain_output_has_no_escape_codes(run):
+    result = run("meetings", "--led-by", "Viet Nam", "--format", "plain", "--color", "always")
+    assert "\x1b[" not in result.stdout
+    assert result.stdout.splitlines()[0].startswith("Date")
+
+
+def test_csv_has_a_header_and_joined_lists(run):
+    result = run("meetings", "-m", "ammtc", "--year", "2024", "--format", "csv")
+    header, row = result.stdout.splitlines()[:2]
+    assert header.startswith("id,mechanism,mechanism_name,ordinal,status,start,end,city")
+    assert "ammtc-18" in row and "; " in row
