@@ -1,12 +1,10 @@
 """The command line: parse, load, ask, render. No business logic lives here.
 
-Exit codes: 0 answered; 1 nothing matched; 2 usage error (bad option, unknown name);
-3 the data is invalid; 4 an output file could not be written (exists without --force).
+Exit codes are documented in cli_support and the README.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 import sys
@@ -14,119 +12,11 @@ import sys
 import click
 
 from asean_sec import __version__
-from asean_sec.problems import DataError, LookupFailed
-
-EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE, EXIT_DATA, EXIT_OUTPUT = 0, 1, 2, 3, 4
-
-
-class DataProblem(click.ClickException):
-    exit_code = EXIT_DATA
-
-    def __init__(self, error: DataError):
-        self.error = error
-        super().__init__(str(error))
-
-    def show(self, file=None):
-        lines = [f"error: the data is invalid ({len(self.error.problems)} problem"
-                 f"{'s' if len(self.error.problems) != 1 else ''}):"]
-        lines += [f"  {p}" for p in self.error.problems[:50]]
-        if len(self.error.problems) > 50:
-            lines.append(f"  … and {len(self.error.problems) - 50} more (asean-sec validate lists them all)")
-        click.echo("\n".join(lines), err=True)
+from asean_sec.cli_support import (EXIT_DATA, EXIT_OK, DateType, Group, State, emit, output_options,
+                                   pass_state)
 
 
-class UnknownName(click.UsageError):
-    def show(self, file=None):
-        click.echo(f"error: {self.message}", err=True)
-
-
-class NothingMatched(click.ClickException):
-    exit_code = EXIT_NO_MATCH
-
-    def show(self, file=None):
-        click.echo(self.message, err=True)
-
-
-class _Group(click.Group):
-    """Turns domain errors into click errors so every entry point gets the same exit codes."""
-
-    def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except DataError as err:
-            raise DataProblem(err) from None
-        except LookupFailed as err:
-            raise UnknownName(str(err), ctx) from None
-
-
-class State:
-    """What the global options chose; the dataset is loaded on first use."""
-
-    def __init__(self, data_dir, as_of: dt.date):
-        self.data_dir, self.as_of = data_dir, as_of
-        self._dataset = None
-
-    @property
-    def dataset(self):
-        if self._dataset is None:
-            from asean_sec.load import load
-
-            self._dataset = load(self.data_dir)
-        return self._dataset
-
-
-class DateType(click.ParamType):
-    """YYYY-MM-DD, or with `partial` also YYYY and YYYY-MM; 'today' is accepted."""
-
-    name = "date"
-
-    def __init__(self, partial: bool = False, end: bool = False):
-        self.partial, self.end = partial, end
-
-    def convert(self, value, param, ctx):
-        from asean_sec.dates import BadDate, PartialDate, parse_day
-
-        if isinstance(value, dt.date):
-            return value
-        try:
-            if self.partial and str(value).strip().lower() != "today":
-                parsed = PartialDate.parse(value)
-                return parsed.last_day if self.end else parsed.first_day
-            return parse_day(value)
-        except BadDate as err:
-            self.fail(str(err), param, ctx)
-
-
-def output_options(command):
-    """--format and --color, the same on every command that answers."""
-    from asean_sec.render import COLORS, FORMATS
-
-    command = click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
-                           help="Colour in tables; NO_COLOR and TERM=dumb turn it off in auto.")(command)
-    command = click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-                           help="auto: a table on a terminal, plain text when piped.")(command)
-    return command
-
-
-def emit(report, fmt: str, color: str) -> None:
-    """Render `report`; exit 1 (like grep) when it has no rows."""
-    from asean_sec.render import render, resolve_format
-
-    chosen = resolve_format(fmt, sys.stdout)
-    if report.rows or chosen in ("json", "csv", "tsv", "jsonl"):
-        render(report, chosen, color)
-    if not report.rows:
-        raise NothingMatched(report.empty_message)
-
-
-def pass_state(command):
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        return command(click.get_current_context().find_object(State), *args, **kwargs)
-    return wrapper
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--data-dir", type=click.Path(file_okay=False), envvar="ASEAN_SEC_DATA",
               help="Data directory to read instead of the shipped copy (or set ASEAN_SEC_DATA).")
 @click.option("--as-of", type=DateType(), default="today", show_default=True,
@@ -152,7 +42,7 @@ def cli(ctx, data_dir, as_of):
               help="Body whose chair to give (an id, acronym or name, e.g. AMMTC, ASEANAPOL).")
 @output_options
 @pass_state
-def chair(state, when, mechanism, fmt, color):
+def chair(state, when, mechanism, fmt, color, cite):
     """Who chairs ASEAN (or a body) in a year, with status, basis and sources.
 
     Status is 'held' (the year has begun), 'confirmed' (announced by a source) or
@@ -175,7 +65,7 @@ def chair(state, when, mechanism, fmt, color):
     dataset = state.dataset
     body = query.mechanism_id(dataset, mechanism)
     answer = query.chair(dataset, year, body)
-    emit(views.chair_report(dataset, answer, year, body), fmt, color)
+    emit(views.chair_report(dataset, answer, year, body), fmt, color, cite)
 
 
 @cli.command()
@@ -190,7 +80,8 @@ def chair(state, when, mechanism, fmt, color):
 @click.option("--until", type=DateType(partial=True, end=True), help="On or before this date.")
 @output_options
 @pass_state
-def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year, since, until, fmt, color):
+def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year, since, until, fmt, color,
+             cite):
     """Meetings of every body, filtered; countries by any name, alias or code.
 
     \b
@@ -212,7 +103,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
         led_by=country(led_by) if led_by is not None else None,
         year=year, since=since, until=until,
     )
-    emit(views.meetings_report(dataset, found), fmt, color)
+    emit(views.meetings_report(dataset, found), fmt, color, cite)
 
 
 @cli.command()

@@ -104,6 +104,17 @@ class Dataset:
         return _by_id(build_source(r) for r in self.raw["sources"])
 
     @cached_property
+    def _raw_sources(self) -> dict[str, dict]:
+        return {r["id"]: r for r in self.raw["sources"]}
+
+    def source(self, source_id: str) -> model.Source | None:
+        """One source, built on its own (answers cite a few of hundreds)."""
+        if "sources" in self.__dict__:
+            return self.sources.get(source_id)
+        raw = self._raw_sources.get(source_id)
+        return build_source(raw) if raw else None
+
+    @cached_property
     def countries(self) -> dict[str, model.Country]:
         return _by_id(build_country(r) for r in self.raw["countries"])
 

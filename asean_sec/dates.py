@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -13,8 +13,7 @@ class BadDate(ValueError):
     """A string that is not a real YYYY, YYYY-MM or YYYY-MM-DD date."""
 
 
-@dataclass(frozen=True, order=False)
-class PartialDate:
+class PartialDate(NamedTuple):
     """A date known to the year, the month or the day; never padded with a guess."""
 
     year: int

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 
 from asean_sec.problems import LookupFailed
@@ -41,6 +40,8 @@ class NameIndex:
         return found
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
+        import difflib
+
         key = fold(text)
         close = difflib.get_close_matches(key, list(self._ids), n=n * 3, cutoff=0.6)
         if not close and key:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from asean_sec.dataset import Dataset
@@ -13,8 +13,7 @@ from asean_sec.names import NameIndex
 ASEAN = "asean"
 
 
-@dataclass(frozen=True)
-class ChairAnswer:
+class ChairAnswer(NamedTuple):
     year: int
     mechanism: str
     country: str | None

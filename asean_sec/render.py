@@ -1,42 +1,44 @@
 """Output: one Report, many formats. rich is imported only when a table is drawn.
 
-Formats: table (rich), plain (aligned text, no escape codes), json (one document),
-jsonl (one record a line), csv and tsv (header row; lists joined with "; ").
+Formats: table (rich), plain (aligned text, no escape codes), markdown (a memo-ready block
+with a Sources list), json (one document), jsonl (one record a line), csv and tsv (header
+row; lists joined with "; ").
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 
-FORMATS = ("auto", "table", "plain", "json", "jsonl", "csv", "tsv")
+FORMATS = ("auto", "table", "plain", "markdown", "json", "jsonl", "csv", "tsv")
+MACHINE_FORMATS = ("json", "jsonl", "csv", "tsv")
 COLORS = ("auto", "always", "never")
 LIST_SEPARATOR = "; "
 
 
-@dataclass
 class Column:
-    header: str
-    value: object  # a field name, or a callable row -> text
-    max_width: int | None = None
+    """One column people see: a header, and a field name or a function of the row."""
+
+    def __init__(self, header: str, value, max_width: int | None = None):
+        self.header, self.value, self.max_width = header, value, max_width
 
     def text(self, row: dict) -> str:
         found = self.value(row) if callable(self.value) else row.get(self.value)
         return flat(found)
 
 
-@dataclass
 class Report:
-    """What a command answers: rows with stable fields, and how people should see them."""
+    """What a command answers: rows with stable fields, and how people should see them.
 
-    title: str
-    rows: list[dict]
-    columns: list[Column]
-    single: bool = False  # one record: JSON is an object, people see "field: value" lines
-    cite: bool = True  # people see a numbered list of sources under the rows
-    empty_message: str = "Nothing matched."
-    notes: list[str] = field(default_factory=list)
+    `single`: one record (JSON is an object; people see "field: value" lines).
+    `cite`: people see a numbered list of the rows' sources under them.
+    """
+
+    def __init__(self, title: str, rows: list[dict], columns: list[Column], single: bool = False,
+                 cite: bool = True, empty_message: str = "Nothing matched.", notes: list[str] | None = None):
+        self.title, self.rows, self.columns = title, rows, columns
+        self.single, self.cite, self.empty_message = single, cite, empty_message
+        self.notes = notes or []
 
 
 def flat(value) -> str:
@@ -186,7 +188,35 @@ def _table(report: Report, stream, color) -> None:
                 console.print(f"  [{i}] {ref}", overflow="fold")
 
 
+def _markdown_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown(report: Report, stream, color) -> None:
+    if not report.rows:
+        return
+    stream.write(f"### {report.title}\n\n")
+    if report.single:
+        for column in report.columns:
+            text = column.text(report.rows[0])
+            if text:
+                stream.write(f"- **{column.header}:** {text}\n")
+    else:
+        stream.write("| " + " | ".join(c.header for c in report.columns) + " |\n")
+        stream.write("|" + "---|" * len(report.columns) + "\n")
+        for row in report.rows:
+            stream.write("| " + " | ".join(_markdown_cell(c.text(row)) for c in report.columns) + " |\n")
+    for note in report.notes:
+        stream.write(f"\n{note}\n")
+    if report.cite:
+        refs = _sources_of(report)
+        if refs:
+            stream.write("\n**Sources**\n\n" + "".join(f"{i}. <{ref}>\n" if ref.startswith("http") else
+                                                         f"{i}. {ref}\n" for i, ref in enumerate(refs, 1)))
+
+
 _RENDERERS = {
+    "markdown": _markdown,
     "table": _table,
     "plain": _plain,
     "json": _json,

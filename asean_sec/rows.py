@@ -15,7 +15,7 @@ def source_refs(dataset: Dataset, source_ids) -> list[str]:
     """URL (or document name) of each source, in order, without repeats."""
     refs = []
     for source_id in source_ids:
-        source = dataset.sources.get(source_id)
+        source = dataset.source(source_id)
         ref = (source.url or source.document) if source else source_id
         if ref not in refs:
             refs.append(ref)

@@ -1,0 +1,129 @@
+"""What every command shares: state, parameter types, output options, errors and exit codes.
+
+Exit codes: 0 answered; 1 nothing matched; 2 usage error (bad option, unknown name);
+3 the data is invalid; 4 an output file could not be written (exists without --force).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+
+import click
+
+from asean_sec.problems import DataError, LookupFailed
+
+EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE, EXIT_DATA, EXIT_OUTPUT = 0, 1, 2, 3, 4
+
+
+class DataProblem(click.ClickException):
+    exit_code = EXIT_DATA
+
+    def __init__(self, error: DataError):
+        self.error = error
+        super().__init__(str(error))
+
+    def show(self, file=None):
+        lines = [f"error: the data is invalid ({len(self.error.problems)} problem"
+                 f"{'s' if len(self.error.problems) != 1 else ''}):"]
+        lines += [f"  {p}" for p in self.error.problems[:50]]
+        if len(self.error.problems) > 50:
+            lines.append(f"  … and {len(self.error.problems) - 50} more (asean-sec validate lists them all)")
+        click.echo("\n".join(lines), err=True)
+
+
+class UnknownName(click.UsageError):
+    def show(self, file=None):
+        click.echo(f"error: {self.message}", err=True)
+
+
+class NothingMatched(click.ClickException):
+    exit_code = EXIT_NO_MATCH
+
+    def show(self, file=None):
+        click.echo(self.message, err=True)
+
+
+class Group(click.Group):
+    """Turns domain errors into click errors so every entry point gets the same exit codes."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DataError as err:
+            raise DataProblem(err) from None
+        except LookupFailed as err:
+            raise UnknownName(str(err), ctx) from None
+
+
+class State:
+    """What the global options chose; the dataset is loaded on first use."""
+
+    def __init__(self, data_dir, as_of: dt.date):
+        self.data_dir, self.as_of = data_dir, as_of
+        self._dataset = None
+
+    @property
+    def dataset(self):
+        if self._dataset is None:
+            from asean_sec.load import load
+
+            self._dataset = load(self.data_dir)
+        return self._dataset
+
+
+class DateType(click.ParamType):
+    """YYYY-MM-DD, or with `partial` also YYYY and YYYY-MM; 'today' is accepted."""
+
+    name = "date"
+
+    def __init__(self, partial: bool = False, end: bool = False):
+        self.partial, self.end = partial, end
+
+    def convert(self, value, param, ctx):
+        from asean_sec.dates import BadDate, PartialDate, parse_day
+
+        if isinstance(value, dt.date):
+            return value
+        try:
+            if self.partial and str(value).strip().lower() != "today":
+                parsed = PartialDate.parse(value)
+                return parsed.last_day if self.end else parsed.first_day
+            return parse_day(value)
+        except BadDate as err:
+            self.fail(str(err), param, ctx)
+
+
+def output_options(command):
+    """--format, --color and --cite, the same on every command that answers."""
+    from asean_sec.render import COLORS, FORMATS
+
+    command = click.option("--cite/--no-cite", default=True, show_default=True,
+                           help="List the sources of what is shown.")(command)
+    command = click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
+                           help="Colour in tables; NO_COLOR and TERM=dumb turn it off in auto.")(command)
+    command = click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+                           help="auto: a table on a terminal, plain text when piped.")(command)
+    return command
+
+
+def emit(report, fmt: str, color: str, cite: bool = True) -> None:
+    """Render `report`; exit 1 (like grep) when it has no rows."""
+    from asean_sec.render import render, resolve_format
+
+    from asean_sec.render import MACHINE_FORMATS
+
+    report.cite = report.cite and cite
+    chosen = resolve_format(fmt, sys.stdout)
+    if report.rows or chosen in MACHINE_FORMATS:
+        render(report, chosen, color)
+    if not report.rows:
+        raise NothingMatched(report.empty_message)
+
+
+def pass_state(command):
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        return command(click.get_current_context().find_object(State), *args, **kwargs)
+    return wrapper
