@@ -11,9 +11,26 @@ import sys
 
 import click
 
-from asean_sec import __version__
+from asean_sec import __version__, completion
 from asean_sec.cli_support import (EXIT_DATA, EXIT_OK, DateType, Group, State, emit, output_options,
-                                   pass_state)
+                                   output_options_with, pass_state)
+
+
+def print_version(ctx, param, value):
+    """--version: the program and the as-of date of the data it would read."""
+    if not value or ctx.resilient_parsing:
+        return
+    import re
+
+    from asean_sec.load import find_data_dir
+
+    directory = find_data_dir(ctx.params.get("data_dir"))
+    try:
+        found = re.search(r"^as_of:\s*[\"']?([0-9-]+)", (directory / "dataset.yaml").read_text("utf-8-sig"), re.M)
+    except OSError:
+        found = None
+    click.echo(f"asean-sec {__version__} (data as of {found.group(1) if found else 'unknown'}, {directory})")
+    ctx.exit()
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -21,8 +38,8 @@ from asean_sec.cli_support import (EXIT_DATA, EXIT_OK, DateType, Group, State, e
               help="Data directory to read instead of the shipped copy (or set ASEAN_SEC_DATA).")
 @click.option("--as-of", type=DateType(), default="today", show_default=True,
               help="Answer 'current', 'next' and 'upcoming' as on this day (YYYY-MM-DD).")
-@click.version_option(__version__, "--version", prog_name="asean-sec",
-                      message="%(prog)s %(version)s")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=print_version,
+              help="Show the program version and the dataset's as-of date, then exit.")
 @click.pass_context
 def cli(ctx, data_dir, as_of):
     """Sourced answers about ASEAN security cooperation: chairs, meetings, people, documents.
@@ -38,7 +55,7 @@ def cli(ctx, data_dir, as_of):
 
 @cli.command()
 @click.argument("when", default="current", metavar="[YEAR|current|next|previous]")
-@click.option("--mechanism", "-m", default="asean", show_default=True,
+@click.option("--mechanism", "-m", default="asean", show_default=True, shell_complete=completion.mechanisms,
               help="Body whose chair to give (an id, acronym or name, e.g. AMMTC, ASEANAPOL).")
 @output_options
 @pass_state
@@ -69,16 +86,20 @@ def chair(state, when, mechanism, fmt, color, cite):
 
 
 @cli.command()
-@click.option("--mechanism", "-m", help="Only this body's meetings (id, acronym or name).")
-@click.option("--chaired-by", metavar="COUNTRY", help="Meetings this country chaired.")
-@click.option("--hosted-by", metavar="COUNTRY", help="Meetings held in this country.")
-@click.option("--attended-by", metavar="COUNTRY",
+@click.option("--mechanism", "-m", shell_complete=completion.mechanisms,
+              help="Only this body's meetings (id, acronym or name).")
+@click.option("--chaired-by", metavar="COUNTRY", shell_complete=completion.countries,
+              help="Meetings this country chaired.")
+@click.option("--hosted-by", metavar="COUNTRY", shell_complete=completion.countries,
+              help="Meetings held in this country.")
+@click.option("--attended-by", metavar="COUNTRY", shell_complete=completion.countries,
               help="Meetings this country attended (a seat, a delegation, or host).")
-@click.option("--led-by", metavar="COUNTRY", help="Meetings this country chaired OR co-chaired.")
+@click.option("--led-by", metavar="COUNTRY", shell_complete=completion.countries,
+              help="Meetings this country chaired OR co-chaired.")
 @click.option("--year", type=click.IntRange(1, 9999), help="Meetings held in this year.")
 @click.option("--since", type=DateType(partial=True), help="On or after this date (YYYY[-MM[-DD]] or 'today').")
 @click.option("--until", type=DateType(partial=True, end=True), help="On or before this date.")
-@output_options
+@output_options_with("ics")
 @pass_state
 def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year, since, until, fmt, color,
              cite):
@@ -89,6 +110,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
       asean-sec meetings --mechanism AMMTC
       asean-sec meetings --led-by "Viet Nam" --format json
       asean-sec meetings --hosted-by laos --since 2020
+      asean-sec meetings --since today --format ics > asean-meetings.ics
     """
     from asean_sec import query, views
 
@@ -139,31 +161,37 @@ def validate(ctx, directory, strict):
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="Export format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="File to write (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "sqlite"]), default="json", show_default=True,
+              help="json: one document; csv: a directory of tables; sqlite: a database for Datasette.")
+@click.argument("output", required=False, default="-", type=click.Path(allow_dash=True))
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @pass_state
 def export(state, fmt, output, force):
-    """The whole dataset as one JSON document (the YAML's own field names).
+    """The whole dataset as JSON (the YAML's field names), CSV tables or SQLite.
+
+    JSON goes to standard output unless OUTPUT is given; csv and sqlite need OUTPUT.
+    The SQLite file has one table per record kind, keys, foreign keys and full-text
+    indexes. An existing OUTPUT is kept unless --force; a failed export leaves nothing.
 
     \b
     Examples:
-      asean-sec export --format json > asean-sec.json
-      asean-sec export -o asean-sec.json --force
+      asean-sec export > asean-sec.json
+      asean-sec export --format sqlite asean-sec.db && datasette asean-sec.db
+      asean-sec export --format csv tables/ --force
     """
-    import json
+    from pathlib import Path
 
-    from asean_sec import rows
+    from asean_sec import exports
 
-    text = json.dumps(rows.dataset_document(state.dataset), ensure_ascii=False, indent=2) + "\n"
+    dataset = state.dataset
     if output == "-":
-        sys.stdout.write(text)
+        if fmt != "json":
+            raise click.UsageError(f"--format {fmt} writes files: give an OUTPUT path")
+        sys.stdout.write(exports.json_text(dataset))
         return
-    from asean_sec.outfile import write_new
-
-    write_new(output, text.encode("utf-8"), force)
+    writer = {"json": exports.write_json, "csv": exports.write_csv, "sqlite": exports.write_sqlite}[fmt]
+    writer(dataset, Path(output), force)
+    click.echo(f"wrote {output}", err=True)
 
 
 def main() -> None:

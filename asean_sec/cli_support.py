@@ -45,16 +45,24 @@ class NothingMatched(click.ClickException):
         click.echo(self.message, err=True)
 
 
+class OutputFailed(click.ClickException):
+    exit_code = EXIT_OUTPUT
+
+
 class Group(click.Group):
     """Turns domain errors into click errors so every entry point gets the same exit codes."""
 
     def invoke(self, ctx):
+        from asean_sec.exports import OutputRefused
+
         try:
             return super().invoke(ctx)
         except DataError as err:
             raise DataProblem(err) from None
         except LookupFailed as err:
             raise UnknownName(str(err), ctx) from None
+        except OutputRefused as err:
+            raise OutputFailed(str(err)) from None
 
 
 class State:
@@ -95,17 +103,21 @@ class DateType(click.ParamType):
             self.fail(str(err), param, ctx)
 
 
-def output_options(command):
-    """--format, --color and --cite, the same on every command that answers."""
+def output_options_with(*extra_formats: str):
+    """--format (with any command-specific formats), --color and --cite."""
     from asean_sec.render import COLORS, FORMATS
 
-    command = click.option("--cite/--no-cite", default=True, show_default=True,
-                           help="List the sources of what is shown.")(command)
-    command = click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
-                           help="Colour in tables; NO_COLOR and TERM=dumb turn it off in auto.")(command)
-    command = click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
-                           help="auto: a table on a terminal, plain text when piped.")(command)
-    return command
+    def decorate(command):
+        command = click.option("--cite/--no-cite", default=True, show_default=True,
+                               help="List the sources of what is shown.")(command)
+        command = click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
+                               help="Colour in tables; NO_COLOR and TERM=dumb turn it off in auto.")(command)
+        return click.option("--format", "fmt", type=click.Choice(FORMATS + extra_formats), default="auto",
+                            show_default=True, help="auto: a table on a terminal, plain text when piped.")(command)
+    return decorate
+
+
+output_options = output_options_with()
 
 
 def emit(report, fmt: str, color: str, cite: bool = True) -> None:
@@ -116,7 +128,7 @@ def emit(report, fmt: str, color: str, cite: bool = True) -> None:
 
     report.cite = report.cite and cite
     chosen = resolve_format(fmt, sys.stdout)
-    if report.rows or chosen in MACHINE_FORMATS:
+    if report.rows or chosen in MACHINE_FORMATS + ("ics",):
         render(report, chosen, color)
     if not report.rows:
         raise NothingMatched(report.empty_message)

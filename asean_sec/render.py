@@ -157,7 +157,7 @@ def _table(report: Report, stream, color) -> None:
     use_color = color_enabled(color, stream)
     terminal = _isatty(stream)
     console = Console(file=stream, force_terminal=use_color, no_color=not use_color,
-                      color_system="auto" if use_color else None, highlight=False,
+                      color_system="standard" if use_color else None, highlight=False,
                       width=None if terminal else 200, soft_wrap=False, emoji=False, markup=False)
     if not report.rows:
         return
@@ -215,7 +215,52 @@ def _markdown(report: Report, stream, color) -> None:
                                                          f"{i}. {ref}\n" for i, ref in enumerate(refs, 1)))
 
 
+def _ics_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _ics_fold(line: str) -> str:
+    """RFC 5545 3.1: lines of at most 75 octets, continued with a leading space."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)
+
+
+def _ics(report: Report, stream, color) -> None:
+    """iCalendar (RFC 5545): one all-day event per meeting whose start day is known."""
+    import datetime as dt
+
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//asean-sec//meetings//EN", "CALSCALE:GREGORIAN"]
+    for row in report.rows:
+        start = row.get("start") or ""
+        if len(start) != 10:
+            continue  # a month or a year is not a calendar day
+        end = row.get("end") if len(row.get("end") or "") == 10 else start
+        after = dt.date.fromisoformat(end) + dt.timedelta(days=1)
+        place = ", ".join(p for p in (row.get("city"), row.get("host_name")) if p)
+        lines += ["BEGIN:VEVENT", f"UID:{row['id']}@asean-sec", f"DTSTAMP:{start.replace('-', '')}T000000Z",
+                  f"DTSTART;VALUE=DATE:{start.replace('-', '')}", f"DTEND;VALUE=DATE:{after:%Y%m%d}",
+                  f"SUMMARY:{_ics_text(row['mechanism_name'] + ' ' + row['ordinal'])}"]
+        if place:
+            lines.append(f"LOCATION:{_ics_text(place)}")
+        if row.get("status") and row["status"] != "held":
+            lines.append("STATUS:TENTATIVE" if row["status"] == "scheduled" else "STATUS:CANCELLED"
+                         if row["status"] == "cancelled" else "STATUS:TENTATIVE")
+        if row.get("sources"):
+            lines.append(f"DESCRIPTION:{_ics_text('Sources: ' + ' '.join(row['sources']))}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    stream.write("".join(_ics_fold(line) + "\r\n" for line in lines))
+
+
 _RENDERERS = {
+    "ics": _ics,
     "markdown": _markdown,
     "table": _table,
     "plain": _plain,

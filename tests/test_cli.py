@@ -57,9 +57,9 @@ def test_export_json_holds_every_section_with_yaml_field_names(run):
 def test_export_never_overwrites_without_force(run, tmp_path):
     target = tmp_path / "out.json"
     target.write_text("precious")
-    result = run("export", "-o", str(target))
+    result = run("export", str(target))
     assert result.exit_code == 4 and target.read_text() == "precious"
-    assert run("export", "-o", str(target), "--force").exit_code == 0
+    assert run("export", str(target), "--force").exit_code == 0
     assert json.loads(target.read_text())["dataset"]["as_of"]
     assert [p.name for p in Path(tmp_path).iterdir()] == ["out.json"]
 

@@ -1,0 +1,123 @@
+"""The dataset as flat relational tables: the shape of the SQLite and CSV exports.
+
+Each table is (columns, rows); nested lists become link tables; every record's sources are
+rows of `record_sources`. Foreign keys name the table they point at.
+"""
+
+from __future__ import annotations
+
+# table -> list of (column, SQL type, reference "table(column)" or None); the first column of a
+# table without a reference marked "pk" is its primary key.
+SCHEMA: dict[str, list[tuple[str, str, str | None]]] = {
+    "sources": [("id", "TEXT pk", None), ("url", "TEXT", None), ("document", "TEXT", None),
+                ("title", "TEXT", None), ("publisher", "TEXT", None), ("published", "TEXT", None),
+                ("accessed", "TEXT", None), ("quote", "TEXT", None), ("note", "TEXT", None)],
+    "countries": [("id", "TEXT pk", None), ("name", "TEXT", None), ("official_name", "TEXT", None),
+                  ("iso2", "TEXT", None), ("iso3", "TEXT", None), ("asean_member_since", "TEXT", None),
+                  ("asean_observer_since", "TEXT", None), ("note", "TEXT", None)],
+    "country_aliases": [("country", "TEXT", "countries(id)"), ("alias", "TEXT", None)],
+    "mechanisms": [("id", "TEXT pk", None), ("acronym", "TEXT", None), ("name", "TEXT", None),
+                   ("kind", "TEXT", None), ("parent", "TEXT", "mechanisms(id)"), ("founded", "TEXT", None),
+                   ("founding_document", "TEXT", "documents(id)"), ("chair_rule", "TEXT", None),
+                   ("chair_note", "TEXT", None), ("description", "TEXT", None), ("note", "TEXT", None)],
+    "mechanism_partners": [("mechanism", "TEXT", "mechanisms(id)"), ("country", "TEXT", "countries(id)")],
+    "asean_chair": [("year", "INTEGER pk", None), ("country", "TEXT", "countries(id)"), ("status", "TEXT", None),
+                    ("basis", "TEXT", None), ("note", "TEXT", None), ("last_verified", "TEXT", None)],
+    "meetings": [("id", "TEXT pk", None), ("mechanism", "TEXT", "mechanisms(id)"), ("ordinal", "TEXT", None),
+                 ("status", "TEXT", None), ("start", "TEXT", None), ("end", "TEXT", None), ("city", "TEXT", None),
+                 ("venue", "TEXT", None), ("host", "TEXT", "countries(id)"),
+                 ("chair_country", "TEXT", "countries(id)"), ("chair_person", "TEXT", "people(id)"),
+                 ("format", "TEXT", None), ("parent", "TEXT", "meetings(id)"), ("theme", "TEXT", None),
+                 ("all_members_attended", "INTEGER", None), ("note", "TEXT", None)],
+    "meeting_seats": [("meeting", "TEXT", "meetings(id)"), ("seat", "TEXT", None),
+                      ("country", "TEXT", "countries(id)"), ("person", "TEXT", "people(id)"),
+                      ("title", "TEXT", None), ("role", "TEXT", None)],
+    "meeting_outcomes": [("meeting", "TEXT", "meetings(id)"), ("document", "TEXT", "documents(id)")],
+    "people": [("id", "TEXT pk", None), ("name", "TEXT", None), ("native_name", "TEXT", None),
+               ("country", "TEXT", "countries(id)"), ("note", "TEXT", None)],
+    "offices": [("person", "TEXT", "people(id)"), ("title", "TEXT", None), ("organization", "TEXT", None),
+                ("country", "TEXT", "countries(id)"), ("start", "TEXT", None), ("end", "TEXT", None),
+                ("note", "TEXT", None), ("last_verified", "TEXT", None)],
+    "documents": [("id", "TEXT pk", None), ("title", "TEXT", None), ("type", "TEXT", None), ("date", "TEXT", None),
+                  ("place", "TEXT", None), ("meeting", "TEXT", "meetings(id)"),
+                  ("mechanism", "TEXT", "mechanisms(id)"), ("status", "TEXT", None), ("in_force", "TEXT", None),
+                  ("note", "TEXT", None)],
+    "document_parties": [("document", "TEXT", "documents(id)"), ("country", "TEXT", "countries(id)")],
+    "crimes": [("id", "TEXT pk", None), ("name", "TEXT", None), ("note", "TEXT", None)],
+    "roles": [("country", "TEXT", "countries(id)"), ("role", "TEXT", None), ("subject", "TEXT", None),
+              ("partner", "TEXT", "countries(id)"), ("crime", "TEXT", "crimes(id)"),
+              ("mechanism", "TEXT", "mechanisms(id)"), ("start", "TEXT", None), ("end", "TEXT", None),
+              ("note", "TEXT", None)],
+    "record_sources": [("kind", "TEXT", None), ("record", "TEXT", None), ("source", "TEXT", "sources(id)")],
+}
+
+# table -> text columns indexed for full-text search
+FULL_TEXT = {
+    "meetings": ("id", "city", "theme", "note"),
+    "documents": ("title", "place", "note"),
+    "people": ("name", "native_name", "note"),
+    "sources": ("title", "publisher", "quote"),
+}
+
+
+def _pick(record: dict, table: str) -> tuple:
+    return tuple(_plain(record.get(column)) for column, _, _ in SCHEMA[table])
+
+
+def _plain(value):
+    return int(value) if isinstance(value, bool) else value
+
+
+def build(raw) -> dict[str, list[tuple]]:
+    """Rows for every table in SCHEMA, from the dataset's raw sections."""
+    out = {table: [] for table in SCHEMA}
+    cite = out["record_sources"]
+
+    def cited(kind, record_id, record):
+        cite.extend((kind, str(record_id), s) for s in record.get("sources", ()))
+
+    out["sources"] = [_pick(r, "sources") for r in raw["sources"]]
+    for r in raw["countries"]:
+        out["countries"].append(_pick(r, "countries"))
+        out["country_aliases"] += [(r["id"], a) for a in r.get("aliases", ())]
+        cited("country", r["id"], r)
+    for r in raw["mechanisms"]:
+        out["mechanisms"].append(_pick(r, "mechanisms"))
+        out["mechanism_partners"] += [(r["id"], c) for c in r.get("partners", ())]
+        cited("mechanism", r["id"], r)
+    for r in raw["asean_chair"]:
+        out["asean_chair"].append(_pick(r, "asean_chair"))
+        cited("asean_chair", r["year"], r)
+    for r in raw["meetings"]:
+        chair = r.get("chair") or {}
+        flat = {**r, "ordinal": str(r["ordinal"]), "chair_country": chair.get("country"),
+                "chair_person": chair.get("person"), "status": r.get("status", "held")}
+        out["meetings"].append(_pick(flat, "meetings"))
+        seats = ([("chair", chair)] if chair else []) + [("co_chair", s) for s in r.get("co_chairs", ())]
+        seats += [("participant", p) for p in r.get("participants", ())]
+        for seat, s in seats:
+            out["meeting_seats"].append((r["id"], seat, s.get("country"), s.get("person"), s.get("title"),
+                                         s.get("role", seat)))
+        out["meeting_outcomes"] += [(r["id"], d) for d in r.get("outcomes", ())]
+        cited("meeting", r["id"], r)
+    for r in raw["people"]:
+        out["people"].append(_pick(r, "people"))
+        cited("person", r["id"], r)
+    for i, r in enumerate(raw["offices"]):
+        out["offices"].append(_pick(r, "offices"))
+        cited("office", i + 1, r)
+    for r in raw["documents"]:
+        out["documents"].append(_pick(r, "documents"))
+        out["document_parties"] += [(r["id"], c) for c in r.get("parties", ())]
+        cited("document", r["id"], r)
+    for r in raw["crimes"]:
+        out["crimes"].append(_pick(r, "crimes"))
+        cited("crime", r["id"], r)
+    for i, r in enumerate(raw["roles"]):
+        out["roles"].append(_pick(r, "roles"))
+        cited("role", i + 1, r)
+    return out
+
+
+def columns(table: str) -> list[str]:
+    return [column for column, _, _ in SCHEMA[table]]

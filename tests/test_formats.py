@@ -1,0 +1,101 @@
+"""The output contract: formats, field names, exit codes, colour, completion."""
+
+import csv
+import io
+import json
+
+from click.shell_completion import ShellComplete
+
+from asean_sec.cli import cli
+
+CHAIR_FIELDS = ["year", "mechanism", "mechanism_name", "country", "country_name", "person", "person_name",
+                "status", "basis", "note", "sources"]
+MEETING_FIELDS = ["id", "mechanism", "mechanism_name", "ordinal", "status", "start", "end", "city", "host",
+                  "host_name", "chair_country", "chair_country_name", "chair_person", "chair_person_name",
+                  "co_chairs", "format", "parent", "theme", "all_members_attended", "participants", "outcomes",
+                  "note", "sources"]
+
+
+def test_json_field_names_are_pinned(run_json):
+    assert list(run_json("chair", "2024")) == CHAIR_FIELDS
+    meetings = run_json("meetings", "-m", "ammtc")
+    assert all(list(m) == MEETING_FIELDS for m in meetings)
+    assert list(meetings[-1]["participants"][0]) == ["country", "country_name", "person", "person_name",
+                                                     "title", "role"]
+    assert list(meetings[-1]["outcomes"][0]) == ["id", "title"]
+
+
+def test_jsonl_is_one_record_a_line(run):
+    lines = run("meetings", "-m", "ammtc", "--format", "jsonl").stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["ordinal"] for r in records][:3] == ["1", "2", "3"]
+
+
+def test_csv_and_tsv_share_the_json_field_names(run):
+    for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+        text = run("meetings", "-m", "ammtc", "--format", fmt).stdout
+        rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+        assert list(rows[0]) == MEETING_FIELDS
+        eighteenth = next(r for r in rows if r["ordinal"] == "18")
+        assert eighteenth["start"] == "2024-08-28" and "Vientiane Declaration" in eighteenth["outcomes"]
+
+
+def test_markdown_is_a_memo_block_with_sources(run):
+    text = run("chair", "2024", "--format", "markdown").stdout
+    assert text.startswith("### ASEAN chair, 2024")
+    assert "- **Chair:** Lao PDR" in text and "**Sources**" in text
+
+
+def test_no_cite_drops_the_sources_list(run):
+    assert "Sources:" not in run("chair", "2024", "--format", "plain", "--no-cite").stdout
+
+
+def test_colour_only_when_asked_and_never_with_no_color(run, monkeypatch):
+    coloured = run("chair", "2024", "--format", "table", "--color", "always").stdout
+    assert "\x1b[" in coloured
+    assert "\x1b[" not in run("chair", "2024", "--format", "table").stdout
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("chair", "2024", "--format", "table", "--color", "always").stdout
+
+
+def test_piped_table_is_not_wrapped_at_80_columns(run):
+    lines = run("meetings", "-m", "ammtc", "--year", "2024", "--format", "table").stdout.splitlines()
+    assert max(len(line) for line in lines) > 80
+
+
+def test_exit_codes(run, tmp_path):
+    assert run("meetings", "--hosted-by", "Viet Nam").exit_code == 0
+    assert run("meetings", "--hosted-by", "Japan").exit_code == 1
+    assert run("meetings", "--hosted-by", "Atlantis").exit_code == 2
+    assert run("meetings", "--format", "yaml").exit_code == 2
+    assert run("--data-dir", str(tmp_path), "chair").exit_code == 3
+    (tmp_path / "taken.db").write_text("x")
+    assert run("export", "--format", "sqlite", str(tmp_path / "taken.db")).exit_code == 4
+
+
+def test_ics_parses_as_a_calendar(run):
+    from icalendar import Calendar
+
+    text = run("meetings", "-m", "ammtc", "--since", "2023", "--format", "ics").stdout
+    calendar = Calendar.from_ical(text)
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    eighteenth = events["ammtc-18@asean-sec"]
+    assert str(eighteenth["SUMMARY"]) == "AMMTC 18"
+    assert eighteenth.decoded("DTSTART").isoformat() == "2024-08-28"
+    assert "Vientiane" in str(eighteenth["LOCATION"])
+
+
+def _completions(args, incomplete):
+    completer = ShellComplete(cli, {}, "asean-sec", "_ASEAN_SEC_COMPLETE")
+    return [item.value for item in completer.get_completions(args, incomplete)]
+
+
+def test_completion_suggests_countries_mechanisms_by_any_name():
+    assert "Viet Nam" in _completions(["meetings", "--led-by"], "Vi")
+    assert "Lao PDR" in _completions(["meetings", "--hosted-by"], "lao")
+    assert {"AMMTC", "ammtc"} <= set(_completions(["meetings", "--mechanism"], "amm"))
+
+
+def test_version_names_the_data_as_of_date(run):
+    result = run("--version", as_of=None)
+    assert result.stdout.startswith("asean-sec ") and "data as of 20" in result.stdout
