@@ -111,7 +111,7 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
         meeting = held[-1]
         seat = meeting.chair or meeting.co_chairs[0]
         status = ChairStatus.HELD.value if meeting.status == "held" else ChairStatus.CONFIRMED.value
-        return ChairAnswer(year, mechanism, seat.country, status, f"chaired {meeting.id}",
+        return ChairAnswer(year, mechanism, seat.country, status, f"chair of {meeting.id}",
                            body.chair_note, meeting.sources, seat.person)
     if rule is ChairRule.FOLLOWS_ASEAN_CHAIR:
         parent = asean_chair(dataset, year)

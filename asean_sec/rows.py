@@ -81,8 +81,9 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
 
 
 def meeting_label(row: dict) -> str:
-    """'AMMTC 18', 'AMMTC+3 Special' …"""
-    return f"{row['mechanism_name']} {row['ordinal']}"
+    """'AMMTC 18', 'AMMTC+3 Special', 'AMMTC 20 (scheduled)' …"""
+    label = f"{row['mechanism_name']} {row['ordinal']}"
+    return label if row.get("status", "held") == "held" else f"{label} ({row['status']})"
 
 
 def dataset_document(dataset: Dataset) -> dict:

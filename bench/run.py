@@ -1,0 +1,165 @@
+"""Whole-process timings of asean-sec against the floor of `python -c "import click"`.
+
+Every question is a fresh process, so this measures wall time of complete runs: repeated,
+interleaved (each round runs every command once, in a shuffled order), reported as medians
+and as ratios to the `import click` baseline measured in the same run.
+
+    python bench/run.py            # 15 rounds
+    python bench/run.py --rounds 5 --quick
+
+It builds a synthetic data set 100 times the shipped one (about 20,000 meetings) in a
+temporary directory, and a private cache directory, so it never touches your own cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+AS_OF = ["--as-of", "2026-11-23"]
+TARGETS = {  # name -> (ratio limit, what it is compared with)
+    "chair next --format json": (1.3, "import click"),
+    "meetings --led-by vn --format json": (1.3, "import click"),
+    "chair next --format table --color always": (2.0, "import click"),
+    "meetings --led-by vn --format table --color always": (2.0, "import click"),
+}
+
+
+def python(*args: str) -> list[str]:
+    return [sys.executable, *args]
+
+
+def asean(data_dir: Path | None, *args: str) -> list[str]:
+    extra = ["--data-dir", str(data_dir)] if data_dir else []
+    return python("-m", "asean_sec", *extra, *AS_OF, *args)
+
+
+def build_large_data(shipped: Path, target: Path, factor: int = 100) -> int:
+    """Copy the shipped data, multiplying the meetings `factor` times with fresh ids."""
+    import yaml
+
+    shutil.copytree(shipped, target)
+    meetings = yaml.safe_load((shipped / "meetings.yaml").read_text(encoding="utf-8"))["meetings"]
+    grown = []
+    for copy in range(factor):
+        for meeting in meetings:
+            clone = dict(meeting)
+            if copy:
+                clone["id"] = f"{meeting['id']}-x{copy}"
+                clone["mechanism"] = "bench-series"
+                clone["ordinal"] = str(len(grown) + 1)
+                clone.pop("parent", None)
+            grown.append(clone)
+    text = yaml.safe_dump({"meetings": grown}, allow_unicode=True, sort_keys=False, width=100)
+    (target / "meetings.yaml").write_text(text, encoding="utf-8")
+    mechanisms = (target / "mechanisms.yaml").read_text(encoding="utf-8")
+    mechanisms = mechanisms.replace("mechanisms:\n", "mechanisms:\n- id: bench-series\n  acronym: BENCH\n"
+                                    "  name: Synthetic series for the benchmark\n  kind: other\n"
+                                    "  chair_rule: other\n  note: 'Ordinal gaps: synthetic.'\n"
+                                    "  sources: [phnompenhpost-2023-08-ammtc17-plus3]\n", 1)
+    (target / "mechanisms.yaml").write_text(mechanisms, encoding="utf-8")
+    return len(grown)
+
+
+def touch_content(data_dir: Path, counter: int) -> None:
+    """An edit that changes the content (and so the cache key) of dataset.yaml and meetings.yaml."""
+    for name in ("dataset.yaml", "meetings.yaml"):
+        path = data_dir / name
+        text = path.read_text(encoding="utf-8").rstrip("\n").split("\n# bench edit")[0]
+        path.write_text(f"{text}\n# bench edit {counter}\n", encoding="utf-8")
+
+
+def run_once(command: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr.decode()}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--cold-rounds", type=int, default=5)
+    arguments = parser.parse_args()
+
+    from asean_sec.load import shipped_data_dir
+
+    shipped = shipped_data_dir()
+    work = Path(tempfile.mkdtemp(prefix="asean-sec-bench-"))
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "ASEAN_SEC_DATA")}
+    env["ASEAN_SEC_CACHE_DIR"] = str(work / "cache")
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    subprocess.run(python("-m", "compileall", "-q", str(REPO / "asean_sec")), env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    large = work / "large"
+    count = build_large_data(shipped, large)
+    files = ", ".join(repr(str(p)) for p in sorted(shipped.glob("*.yaml")))
+
+    commands = {
+        "import click": python("-c", "import click"),
+        "import yaml, click; yaml.safe_load(data)": python(
+            "-c", f"import yaml, click\nfor f in [{files}]:\n    yaml.safe_load(open(f, encoding='utf-8'))"),
+        "chair next --format json": asean(None, "chair", "next", "--format", "json"),
+        "meetings --led-by vn --format json": asean(None, "meetings", "--led-by", "vn", "--format", "json"),
+        "chair next --format table --color always": asean(None, "chair", "next", "--format", "table",
+                                                          "--color", "always"),
+        "meetings --led-by vn --format table --color always": asean(
+            None, "meetings", "--led-by", "vn", "--format", "table", "--color", "always"),
+        "validate (shipped data, no cache)": asean(None, "validate"),
+        "100x: chair next --format json (warm)": asean(large, "chair", "next", "--format", "json"),
+        "100x: meetings --led-by vn --format json (warm)": asean(large, "meetings", "--led-by", "vn",
+                                                                 "--format", "json"),
+    }
+    validate_env = {**env, "ASEAN_SEC_NO_CACHE": "1"}
+    for command in commands.values():  # warm every cache once
+        run_once(command, env)
+    times = {name: [] for name in commands}
+    for _ in range(arguments.rounds):
+        order = list(commands)
+        random.shuffle(order)
+        for name in order:
+            times[name].append(run_once(commands[name], validate_env if name.startswith("validate") else env))
+
+    cold = {"100x: chair next --format json (cold, after an edit)": asean(large, "chair", "next", "--format", "json"),
+            "100x: meetings --led-by vn --format json (cold, after an edit)": asean(
+                large, "meetings", "--led-by", "vn", "--format", "json")}
+    for name, command in cold.items():
+        times[name] = []
+        for counter in range(arguments.cold_rounds):
+            touch_content(large, hash((name, counter)))
+            times[name].append(run_once(command, env))
+    shutil.rmtree(work, ignore_errors=True)
+
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    floor = medians["import click"]
+    print(f"asean-sec benchmark: {arguments.rounds} interleaved rounds, medians; 100x data = {count:,} meetings")
+    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores\n")
+    print(f"{'command':<64} {'median':>9} {'x click':>8}  target")
+    for name, value in medians.items():
+        target = ""
+        if name in TARGETS:
+            limit = TARGETS[name][0]
+            target = f"<= {limit:.1f}x  {'ok' if value / floor <= limit else 'MISSED'}"
+        if name.startswith("100x") and "warm" in name:
+            base = medians[name.replace("100x: ", "").replace(" (warm)", "")]
+            target = f"<= 1.5x of 1x ({value / base:.2f}x)  {'ok' if value / base <= 1.5 else 'MISSED'}"
+        if "cold" in name or name.startswith("validate"):
+            target = f"< 1 s  {'ok' if value < 1 else 'MISSED'}"
+        print(f"{name:<64} {value * 1000:>7.1f}ms {value / floor:>7.2f}x  {target}")
+
+
+if __name__ == "__main__":
+    main()
