@@ -1,0 +1,243 @@
+"""The briefing commands: brief, country, person, timeline, search, mechanisms, crimes, documents.
+
+Each is thin: parse -> state.dataset -> briefing.<question>() -> briefing_views.<report>() -> emit.
+Registered on the main group by `cli.py` importing this module.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from asean_sec import completion
+from asean_sec.cli import cli
+from asean_sec.cli_support import DateType, NothingMatched, output_options, pass_state
+
+
+def _emit(doc, fmt: str, color: str, cite: bool) -> None:
+    """cli_support.emit() for a Report, several sections or a grouped listing: render in the
+    chosen format, exit 1 when nothing matched. Tables keep short columns unwrapped."""
+    from asean_sec.briefing_views import render_document
+    from asean_sec.render import MACHINE_FORMATS, resolve_format
+
+    doc.cite = doc.cite and cite
+    chosen = resolve_format(fmt, sys.stdout)
+    if doc.rows or chosen in MACHINE_FORMATS:
+        render_document(doc, chosen, color, sys.stdout)
+    if not doc.rows:
+        raise NothingMatched(doc.empty_message)
+
+
+@cli.command()
+@click.argument("mechanism", shell_complete=completion.mechanisms)
+@output_options
+@pass_state
+def brief(state, mechanism, fmt, color, cite):
+    """One screen on a body, with sources.
+
+    What it is, parent and subsidiaries, founding year and document, how its chair is chosen,
+    this year's and next year's chair (with status), the last meeting (date, place, chair,
+    documents adopted) and the next one, partner formats (AMMTC+3 …), priority areas.
+
+    MECHANISM is an id, acronym or name (AMMTC, ammtc-plus-3, "AMMTC+3", ASEANAPOL).
+    "Current", "last" and "next" are as on --as-of.
+
+    \b
+    Examples:
+      asean-sec brief AMMTC
+      asean-sec --as-of 2024-12-31 brief AMMTC --format markdown
+      asean-sec brief ASEANAPOL --format json
+    """
+    from asean_sec import briefing, briefing_views, query
+
+    dataset = state.dataset
+    answer = briefing.brief(dataset, query.mechanism_id(dataset, mechanism), state.as_of)
+    _emit(briefing_views.brief_report(dataset, answer), fmt, color, cite)
+
+
+@cli.command()
+@click.argument("name", shell_complete=completion.countries)
+@output_options
+@pass_state
+def country(state, name, fmt, color, cite):
+    """A country's dossier, with sources.
+
+    Membership, ASEAN chair years past and ahead, posts held (coordinator, lead shepherd,
+    chair, host), meetings chaired, co-chaired or hosted, office holders in office on --as-of,
+    and the heads of its delegations at recent meetings.
+
+    NAME is a name, alias or code, with or without diacritics (Viet Nam, vietnam, VN, Việt Nam).
+
+    \b
+    Examples:
+      asean-sec country "Viet Nam"
+      asean-sec country laos --format markdown > laos.md
+      asean-sec --as-of 2024-12-31 country PH --format json
+    """
+    from asean_sec import briefing, briefing_views, query
+
+    dataset = state.dataset
+    answer = briefing.country_dossier(dataset, query.country_id(dataset, name), state.as_of)
+    _emit(briefing_views.country_report(dataset, answer), fmt, color, cite)
+
+
+@cli.command()
+@click.argument("name", shell_complete=completion.people)
+@output_options
+@pass_state
+def person(state, name, fmt, color, cite):
+    """A person's offices and meetings, with sources.
+
+    Offices with dates and their status on --as-of (in office, ended, superseded, or only
+    attested at meetings), and the meetings the person attended, chaired or spoke at.
+
+    NAME is a full name or any word of it only one person has, with or without diacritics
+    ("Luong Tam Quang", "Lương Tam Quang", Shanmugam).
+
+    \b
+    Examples:
+      asean-sec person "Luong Tam Quang"
+      asean-sec person "Sar Kheng" --format markdown
+      asean-sec --as-of 2020-01-01 person "To Lam" --format json
+    """
+    from asean_sec import briefing, briefing_views
+
+    dataset = state.dataset
+    answer = briefing.person_profile(dataset, briefing.person_id(dataset, name), state.as_of)
+    _emit(briefing_views.person_report(dataset, answer), fmt, color, cite)
+
+
+@cli.command()
+@click.option("--mechanism", "-m", shell_complete=completion.mechanisms,
+              help="Only this body's meetings, documents and founding.")
+@click.option("--country", "-c", metavar="COUNTRY", shell_complete=completion.countries,
+              help="Only what concerns this country: meetings it attended, its chair years, offices, posts.")
+@click.option("--since", type=DateType(partial=True), help="On or after this date (YYYY[-MM[-DD]] or 'today').")
+@click.option("--until", type=DateType(partial=True, end=True), help="On or before this date.")
+@output_options
+@pass_state
+def timeline(state, mechanism, country, since, until, fmt, color, cite):
+    """Everything dated, grouped by year.
+
+    Meetings, documents, ASEAN chairs, foundings, accessions, offices taken and left, posts;
+    oldest first. Events after --as-of are marked upcoming.
+
+    \b
+    Examples:
+      asean-sec timeline --mechanism AMMTC --since 2020
+      asean-sec timeline --country "Viet Nam" --since 2023 --until 2024
+      asean-sec timeline --since 2025 --format json
+    """
+    from asean_sec import briefing, briefing_views, query
+
+    dataset = state.dataset
+    events = briefing.timeline(
+        dataset, state.as_of,
+        mechanism=query.mechanism_id(dataset, mechanism) if mechanism else None,
+        country=query.country_id(dataset, country) if country else None,
+        since=since, until=until)
+    _emit(briefing_views.timeline_report(dataset, events), fmt, color, cite)
+
+
+@cli.command()
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", "-n", type=click.IntRange(0), default=20, show_default=True,
+              help="Show at most this many records (0: all).")
+@output_options
+@pass_state
+def search(state, text, limit, fmt, color, cite):
+    """Full-text search over every record, best match first.
+
+    Names, places, people, outcomes and notes; case and diacritics are ignored ("Luong" finds
+    "Lương") and every word must match. A match in a name ranks above one in a note.
+
+    \b
+    Examples:
+      asean-sec search scam
+      asean-sec search Luong
+      asean-sec search labuan bajo --format json
+    """
+    from asean_sec import briefing, briefing_views
+
+    words = " ".join(text)
+    hits = briefing.search(state.dataset, words)
+    _emit(briefing_views.search_report(state.dataset, hits, words, limit), fmt, color, cite)
+
+
+@cli.command()
+@click.argument("root", required=False, metavar="[MECHANISM]", shell_complete=completion.mechanisms)
+@click.option("--year", type=click.IntRange(1, 9999), help="Chairs of this year (default: the --as-of year).")
+@output_options
+@pass_state
+def mechanisms(state, root, year, fmt, color, cite):
+    """The tree of bodies, with each one's chair.
+
+    AMMTC -> SOMTC -> working groups; ADMM -> ADMM-Plus …; each body with its chair in the
+    --as-of year (or --year). Give MECHANISM to show only that body and those under it.
+
+    \b
+    Examples:
+      asean-sec mechanisms
+      asean-sec mechanisms AMMTC --year 2025
+      asean-sec --as-of 2024-12-31 mechanisms --format json
+    """
+    from asean_sec import briefing, briefing_views, query
+
+    dataset = state.dataset
+    chosen = year or state.as_of.year
+    nodes = briefing.mechanism_tree(dataset, chosen, state.as_of,
+                                    root=query.mechanism_id(dataset, root) if root else None)
+    _emit(briefing_views.mechanisms_report(dataset, nodes, chosen), fmt, color, cite)
+
+
+@cli.command()
+@output_options
+@pass_state
+def crimes(state, fmt, color, cite):
+    """The priority transnational crimes and their lead shepherds.
+
+    The ten crimes of the AMMTC/SOMTC work programme, each with the countries leading it (lead
+    shepherds, working-group chairs) as on --as-of.
+
+    \b
+    Examples:
+      asean-sec crimes
+      asean-sec crimes --format csv
+    """
+    from asean_sec import briefing, briefing_views
+
+    areas = briefing.crime_areas(state.dataset, state.as_of)
+    _emit(briefing_views.crimes_report(state.dataset, areas, state.as_of), fmt, color, cite)
+
+
+@cli.command()
+@click.option("--mechanism", "-m", shell_complete=completion.mechanisms,
+              help="Adopted by this body or at one of its meetings.")
+@click.option("--type", "-t", "doc_type", metavar="TYPE",
+              help="declaration, joint statement, leaders statement, convention, plan of action, work plan, "
+                   "mou, agreement, charter, cooperation plan …")
+@click.option("--year", type=click.IntRange(1, 9999), help="Dated in this year.")
+@output_options
+@pass_state
+def documents(state, mechanism, doc_type, year, fmt, color, cite):
+    """Instruments and statements, filtered.
+
+    Declarations, joint statements, plans of action, conventions …, oldest first; none dated
+    after --as-of.
+
+    \b
+    Examples:
+      asean-sec documents --mechanism AMMTC
+      asean-sec documents --type declaration --year 2023
+      asean-sec documents --type "plan of action" --format json
+    """
+    from asean_sec import briefing, briefing_views, query
+
+    dataset = state.dataset
+    found = briefing.documents(
+        dataset, state.as_of,
+        mechanism=query.mechanism_id(dataset, mechanism) if mechanism else None,
+        doc_type=briefing.document_type(doc_type) if doc_type else None,
+        year=year)
+    _emit(briefing_views.documents_report(dataset, found), fmt, color, cite)

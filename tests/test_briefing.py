@@ -1,0 +1,280 @@
+"""Briefings and profiles: brief, country, person, timeline, search, mechanisms, crimes, documents,
+answered from the shipped data."""
+
+import csv
+import io
+import json
+
+import pytest
+
+COMMANDS = [
+    ("brief", "AMMTC"),
+    ("country", "Viet Nam"),
+    ("person", "Luong Tam Quang"),
+    ("timeline", "--mechanism", "AMMTC", "--since", "2023"),
+    ("search", "scam"),
+    ("mechanisms",),
+    ("crimes",),
+    ("documents", "--mechanism", "AMMTC"),
+]
+
+
+# --- brief ---------------------------------------------------------------------------------
+
+def test_ammtc_brief_at_the_end_of_2024_names_the_18th_meeting_and_its_host(run_json, run):
+    brief = run_json("brief", "AMMTC", as_of="2024-12-31")
+    last = brief["last_meeting"]
+    assert (last["id"], last["ordinal"], last["city"], last["host_name"]) == ("ammtc-18", "18", "Vientiane", "Lao PDR")
+    assert last["chair_person_name"] == "Vilay Lakhamphong"
+    assert "Vientiane Declaration on Enhancing Law Enforcement Cooperation against Online Job Scams" in [
+        o["title"] for o in last["outcomes"]]
+    assert (brief["current_chair"]["country"], brief["current_chair"]["status"]) == ("la", "held")
+    assert (brief["next_chair"]["country"], brief["next_chair"]["status"]) == ("my", "confirmed")
+    assert brief["next_meeting"]["id"] == "ammtc-19"
+    text = run("brief", "AMMTC", "--format", "plain", as_of="2024-12-31").stdout
+    assert "Last meeting:" in text and "AMMTC 18, 2024-08-28/29, Vientiane, Lao PDR" in text
+
+
+def test_ammtc_brief_today_has_the_19th_as_last_and_the_scheduled_20th_as_next(run_json):
+    brief = run_json("brief", "ammtc")
+    assert brief["last_meeting"]["id"] == "ammtc-19"
+    assert brief["last_meeting"]["chair_person_name"] == "Saifuddin Nasution Ismail"
+    assert (brief["next_meeting"]["id"], brief["next_meeting"]["status"]) == ("ammtc-20", "scheduled")
+    assert brief["current_chair"]["country_name"] == "Philippines"
+    assert brief["next_chair"]["country_name"] == "Singapore"
+
+
+def test_brief_structure_founding_parent_subsidiaries_partners_priorities(run_json):
+    brief = run_json("brief", "AMMTC")
+    assert (brief["founded"], brief["founding_document"]) == ("1997", "asean-declaration-on-transnational-crime-1997")
+    assert brief["parent"] == "apsc" and brief["chair_rule"] == "follows_asean_chair"
+    assert [s["id"] for s in brief["subsidiaries"]] == ["somtc"]
+    formats = {p["acronym"]: p["partner_names"] for p in brief["partner_formats"]}
+    assert formats["AMMTC+3"] == ["China", "Japan", "Republic of Korea"]
+    areas = {a["id"]: [lead["country"] for lead in a["leads"]] for a in brief["priority_areas"]}
+    assert len(areas) == 10 and areas["cybercrime"] == ["sg", "sg"] and areas["sea-piracy"] == []
+    assert brief["sources"] and all(isinstance(s, str) for s in brief["sources"])
+
+
+def test_brief_expects_the_next_consultation_from_the_chair_rule(run_json):
+    brief = run_json("brief", "AMMTC+3")
+    assert brief["next_meeting"] is None
+    expected = brief["expected_meeting"]
+    assert (expected["ordinal"], expected["year"], expected["chair_country"]) == ("16", 2026, "ph")
+
+
+def test_brief_of_a_host_rotation_body_names_the_host_as_chair(run_json):
+    brief = run_json("brief", "ASEANAPOL")
+    assert brief["current_chair"]["country"] == "ph"
+    assert brief["last_meeting"]["id"] == "aseanapol-43"
+    assert brief["next_meeting"]["id"] == "aseanapol-44"
+
+
+def test_brief_markdown_is_a_memo_block_with_sources(run):
+    result = run("brief", "AMMTC", "--format", "markdown", as_of="2024-12-31")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("### AMMTC — brief as of 2024-12-31\n")
+    assert "- **Last meeting:** AMMTC 18" in result.stdout
+    assert "\n**Sources**\n\n1. <http" in result.stdout
+
+
+def test_unknown_body_suggests_close_names(run):
+    result = run("brief", "AMMTX")
+    assert result.exit_code == 2
+    assert "unknown mechanism 'AMMTX'" in result.stderr and "did you mean" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --- country -------------------------------------------------------------------------------
+
+def test_viet_nam_dossier(run_json):
+    dossier = run_json("country", "việt nam")
+    head = dossier["country"]
+    assert head["member_since"] == "1995-07-28"
+    assert [y["year"] for y in head["asean_chair_years"]] == [1998, 2010, 2020]
+    assert head["next_asean_chair"] == [{"year": 2030, "status": "projected", "basis": "rotation"}]
+    led = {m["id"]: m["roles"] for m in dossier["meetings"]}
+    assert led["ammtc-14"] == ["host", "chair"] and led["kh-vn-security-review-2024"] == ["co-chair"]
+    assert [(o["person_name"], o["title"]) for o in dossier["in_office"]] == [
+        ("Luong Tam Quang", "Minister of Public Security")]
+    first = dossier["delegations"][0]
+    assert (first["meeting"], first["person_name"], first["role"]) == ("ammtc-19", "Luong Tam Quang",
+                                                                       "head_of_delegation")
+    posts = {p["subject"]: p["state"] for p in dossier["posts"]}
+    assert posts["ASEAN-New Zealand dialogue relations"] == "current"
+    assert posts["ASEAN-Republic of Korea dialogue relations"] == "ended"
+
+
+def test_country_office_holders_follow_as_of(run_json):
+    early = run_json("country", "VN", as_of="2020-01-01")
+    assert [o["person_name"] for o in early["in_office"]] == ["To Lam"]
+    assert all(m["start"] <= "2020" for m in early["delegations"])
+
+
+def test_a_superseded_minister_is_not_in_office(run_json):
+    dossier = run_json("country", "Myanmar")
+    assert "soe-htut" not in [o["person"] for o in dossier["in_office"]]
+
+
+def test_country_json_is_one_document_and_markdown_has_sections_and_sources(run):
+    result = run("country", "Laos", "--format", "json")
+    document = json.loads(result.stdout)
+    assert list(document) == ["country", "posts", "meetings", "in_office", "delegations", "sources"]
+    markdown = run("country", "Laos", "--format", "markdown").stdout
+    assert markdown.startswith("### Lao PDR — country dossier as of 2026-11-23")
+    assert "\n#### Meetings chaired, co-chaired or hosted" in markdown and "\n**Sources**\n" in markdown
+
+
+def test_country_csv_and_jsonl_carry_the_section(run):
+    rows = list(csv.DictReader(io.StringIO(run("country", "Viet Nam", "--format", "csv").stdout)))
+    assert rows[0]["section"] == "country" and rows[0]["name"] == "Viet Nam"
+    assert {r["section"] for r in rows} == {"country", "posts", "meetings", "in_office", "delegations"}
+    lines = [json.loads(line) for line in run("country", "Viet Nam", "--format", "jsonl").stdout.splitlines()]
+    assert len(lines) == len(rows) and lines[0]["section"] == "country"
+
+
+# --- person --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Luong Tam Quang", "Lương Tam Quang", "luong tam quang", "luong-tam-quang"])
+def test_person_matches_with_or_without_diacritics(run_json, name):
+    profile = run_json("person", name)
+    assert profile["person"]["native_name"] == "Lương Tam Quang"
+    assert [m["id"] for m in profile["meetings"]] == ["ammtc-15", "ammtc-18", "ammtc-19"]
+    assert profile["meetings"][0]["title_then"] == "Deputy Minister of Public Security"
+    assert profile["person"]["in_office"] == [{"title": "Minister of Public Security", "start": "2024-06-06"}]
+
+
+def test_person_offices_have_dates_and_status(run_json):
+    offices = {(o["title"], o["status"]) for o in run_json("person", "To Lam")["offices"]}
+    assert ("Minister of Public Security", "ended") in offices
+    before = run_json("person", "To Lam", as_of="2020-01-01")
+    assert ("Minister of Public Security", "in office") in {(o["title"], o["status"]) for o in before["offices"]}
+    attended = [m["id"] for m in before["meetings"]]
+    assert "ammtc-13" in attended and "ammtc-14" not in attended  # 2019 seen, 2020 not yet
+
+
+def test_a_later_holder_supersedes_an_open_ended_office(run_json):
+    [office] = run_json("person", "Soe Htut")["offices"]
+    assert (office["status"], office["superseded_by"]) == ("superseded", "Yar Pyae")
+
+
+def test_person_by_one_unique_word_and_ambiguous_words_suggest(run_json, run):
+    assert run_json("person", "shanmugam")["person"]["id"] == "k-shanmugam"
+    result = run("person", "Luong")
+    assert result.exit_code == 2
+    assert "Luong Tam Quang" in result.stderr and "Le Luong Minh" in result.stderr
+
+
+# --- timeline ------------------------------------------------------------------------------
+
+def test_timeline_of_a_body_is_chronological_and_grouped_by_year(run_json, run):
+    events = run_json("timeline", "--mechanism", "AMMTC", "--since", "2023", "--until", "2024")
+    assert [e["id"] for e in events if e["kind"] == "meeting"] == ["ammtc-17", "ammtc-18"]
+    assert [e["year"] for e in events] == sorted(e["year"] for e in events)
+    assert "labuan-bajo-declaration-2023" in [e["id"] for e in events if e["kind"] == "document"]
+    lines = run("timeline", "-m", "AMMTC", "--since", "2023", "--until", "2024", "--format", "plain").stdout.splitlines()
+    assert lines[0] == "2023" and "2024" in lines
+    assert lines[1].startswith("  2023-08-21/23  meeting   AMMTC 17, Labuan Bajo, Indonesia")
+
+
+def test_timeline_marks_upcoming_events_and_filters_by_country(run_json):
+    ammtc = run_json("timeline", "-m", "ammtc", "--since", "2026")
+    assert [(e["id"], e["upcoming"]) for e in ammtc if e["kind"] == "meeting"] == [("ammtc-20", True)]
+    viet_nam = run_json("timeline", "--country", "Viet Nam", "--since", "2024", "--until", "2024")
+    texts = [e["text"] for e in viet_nam]
+    assert "Luong Tam Quang takes office as Minister of Public Security (Viet Nam)" in texts
+    assert "To Lam leaves office as Minister of Public Security (Viet Nam)" in texts
+
+
+def test_empty_timeline_exits_1(run):
+    result = run("timeline", "--since", "2090", "--format", "json")
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+
+
+# --- search --------------------------------------------------------------------------------
+
+def test_search_scam_finds_the_online_scam_declaration_first(run_json):
+    hits = run_json("search", "scam")
+    assert hits[0]["id"] == "vientiane-declaration-online-job-scams-2024"
+    assert hits[0]["kind"] == "document" and hits[0]["field"] == "title"
+
+
+def test_search_ignores_case_and_diacritics(run_json):
+    plain = run_json("search", "Luong")
+    assert [h["id"] for h in plain[:2]] == ["luong-tam-quang", "le-luong-minh"]
+    assert [h["id"] for h in run_json("search", "LƯƠNG")] == [h["id"] for h in plain]
+
+
+def test_search_ranks_names_above_notes_and_needs_every_word(run_json, run):
+    hits = run_json("search", "labuan", "bajo", "declaration")
+    assert hits[0]["id"] == "labuan-bajo-declaration-2023"
+    assert run("search", "labuan", "xyzzy").exit_code == 1
+
+
+def test_search_limit(run_json, run):
+    assert len(run_json("search", "ammtc", "--limit", "3")) == 3
+    assert "more (use --limit 0" in run("search", "ammtc", "--limit", "3", "--format", "plain").stdout
+
+
+# --- mechanisms, crimes, documents ---------------------------------------------------------
+
+def test_mechanism_tree_with_chairs(run_json, run):
+    nodes = {n["id"]: n for n in run_json("mechanisms")}
+    assert (nodes["ammtc"]["parent"], nodes["ammtc"]["depth"]) == ("apsc", 1)
+    assert (nodes["somtc-wg-ct"]["parent"], nodes["somtc-wg-ct"]["depth"]) == ("somtc", 3)
+    assert nodes["admm-plus"]["parent"] == "admm"
+    assert nodes["ammtc"]["chair_country"] == "ph"
+    assert {n["id"]: n for n in run_json("mechanisms", as_of="2024-12-31")}["ammtc"]["chair_country"] == "la"
+    text = run("mechanisms", "--format", "plain").stdout
+    assert "├─ AMMTC " in text and "│  └─ ADMM-Plus" in text
+
+
+def test_mechanism_subtree(run_json):
+    assert [n["id"] for n in run_json("mechanisms", "ADMM")] == ["admm", "admm-plus"]
+
+
+def test_the_ten_crimes_and_their_lead_shepherds(run_json):
+    crimes = {c["id"]: {lead["country"] for lead in c["leads"]} for c in run_json("crimes")}
+    assert len(crimes) == 10
+    assert crimes["arms-smuggling"] == {"kh"} and crimes["cybercrime"] == {"sg"}
+    assert crimes["trafficking-in-persons"] == {"ph"} and crimes["terrorism"] == {"id"}
+
+
+def test_documents_by_body_type_and_year(run_json, run):
+    found = run_json("documents", "--mechanism", "AMMTC", "--year", "2023")
+    assert len(found) == 4 and {d["type"] for d in found} == {"declaration"}
+    [statement] = run_json("documents", "--type", "joint statement", "--year", "2024")
+    assert statement["id"] == "joint-statement-ammtc-18" and statement["meeting_label"] == "AMMTC 18"
+    years = {d["date"][:4] for d in run_json("documents", "-m", "ammtc", as_of="2024-12-31") if d["date"]}
+    assert "2025" not in years and "2024" in years
+    result = run("documents", "--type", "decl")
+    assert result.exit_code == 2 and "did you mean 'declaration'" in result.stderr
+
+
+# --- every command -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
+def test_piped_output_has_no_escape_codes(run, args):
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout and "\x1b[" not in result.stdout
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
+def test_tables_fit_100_columns(run, args):
+    result = run(*args, "--format", "table")
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("  [")]  # URLs stay whole
+    assert lines and max(len(line) for line in lines) <= 100
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: a[0])
+def test_json_is_one_document(run, args):
+    result = run(*args, "--format", "json")
+    assert result.exit_code == 0
+    assert isinstance(json.loads(result.stdout), (dict, list))
+
+
+def test_no_cite_drops_the_sources(run):
+    assert "Sources:" in run("country", "Laos", "--format", "plain").stdout
+    assert "Sources:" not in run("country", "Laos", "--format", "plain", "--no-cite").stdout
