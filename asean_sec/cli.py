@@ -194,6 +194,9 @@ def export(state, fmt, output, force):
     click.echo(f"wrote {output}", err=True)
 
 
+from asean_sec import briefing_cli  # noqa: E402  (registers the briefing commands)
+
+
 def main() -> None:
     """Console entry point: a closed pipe ends quietly."""
     try:
