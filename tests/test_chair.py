@@ -72,3 +72,9 @@ def test_bad_year_is_a_usage_error(run):
         result = run("chair", bad)
         assert result.exit_code == 2, bad
         assert "Traceback" not in result.output
+
+
+def test_status_is_relative_to_as_of(run_json):
+    assert run_json("chair", "2025", as_of="2024-12-31")["status"] == "confirmed"
+    assert run_json("chair", "2025", as_of="2025-01-01")["status"] == "held"
+    assert run_json("chair", "2025", "-m", "ammtc", as_of="2024-12-31")["status"] == "confirmed"
