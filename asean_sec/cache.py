@@ -1,10 +1,13 @@
 """A cache of parsed, checked data that cannot serve stale or corrupt bytes.
 
 Keyed by a BLAKE2 digest of the program version and the content of every data file (not
-modification times), so any edit is a miss. Each entry carries a digest of its own payload
-and is checked on read: a truncated or corrupt entry is a miss and is rebuilt. Entries are
-written to a temporary file and renamed into place, so concurrent processes never see a
-half-written file. A cache directory that cannot be created or written means no cache.
+modification times), so any edit is a miss. The key also covers the size and modification
+time of the modules and schemas that parse the data, so a checkout whose parsing code changed
+under the same version number (an editable install) never reuses what the old code parsed.
+Each entry carries a digest of its own payload and is checked on read: a truncated or corrupt
+entry is a miss and is rebuilt. Entries are written to a temporary file and renamed into
+place, so concurrent processes never see a half-written file. A cache directory that cannot
+be created or written means no cache.
 """
 
 from __future__ import annotations
@@ -35,8 +38,35 @@ def directory() -> Path | None:
     return Path(base) / "asean-sec"
 
 
+# what decides the parsed sections: a change to any of these must not reuse an old entry
+_PARSING_CODE = ("load.py", "yamlio.py", "schema.py", "validate.py", "dates.py", "names.py", "cache.py",
+                 "schemas")
+
+
+def code_stamp() -> str:
+    """Size and modification time of the modules and schema folder that parse and check the data."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    parts = []
+    for name in _PARSING_CODE:
+        path = os.path.join(here, name)
+        try:
+            if name == "schemas":
+                parts += [_stamp(entry.path) for entry in os.scandir(path)]
+            else:
+                parts.append(_stamp(path))
+        except OSError:
+            parts.append(f"{name}:?")
+    return ";".join(sorted(parts))
+
+
+def _stamp(path: str) -> str:
+    info = os.stat(path)
+    return f"{os.path.basename(path)}:{info.st_size}:{info.st_mtime_ns}"
+
+
 def key_for(version: str, contents: dict[str, bytes]) -> str:
     digest = blake2b(version.encode(), digest_size=20)
+    digest.update(code_stamp().encode())
     for name in sorted(contents):
         data = contents[name]
         digest.update(f"\0{name}\0{len(data)}\0".encode())

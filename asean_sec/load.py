@@ -12,9 +12,10 @@ from pathlib import Path
 
 from asean_sec import __version__, cache
 from asean_sec.dataset import Dataset
-from asean_sec.problems import DataError, Problem
+from asean_sec.problems import DataError, Problem, capped
 
 ENV_DATA = "ASEAN_SEC_DATA"
+MAX_FILE_BYTES = 5_000_000  # the largest shipped file is under 200 KB (see also yamlio.MAX_VALUES)
 
 # file name -> (schema name, the sections it holds)
 FILES = {
@@ -38,29 +39,67 @@ def shipped_data_dir() -> Path:
 
 def find_data_dir(explicit: str | os.PathLike | None = None) -> Path:
     """--data-dir wins, then $ASEAN_SEC_DATA, then the shipped copy."""
+    if explicit is not None and not str(explicit).strip():
+        raise DataError([Problem("--data-dir", None, "the data directory is an empty string",
+                                 "give a directory path, or leave the option out to use the shipped data")])
     chosen = explicit or os.environ.get(ENV_DATA) or None
     return Path(chosen) if chosen else shipped_data_dir()
 
 
 def read_files(data_dir: Path) -> dict[str, bytes]:
-    """The bytes of every data file; a missing or unreadable one is a DataError."""
-    if not data_dir.is_dir():
-        raise DataError([Problem(str(data_dir), None, "data directory not found",
-                                 f"pass an existing directory with --data-dir or ${ENV_DATA}")])
+    """The bytes of every data file; a missing, unreadable or oversized one is a DataError."""
+    present = _listing(data_dir)
     contents, problems = {}, []
     for name in FILES:
-        path = data_dir / name
-        try:
-            contents[name] = path.read_bytes()
-        except FileNotFoundError:
-            problems.append(Problem(str(path), None, "data file missing",
-                                    f"every data directory needs {', '.join(FILES)}"))
-        except OSError as err:
-            problems.append(Problem(str(path), None, f"cannot read file: {err.strerror}",
-                                    "check the file's permissions"))
+        data, problem = _read_one(data_dir / name, present)
+        if problem:
+            problems.append(problem)
+        else:
+            contents[name] = data
     if problems:
         raise DataError(problems)
     return contents
+
+
+def _listing(data_dir: Path) -> list[str]:
+    """The names in `data_dir`; one clear problem when it is not a readable directory."""
+    try:
+        return os.listdir(data_dir)
+    except FileNotFoundError:
+        message = "data directory not found"
+        fix = f"pass an existing directory with --data-dir or ${ENV_DATA}"
+    except NotADirectoryError:
+        message, fix = "is not a directory", f"pass the directory that holds {', '.join(FILES)}"
+    except OSError as err:
+        message, fix = f"cannot read the data directory: {err.strerror}", "check the directory's permissions"
+    raise DataError([Problem(str(data_dir), None, message, fix)])
+
+
+def _read_one(path: Path, present: list[str]) -> tuple[bytes, Problem | None]:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return b"", Problem(str(path), None, "data file missing", _missing_fix(path.name, present))
+    except IsADirectoryError:
+        return b"", Problem(str(path), None, "is a directory, not a data file",
+                            f"put the {path.name} file here in its place")
+    except OSError as err:
+        return b"", Problem(str(path), None, f"cannot read file: {err.strerror}",
+                            "check the file's permissions")
+    if len(data) > MAX_FILE_BYTES:
+        return b"", Problem(str(path), None, f"file is over the {MAX_FILE_BYTES:,}-byte limit",
+                            "remove what does not belong: data files are hand-curated text")
+    return data, None
+
+
+def _missing_fix(name: str, present: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, [p for p in present if p not in FILES], n=1, cutoff=0.75)
+    if close:
+        return f"rename {close[0]!r} to {name!r}"
+    return f"every data directory needs {', '.join(FILES)}"
 
 
 def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> Dataset:
@@ -82,32 +121,76 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
 
 
 def parse(directory: Path, contents: dict[str, bytes]) -> tuple[Dataset | None, list[Problem]]:
-    """Parse and check every file; returns the dataset (None if unusable) and all problems."""
-    from asean_sec import schema, validate, yamlio
+    """Parse and check every file; returns the dataset (None if unusable) and all problems.
 
-    documents, problems = {}, []
+    Cross-record checks run even when some records break their schema, on the records that
+    do not, so one run lists every problem; the ids of the broken records still count as known.
+    """
+    from asean_sec import validate
+
+    documents, broken, problems = {}, {}, []
     for name, (schema_name, _) in FILES.items():
-        label = str(directory / name)
-        document, found = yamlio.read_yaml(label, contents[name])
+        document, found, places = _read_document(str(directory / name), contents[name], name, schema_name)
         problems += found
-        if document is None:
-            continue
-        if not isinstance(document.value, dict):
-            problems.append(Problem(label, 1, f"top level is a {type(document.value).__name__}, not a mapping",
-                                    f"start the file with the keys of {name}"))
-            continue
-        structural = schema.check(document, schema_name)
-        problems += structural
-        if not structural:
-            documents[name] = document
-    if len(documents) < len(FILES):
-        return None, problems
-    raw = {"dataset": documents["dataset.yaml"].value}
-    where = {}
-    for name, (_, sections) in FILES.items():
-        for section in sections or ():
-            raw[section] = documents[name].value.get(section) or []
-            where[section] = documents[name]
+        if document is not None:
+            documents[name], broken[name] = document, places
+    raw, where, unsure, known = _sound_parts(documents, broken)
     dataset = Dataset(raw, directory)
-    problems += validate.check(dataset, where)
-    return dataset, problems
+    checked = validate.check(dataset, where, unsure=unsure, known=known)
+    if problems:  # with records missing, warnings (gaps, doubts) would mislead: keep the errors
+        return None, problems + [p for p in checked if not p.warning]
+    return dataset, checked
+
+
+def _read_document(label: str, raw: bytes, name: str, schema_name: str):
+    """The document, its problems, and the (section, index) places its schema errors are in."""
+    from asean_sec import schema, yamlio
+
+    document, problems = yamlio.read_yaml(label, raw)
+    if document is None:
+        return None, capped(problems), set()
+    if not isinstance(document.value, dict):
+        return None, [Problem(label, 1, f"top level is {schema.describe(document.value)}, not a mapping",
+                              f"start the file with the keys of {name}, as in the shipped copy")], set()
+    problems, places = schema.examine(document, schema_name)
+    return document, capped(problems), places
+
+
+def _sound_parts(documents: dict, broken: dict):
+    """Sections without the records that broke their schema, each with a Document whose line map
+    follows the kept records; the sections that could not be read; the ids of dropped records."""
+    unsure, known, where = set(), {}, {}
+    dataset_document = documents.get("dataset.yaml")
+    if dataset_document is None or broken["dataset.yaml"]:
+        raw, unsure = {"dataset": {}}, {"dataset"}
+    else:
+        raw, where["dataset"] = {"dataset": dataset_document.value}, dataset_document
+    for name, (_, sections) in FILES.items():
+        document = documents.get(name)
+        for section in sections or ():
+            records = document.value.get(section) if document is not None else None
+            if not isinstance(records, list):
+                raw[section] = []
+                unsure.add(section)
+                continue
+            keep = [i for i in range(len(records)) if (section, i) not in broken[name]]
+            raw[section] = [records[i] for i in keep]
+            known[section] = {records[i].get("id") for i in range(len(records))
+                              if i not in keep and isinstance(records[i], dict)}
+            where[section] = document if len(keep) == len(records) else _renumbered(document, section, keep)
+    return raw, where, unsure, known
+
+
+def _renumbered(document, section: str, keep: list[int]):
+    """A copy of `document` whose lines for `section` follow the kept records' new positions."""
+    from asean_sec.yamlio import Document
+
+    position = {old: new for new, old in enumerate(keep)}
+    lines = {}
+    for path, line in document.lines.items():
+        if len(path) >= 2 and path[0] == section:
+            if path[1] in position:
+                lines[(section, position[path[1]], *path[2:])] = line
+        else:
+            lines[path] = line
+    return Document(document.file, document.value, lines)

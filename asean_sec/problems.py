@@ -28,6 +28,16 @@ class Problem:
         return text
 
 
+def capped(problems: list[Problem], limit: int = 200) -> list[Problem]:
+    """The first `limit` problems of one file, and a note of how many more there were."""
+    if len(problems) <= limit:
+        return problems
+    last = problems[limit - 1]
+    more = Problem(last.file, None, f"… and {len(problems) - limit:,} more problems in this file",
+                   "fix these first, then validate again")
+    return problems[:limit] + [more]
+
+
 class DataError(Exception):
     """The data cannot be used; carries every problem found."""
 

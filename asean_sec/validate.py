@@ -17,11 +17,12 @@ from asean_sec.problems import Problem
 DATE_FIELDS = {
     "countries": ("asean_member_since", "asean_observer_since"),
     "mechanisms": ("founded",),
-    "meetings": ("start", "end"),
-    "offices": ("start", "end"),
+    "meetings": ("start", "end", "last_verified"),
+    "offices": ("start", "end", "last_verified"),
     "documents": ("date", "in_force"),
-    "roles": ("start", "end"),
-    "sources": ("published",),
+    "roles": ("start", "end", "last_verified"),
+    "sources": ("published", "accessed"),
+    "asean_chair": ("last_verified",),
 }
 _SINGULAR = {"sources": "source", "countries": "country", "mechanisms": "mechanism", "meetings": "meeting",
              "people": "person", "documents": "document", "crimes": "crime"}
@@ -29,34 +30,52 @@ ID_SECTIONS = ("sources", "countries", "mechanisms", "meetings", "people", "docu
 
 
 class _Checker:
-    def __init__(self, raw, where):
-        self.raw, self.where, self.problems = raw, where, []
-        self.ids = {s: {r["id"] for r in raw[s]} for s in ID_SECTIONS}
+    def __init__(self, raw, where, unsure, known):
+        self.raw, self.where, self.unsure, self.problems = raw, where, unsure, []
+        self.ids = {s: {r["id"] for r in raw[s]} | known.get(s, set()) for s in ID_SECTIONS}
+
+    def line(self, section, index, field=None):
+        fields = () if field is None else (field,) if isinstance(field, str) else tuple(field)
+        return self.where[section].line_of((section, index, *fields))
 
     def report(self, section, index, field, message, fix=None, warning=False):
-        document = self.where[section]
-        path = (section, index) if field is None else (section, index, *((field,) if isinstance(field, str) else field))
-        self.problems.append(Problem(document.file, document.line_of(path), message, fix, warning=warning))
+        self.problems.append(Problem(self.where[section].file, self.line(section, index, field), message, fix,
+                                     warning=warning))
 
     def ref(self, section, index, field, value, kind):
-        if value is not None and value not in self.ids[kind]:
+        if value is not None and value not in self.ids[kind] and kind not in self.unsure:
             import difflib
             close = difflib.get_close_matches(str(value), sorted(self.ids[kind]), n=3)
             fix = f"did you mean {', '.join(close)}?" if close else f"add {value!r} to {kind} or correct the id"
-            label = field if isinstance(field, str) else ".".join(map(str, field))
+            label = field if isinstance(field, str) else _field_label(field)
             self.report(section, index, field, f"{label} refers to unknown {_SINGULAR[kind]} {value!r}", fix)
 
 
-def check(dataset, where) -> list[Problem]:
-    """All problems in `dataset.raw`; `where` maps a section to its yamlio.Document."""
-    c = _Checker(dataset.raw, where)
+def _field_label(path) -> str:
+    """('participants', 1, 'country') -> 'participants[1].country'."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+
+
+def check(dataset, where, unsure=frozenset(), known=None) -> list[Problem]:
+    """All problems in `dataset.raw`; `where` maps a section to its yamlio.Document.
+
+    `unsure` names sections (and "dataset") that could not be read, so nothing is checked
+    against them; `known` maps a section to ids of records left out because they are broken.
+    """
+    c = _Checker(dataset.raw, where, unsure, known or {})
     raw = dataset.raw
     _unique_ids(c)
+    _ambiguous_names(c)
     dates = _dates(c)
+    if "dataset" not in c.unsure:
+        _as_of(c)
+        _chairs(c, raw["dataset"]["as_of"])
     _sources(c)
     _references(c)
+    _parent_cycles(c, "mechanisms")
+    _parent_cycles(c, "meetings")
+    _ordinals(c)
     _date_order(c, dates)
-    _chairs(c, raw["dataset"]["as_of"])
     _meeting_rules(c, dates)
     _offices(c, dates)
     return c.problems
@@ -66,15 +85,45 @@ def _unique_ids(c):
     for section in ID_SECTIONS:
         seen = {}
         for i, record in enumerate(c.raw[section]):
-            if record["id"] in seen:
-                c.report(section, i, "id", f"duplicate id {record['id']!r} (first in item {seen[record['id']] + 1})",
-                         "give each record its own id")
-            seen.setdefault(record["id"], i)
+            first = seen.setdefault(record["id"], i)
+            if first != i:
+                where = f"first at line {c.line(section, first, 'id')}"
+                c.report(section, i, "id", f"duplicate id {record['id']!r} ({where})",
+                         f"give each {_SINGULAR[section]} its own id")
     years = {}
     for i, record in enumerate(c.raw["asean_chair"]):
-        if record["year"] in years:
-            c.report("asean_chair", i, "year", f"two records for the year {record['year']}", "keep one per year")
-        years.setdefault(record["year"], i)
+        first = years.setdefault(record["year"], i)
+        if first != i:
+            c.report("asean_chair", i, "year", f"two records for the year {record['year']} "
+                     f"(first at line {c.line('asean_chair', first, 'year')})", "keep one per year")
+
+
+# section -> fields whose values users type to find a record
+_NAME_FIELDS = {"countries": ("id", "name", "official_name", "iso2", "iso3", "aliases"),
+                "mechanisms": ("id", "acronym", "name", "aliases")}
+
+
+def _ambiguous_names(c):
+    """A name that two records answer to: a query would silently pick one of them."""
+    from asean_sec.names import fold
+
+    for section, fields in _NAME_FIELDS.items():
+        owner = {}
+        for i, record in enumerate(c.raw[section]):
+            for field, name in _names_of(record, fields):
+                first = owner.setdefault(fold(name), record["id"])
+                if first != record["id"] and fold(name):
+                    c.report(section, i, field, f"{name!r} names both {first!r} and {record['id']!r}",
+                             "give each name to one record only")
+
+
+def _names_of(record, fields):
+    for field in fields:
+        value = record.get(field)
+        if isinstance(value, list):
+            yield from ((("aliases", j), name) for j, name in enumerate(value))
+        elif value:
+            yield field, value
 
 
 def _dates(c):
@@ -85,10 +134,33 @@ def _dates(c):
                 if record.get(field) is None:
                     continue
                 try:
-                    parsed[section, i, field] = PartialDate.parse(str(record[field]))
+                    parsed[section, i, field] = _real_date(record[field])
                 except BadDate as err:
                     c.report(section, i, field, f"{field}: {err}", "give a real date")
     return parsed
+
+
+def _real_date(value) -> PartialDate:
+    """A PartialDate whose first and last days exist (year 0000 parses but has no days)."""
+    date = PartialDate.parse(str(value))
+    try:
+        date.first_day, date.last_day  # noqa: B018 - year 0000 raises here
+    except ValueError:
+        raise BadDate(f"{str(value)!r} is out of range: years run from 0001 to 9999") from None
+    return date
+
+
+def _as_of(c):
+    document = c.where["dataset"]
+    try:
+        day = _real_date(c.raw["dataset"]["as_of"])
+    except BadDate as err:
+        c.problems.append(Problem(document.file, document.line_of(("as_of",)), f"as_of: {err}",
+                                  "give a real date"))
+        return
+    if day.day is None:
+        c.problems.append(Problem(document.file, document.line_of(("as_of",)), "as_of needs a day",
+                                  "write YYYY-MM-DD"))
 
 
 def _sources(c):
@@ -97,7 +169,7 @@ def _sources(c):
             c.report("sources", i, None, f"source {source['id']!r} has neither url nor document",
                      "add the URL you read, or name the document")
     for section in c.where:
-        if section == "sources":
+        if section in ("sources", "dataset"):
             continue
         for i, record in enumerate(c.raw[section]):
             for j, source_id in enumerate(record.get("sources", ())):
@@ -115,8 +187,6 @@ def _seats(meeting):
 
 def _references(c):
     raw = c.raw
-    for i, country in enumerate(raw["countries"]):
-        pass
     for i, m in enumerate(raw["mechanisms"]):
         c.ref("mechanisms", i, "parent", m.get("parent"), "mechanisms")
         c.ref("mechanisms", i, "founding_document", m.get("founding_document"), "documents")
@@ -151,6 +221,27 @@ def _references(c):
         c.ref("roles", i, "partner", role.get("partner"), "countries")
         c.ref("roles", i, "crime", role.get("crime"), "crimes")
         c.ref("roles", i, "mechanism", role.get("mechanism"), "mechanisms")
+
+
+def _parent_cycles(c, section):
+    """A record that is its own ancestor would send every question about it round in circles."""
+    parents = {r["id"]: r.get("parent") for r in c.raw[section]}
+    for i, record in enumerate(c.raw[section]):
+        chain = [record["id"]]
+        while parents.get(chain[-1]) in parents and parents[chain[-1]] not in chain:
+            chain.append(parents[chain[-1]])
+        if parents.get(chain[-1]) == record["id"]:
+            loop = " -> ".join(chain + [record["id"]])
+            message = f"{_SINGULAR[section]} {record['id']!r} is its own ancestor ({loop})"
+            c.report(section, i, "parent", message, "correct a parent so that the chain ends")
+
+
+def _ordinals(c):
+    for i, meeting in enumerate(c.raw["meetings"]):
+        text = str(meeting["ordinal"])
+        if text.isdigit() and not text.isascii():
+            c.report("meetings", i, "ordinal", f"ordinal {text!r} is not written with the digits 0-9",
+                     "write the number with the digits 0-9")
 
 
 def _date_order(c, dates):

@@ -1,8 +1,15 @@
-"""Strict YAML reading: safe types only, no duplicate keys, no aliases, a line for every value.
+"""Strict YAML reading: plain values only, no duplicate keys, no aliases, a line for every value.
 
 Resolves plain scalars by the YAML 1.2 core schema, so `NO`, `yes` and `on` stay strings
-(no "Norway problem"), `1:30` stays a string and `2024-08-28` stays a string for the date
-parser. Explicit tags that would build Python objects are refused, never executed.
+(no "Norway problem"), `1:30` stays a string, `010` is ten (not octal eight) and `2024-08-28`
+stays a string for the date parser. Values are built here, never by PyYAML's constructors:
+explicit tags that would build Python objects are refused, never executed. Aliases (and so
+"billion laughs" expansion bombs), nesting deeper than MAX_DEPTH and more than MAX_VALUES
+values are refused before anything is built. The caller bounds the size of `raw` (see
+load.MAX_FILE_BYTES).
+
+Events come from libyaml when PyYAML was built with it (several times faster), else from
+PyYAML's own parser; both feed the same composer, so values and lines are the same.
 """
 
 from __future__ import annotations
@@ -13,16 +20,18 @@ import yaml
 
 from asean_sec.problems import Problem
 
-MAX_BYTES = 50_000_000
-_ALLOWED_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
+MAX_DEPTH = 32
+MAX_VALUES = 100_000  # the largest shipped file holds about 5,000
+_CORE = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_CORE + t for t in ("str", "int", "float", "bool", "null"))
+_MAP, _SEQ = _CORE + "map", _CORE + "seq"
+
+_INT_TEXT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT_TEXT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_BOOL_TEXT = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_NULL_TEXT = {"", "~", "null", "Null", "NULL"}
+# the characters YAML allows in a stream; any other is refused with its line and column
+_UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
 class _CoreResolver(yaml.resolver.BaseResolver):
@@ -30,45 +39,66 @@ class _CoreResolver(yaml.resolver.BaseResolver):
 
 
 _CoreResolver.yaml_implicit_resolvers = {}
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."),
-)
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+_CoreResolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                    list("tTfF"))
+_CoreResolver.add_implicit_resolver(_INT, _INT_TEXT, list("-+0123456789"))
+_CoreResolver.add_implicit_resolver(_FLOAT, _FLOAT_TEXT, list("-+0123456789."))
+_CoreResolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 
 
-class _StrictLoader(
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-    yaml.constructor.SafeConstructor,
-    _CoreResolver,
-):
-    def __init__(self, stream):
+class _Refused(yaml.MarkedYAMLError):
+    """Well-formed YAML that asean-sec data must not use; carries its own fix."""
+
+    def __init__(self, problem: str, mark, fix: str):
+        super().__init__(problem=problem, problem_mark=mark)
+        self.fix = fix
+
+
+class _StrictComposer(yaml.composer.Composer, _CoreResolver):
+    """PyYAML's composer, refusing aliases and deep nesting; events come from a parser mixed in."""
+
+    depth = values = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.events.AliasEvent):
+            raise _Refused("aliases (*name) are not allowed in asean-sec data", self.peek_event().start_mark,
+                           "write the value out in full instead of *name")
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _Refused(f"more than {MAX_VALUES:,} values in one file", self.peek_event().start_mark,
+                           "remove what does not belong: data files are hand-curated")
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _Refused(f"values nested more than {MAX_DEPTH} levels deep",
+                               self.peek_event().start_mark,
+                               "flatten the structure: data records are a few levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _PureLoader(_StrictComposer, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """Events from PyYAML's own parser, written in Python."""
+
+    def __init__(self, stream: str):
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
-        yaml.constructor.SafeConstructor.__init__(self)
         _CoreResolver.__init__(self)
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.events.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in asean-sec data", event.start_mark
-            )
-        return super().compose_node(parent, index)
+
+if yaml.__with_libyaml__:
+    class _LibyamlLoader(_StrictComposer, yaml.cyaml.CParser):
+        """Events from libyaml, several times faster; composed in Python all the same."""
+
+        def __init__(self, stream: str):
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            _CoreResolver.__init__(self)
+
+_Loader = _LibyamlLoader if yaml.__with_libyaml__ else _PureLoader
 
 
 class Document:
@@ -89,76 +119,169 @@ class Document:
 
 def read_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse `raw` strictly; returns the document or the problems that stopped it."""
-    if len(raw) > MAX_BYTES:
-        return None, [Problem(file, None, f"file is {len(raw):,} bytes, over the {MAX_BYTES:,} limit",
-                              "split it or remove what does not belong")]
+    text, problem = _decode(file, raw)
+    if problem is None:
+        problem = _tab_indent(file, text) or _unprintable(file, text)
+    if problem is None:
+        node, problem = _compose(file, text)
+    if problem is not None:
+        return None, [problem]
+    if node is None:
+        return None, [Problem(file, 1, "file holds no data (only comments or blank lines)",
+                              "restore its content from version control")]
+    problems: list[Problem] = []
+    lines: dict[tuple, int] = {}
+    value = _build(node, (), file, lines, problems)
+    return (None if problems else Document(file, value, lines)), problems
+
+
+def _decode(file: str, raw: bytes) -> tuple[str, Problem | None]:
+    """UTF-8 text (a byte-order mark is dropped) with every line break made a plain \\n."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(file, line, f"not UTF-8 text (byte 0x{raw[err.start]:02x})",
-                              "save the file as UTF-8")]
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        return "", Problem(file, line, f"not UTF-8 text (byte 0x{raw[err.start]:02x})",
+                           "save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)",
+                           column=column)
     if not text.strip():
-        return None, [Problem(file, 1, "file is empty", "restore its content from version control")]
+        return "", Problem(file, 1, "file is empty", "restore its content from version control")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _tab_indent(file: str, text: str) -> Problem | None:
     tab = re.search(r"^( *)\t", text, re.MULTILINE)
-    if tab:
-        line = text[: tab.start()].count("\n") + 1
-        return None, [Problem(file, line, "tab character used for indentation",
-                              "indent with spaces only", column=len(tab.group(1)) + 1)]
-    loader = _StrictLoader(text)
+    if not tab:
+        return None
+    line = text[: tab.start()].count("\n") + 1
+    return Problem(file, line, "tab character used for indentation", "indent with spaces only",
+                   column=len(tab.group(1)) + 1)
+
+
+def _unprintable(file: str, text: str) -> Problem | None:
+    found = _UNPRINTABLE.search(text)
+    if not found:
+        return None
+    before = text[: found.start()]
+    return Problem(file, before.count("\n") + 1, f"control character U+{ord(found.group()):04X} is not "
+                   "allowed in YAML", "delete it: it is invisible in most editors and often comes from copy "
+                   "and paste", column=found.start() - (before.rfind("\n") + 1) + 1)
+
+
+def _compose(file: str, text: str):
+    """The node tree of the single document in `text`, or the problem that stopped it."""
+    loader = None
     try:
-        node = loader.get_single_node()
+        loader = _Loader(text)
+        return loader.get_single_node(), None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        message = err.problem or str(err)
-        if err.context:
-            message = f"{err.context}: {message}"
-        return None, [Problem(file, mark.line + 1 if mark else None, f"YAML syntax: {message}",
-                              "check indentation, colons and quotes on that line",
-                              column=mark.column + 1 if mark else None)]
+        return None, _syntax(file, err)
     except yaml.YAMLError as err:
-        return None, [Problem(file, None, f"YAML syntax: {err}", "check the file's syntax")]
+        return None, Problem(file, None, f"YAML syntax: {err}", "check the file's syntax")
     finally:
-        loader.dispose()
-    if node is None:
-        return None, [Problem(file, 1, "file holds no data", "restore its content from version control")]
-    problems: list[Problem] = []
-    lines: dict[tuple, int] = {}
-    value = _build(loader, node, (), file, lines, problems)
-    return (None if problems else Document(file, value, lines)), problems
+        if loader is not None:
+            loader.dispose()
 
 
-def _build(loader, node, path, file, lines, problems):
-    lines.setdefault(path, node.start_mark.line + 1)
-    if node.tag not in _ALLOWED_TAGS:
-        problems.append(Problem(file, node.start_mark.line + 1, f"tag {node.tag!r} is not allowed",
-                                "remove the tag: data files hold plain values only"))
-        return None
+# what the error says -> how to fix it
+_SYNTAX_FIXES = (
+    ("quoted scalar", "close the quote that opens here"),
+    ("another document", "remove the `---` line: a data file holds one document"),
+    ("could not find expected ':'", "add ': ' after the key, or quote the line if it is text"),
+    ("mapping values are not allowed", "quote the value: it contains ': '"),
+)
+
+
+def _syntax(file: str, err) -> Problem:
+    if isinstance(err, _Refused):
+        mark = err.problem_mark
+        return Problem(file, mark.line + 1, err.problem, err.fix, column=mark.column + 1)
+    # a scanner error is best shown where the token began (the key, the opening quote);
+    # a parser error where the parser gave up, with the line its construct began on
+    scanning = isinstance(err, yaml.scanner.ScannerError) and err.context_mark is not None
+    mark, other = (err.context_mark, err.problem_mark) if scanning else (err.problem_mark, err.context_mark)
+    mark = mark or other
+    message = err.problem or str(err)
+    if err.context:
+        aside = ""
+        if other and mark and other.line != mark.line:
+            aside = f" ({'noticed' if scanning else 'begun'} at line {other.line + 1})"
+        message = f"{err.context}{aside}: {message}"
+    fix = next((f for clue, f in _SYNTAX_FIXES if clue in message),
+               "check indentation, colons and quotes on that line")
+    return Problem(file, mark.line + 1 if mark else None, f"YAML syntax: {message}", fix,
+                   column=mark.column + 1 if mark else None)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+
+
+def _build(node, path, file, lines, problems):
+    line = node.start_mark.line + 1
+    lines.setdefault(path, line)
     if isinstance(node, yaml.MappingNode):
-        result = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(Problem(file, key_node.start_mark.line + 1, "a key must be a plain name",
-                                        "use a simple word as the key"))
-                continue
-            if key_node.value == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(Problem(file, key_node.start_mark.line + 1, "merge keys (<<) are not allowed",
-                                        "write the fields out in full"))
-                continue
-            key = str(key_node.value)
-            key_line = key_node.start_mark.line + 1
-            if key in result:
-                first = lines.get(path + (key,))
-                problems.append(Problem(file, key_line, f"duplicate key {key!r} (first at line {first})",
-                                        "keep one of them: YAML would silently drop the first"))
-                continue
-            lines[path + (key,)] = key_line
-            result[key] = _build(loader, value_node, path + (key,), file, lines, problems)
-        return result
+        if node.tag != _MAP:
+            return _refuse_tag(node, file, problems)
+        return _build_mapping(node, path, file, lines, problems)
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, child, path + (i,), file, lines, problems) for i, child in enumerate(node.value)]
+        if node.tag != _SEQ:
+            return _refuse_tag(node, file, problems)
+        return [_build(child, path + (i,), file, lines, problems) for i, child in enumerate(node.value)]
+    if node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL):
+        return _refuse_tag(node, file, problems)
     try:
-        return loader.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError) as err:
-        problems.append(Problem(file, node.start_mark.line + 1, f"cannot read value: {err}", "quote the value"))
+        return _scalar(node.tag, node.value)
+    except ValueError as err:
+        problems.append(Problem(file, line, f"cannot read value: {err}",
+                                f"remove the {_short_tag(node.tag)} tag, or quote the value"))
         return None
+
+
+def _refuse_tag(node, file, problems):
+    problems.append(Problem(file, node.start_mark.line + 1, f"tag {_short_tag(node.tag)!r} is not allowed",
+                            "remove the tag: data files hold plain values only"))
+    return None
+
+
+def _build_mapping(node, path, file, lines, problems):
+    result = {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(file, key_line, "a key must be a plain name",
+                                    "use a simple word as the key"))
+            continue
+        key = str(key_node.value)
+        if key == "<<":
+            problems.append(Problem(file, key_line, "merge keys (<<) are not allowed",
+                                    "write the fields out in full"))
+            continue
+        if key in result:
+            first = lines.get(path + (key,))
+            problems.append(Problem(file, key_line, f"duplicate key {key!r} (first at line {first})",
+                                    "keep one of them: YAML would silently drop the first"))
+            continue
+        lines[path + (key,)] = key_line
+        result[key] = _build(value_node, path + (key,), file, lines, problems)
+    return result
+
+
+def _scalar(tag: str, text: str):
+    """The value of a scalar by the YAML 1.2 core schema; ValueError when `text` does not fit `tag`."""
+    if tag == _STR:
+        return text
+    if tag == _NULL and text in _NULL_TEXT:
+        return None
+    if tag == _BOOL and text in _BOOL_TEXT:
+        return _BOOL_TEXT[text]
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    if tag in (_INT, _FLOAT) and len(text) > 100:
+        raise ValueError(f"{shown!r} is too long for a number")
+    if tag == _INT and _INT_TEXT.match(text):
+        return int(text, 10)
+    if tag == _FLOAT and _FLOAT_TEXT.match(text):
+        return float(text)
+    kind = {_NULL: "null", _BOOL: "true or false", _INT: "an integer", _FLOAT: "a number"}[tag]
+    raise ValueError(f"{shown!r} is not {kind}")

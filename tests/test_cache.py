@@ -1,0 +1,161 @@
+"""The parsed-data cache never serves stale or corrupt data, and never stops an answer."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from asean_sec import cache
+
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+AS_OF = "2026-11-23"
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(MINIMAL, copy)
+    return copy
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(folder))
+    return folder
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.marshal")) if folder.is_dir() else []
+
+
+def chair_2027(run, data: Path) -> str:
+    result = run("--data-dir", str(data), "chair", "2027", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["country"]
+
+
+def test_twenty_processes_with_a_cold_cache_all_answer_the_same(data, fresh_cache):
+    command = [sys.executable, "-m", "asean_sec", "--data-dir", str(data), "--as-of", AS_OF,
+               "meetings", "--format", "json"]
+    env = {**os.environ, "ASEAN_SEC_CACHE_DIR": str(fresh_cache)}
+    env.pop("ASEAN_SEC_NO_CACHE", None)
+    processes = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for _ in range(20)]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in processes]
+    assert [code for code, _, _ in results] == [0] * 20, results[0][2].decode()
+    assert len({out for _, out, _ in results}) == 1
+    assert [m["id"] for m in json.loads(results[0][1])] == ["ammtc-17", "ammtc-18"]
+    assert len(entries(fresh_cache)) == 1
+    assert not [p for p in fresh_cache.iterdir() if p.name.startswith(".tmp-")]
+    warm = subprocess.run(command, env=env, capture_output=True, timeout=60)
+    assert warm.stdout == results[0][1]
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(run, data, fresh_cache):
+    assert chair_2027(run, data) == "sg"
+    assert len(entries(fresh_cache)) == 1
+    path = data / "mechanisms.yaml"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("- year: 2027\n  country: sg", "- year: 2027\n  country: ph")
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert chair_2027(run, data) == "ph"
+
+
+def test_the_key_is_the_content_not_the_size():
+    one = cache.key_for("1", {"a.yaml": b"country: sg"})
+    assert one == cache.key_for("1", {"a.yaml": b"country: sg"})
+    assert one != cache.key_for("1", {"a.yaml": b"country: ph"})
+    assert one != cache.key_for("2", {"a.yaml": b"country: sg"})
+
+
+def test_a_warm_answer_equals_a_cold_one(run, data, fresh_cache):
+    cold = run("--data-dir", str(data), "export").stdout
+    assert entries(fresh_cache)
+    warm = run("--data-dir", str(data), "export").stdout
+    assert cold == warm and json.loads(warm)["meetings"]
+
+
+CORRUPTIONS = {
+    "truncated": lambda blob: blob[: len(blob) // 2],
+    "empty": lambda blob: b"",
+    "one byte flipped": lambda blob: blob[:-10] + bytes([blob[-10] ^ 0xFF]) + blob[-9:],
+    "garbage": lambda blob: os.urandom(len(blob)),
+    "header only": lambda blob: blob[:41],
+}
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS)
+def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(run, data, fresh_cache, corruption):
+    assert chair_2027(run, data) == "sg"
+    [entry] = entries(fresh_cache)
+    good = entry.read_bytes()
+    entry.write_bytes(CORRUPTIONS[corruption](good))
+    assert chair_2027(run, data) == "sg"
+    assert entry.read_bytes() == good
+
+
+def test_a_cache_entry_that_is_a_directory_does_not_stop_the_answer(run, data, fresh_cache):
+    assert chair_2027(run, data) == "sg"
+    [entry] = entries(fresh_cache)
+    entry.unlink()
+    entry.mkdir()
+    assert chair_2027(run, data) == "sg"
+
+
+def test_a_cache_directory_under_a_regular_file_means_no_cache(run, data, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(blocker / "cache"))
+    assert chair_2027(run, data) == "sg"
+    assert chair_2027(run, data) == "sg"
+    assert blocker.read_text() == ""
+
+
+def test_a_missing_cache_directory_is_created(run, data, tmp_path, monkeypatch):
+    folder = tmp_path / "deep" / "er" / "cache"
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(folder))
+    assert chair_2027(run, data) == "sg"
+    assert len(entries(folder)) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes anywhere")
+def test_a_read_only_cache_directory_means_no_cache(run, data, fresh_cache):
+    fresh_cache.mkdir()
+    fresh_cache.chmod(0o500)
+    try:
+        assert chair_2027(run, data) == "sg"
+        assert chair_2027(run, data) == "sg"
+    finally:
+        fresh_cache.chmod(0o700)
+    assert entries(fresh_cache) == []
+
+
+def test_no_cache_variable_writes_nothing(run, data, fresh_cache, monkeypatch):
+    monkeypatch.setenv("ASEAN_SEC_NO_CACHE", "1")
+    assert chair_2027(run, data) == "sg"
+    assert not fresh_cache.exists()
+
+
+def test_invalid_data_is_never_cached(run, data, fresh_cache):
+    path = data / "mechanisms.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("country: sg", "country: xx"), encoding="utf-8")
+    assert run("--data-dir", str(data), "chair", "2027").exit_code == 3
+    assert entries(fresh_cache) == []
+
+
+def test_the_cache_keeps_only_a_few_entries(run, data, fresh_cache):
+    path = data / "dataset.yaml"
+    text = path.read_text(encoding="utf-8")
+    for n in range(12):
+        path.write_text(text.replace("A handful of records", f"A handful ({n}) of records"), encoding="utf-8")
+        assert chair_2027(run, data) == "sg"
+    assert 1 <= len(entries(fresh_cache)) <= 8
