@@ -134,7 +134,7 @@ def timeline(state, mechanism, country, since, until, fmt, color, cite):
     dataset = state.dataset
     events = briefing.timeline(
         dataset, state.as_of,
-        mechanism=query.mechanism_id(dataset, mechanism) if mechanism else None,
+        mechanism=query.mechanism_id(dataset, mechanism) if mechanism is not None else None,
         country=query.country_id(dataset, country) if country else None,
         since=since, until=until)
     _emit(briefing_views.timeline_report(dataset, events), fmt, color, cite)
@@ -237,7 +237,7 @@ def documents(state, mechanism, doc_type, year, fmt, color, cite):
     dataset = state.dataset
     found = briefing.documents(
         dataset, state.as_of,
-        mechanism=query.mechanism_id(dataset, mechanism) if mechanism else None,
+        mechanism=query.mechanism_id(dataset, mechanism) if mechanism is not None else None,
         doc_type=briefing.document_type(doc_type) if doc_type else None,
         year=year)
     _emit(briefing_views.documents_report(dataset, found), fmt, color, cite)

@@ -34,7 +34,7 @@ def print_version(ctx, param, value):
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--data-dir", type=click.Path(file_okay=False), envvar="ASEAN_SEC_DATA",
+@click.option("--data-dir", type=click.Path(), envvar="ASEAN_SEC_DATA",
               help="Data directory to read instead of the shipped copy (or set ASEAN_SEC_DATA).")
 @click.option("--as-of", type=DateType(), default="today", show_default=True,
               help="Answer 'current', 'next' and 'upcoming' as on this day (YYYY-MM-DD).")
@@ -118,7 +118,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
     country = functools.partial(query.country_id, dataset)
     found = query.meetings(
         dataset,
-        mechanism=query.mechanism_id(dataset, mechanism) if mechanism else None,
+        mechanism=query.mechanism_id(dataset, mechanism) if mechanism is not None else None,
         chaired_by=country(chaired_by) if chaired_by is not None else None,
         hosted_by=country(hosted_by) if hosted_by is not None else None,
         attended_by=country(attended_by) if attended_by is not None else None,
@@ -129,7 +129,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
 
 
 @cli.command()
-@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@click.argument("directory", required=False, type=click.Path())
 @click.option("--strict", is_flag=True, help="Treat warnings (ordinal gaps, chair doubts) as errors.")
 @click.pass_context
 def validate(ctx, directory, strict):
@@ -144,7 +144,7 @@ def validate(ctx, directory, strict):
     """
     from asean_sec import load
 
-    chosen = load.find_data_dir(directory or ctx.obj.data_dir)
+    chosen = load.find_data_dir(directory if directory is not None else ctx.obj.data_dir)
     contents = load.read_files(chosen)
     dataset, problems = load.parse(chosen, contents)
     errors = [p for p in problems if not p.warning or strict]

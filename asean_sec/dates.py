@@ -26,6 +26,8 @@ class PartialDate(NamedTuple):
         if not match:
             raise BadDate(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(g) if g else None for g in match.groups())
+        if year < 1:
+            raise BadDate(f"{text!r} is out of range: years run from 0001 to 9999")
         if month is not None and not 1 <= month <= 12:
             raise BadDate(f"{text!r} has no month {month}: months run 01-12")
         if day is not None:

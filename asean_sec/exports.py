@@ -34,6 +34,13 @@ def _replace(temporary: Path, target: Path) -> None:
         os.replace(temporary, target)
 
 
+def _give_default_permissions(path: Path) -> None:
+    """mkstemp/mkdtemp make private files; an export gets the mode any new file would get."""
+    umask = os.umask(0)
+    os.umask(umask)
+    path.chmod((0o777 if path.is_dir() else 0o666) & ~umask)
+
+
 def _build_beside(target: Path, force: bool, make, directory: bool = False) -> None:
     """Run make(temporary_path) beside `target`, then move the result into place."""
     _claim(target, force)
@@ -45,6 +52,7 @@ def _build_beside(target: Path, force: bool, make, directory: bool = False) -> N
         raise OutputRefused(f"cannot write in {parent}: {err.strerror}") from None
     try:
         make(temporary)
+        _give_default_permissions(temporary)
         _replace(temporary, target)
     except BaseException as err:
         if temporary.is_dir():

@@ -129,7 +129,7 @@ def resolve_year(word: str, as_of: dt.date) -> int:
     key = word.strip().lower()
     if key in relative:
         return as_of.year + relative[key]
-    if key.isdigit() and 1 <= len(key) <= 4:
+    if key.isascii() and key.isdigit() and 1 <= len(key) <= 4:
         return int(key)
     raise ValueError(f"{word!r} is not a year: give YYYY, current, next or previous")
 

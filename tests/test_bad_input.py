@@ -168,7 +168,7 @@ def test_a_very_large_file_is_refused_before_it_is_read_whole(run, tmp_path):
     with open(data / "sources.yaml", "ab") as handle:
         handle.truncate(load.MAX_FILE_BYTES + 1)
     result = run("validate", str(data))
-    assert_data_error(result, data / "sources.yaml", None, "file is over the 5,000,000-byte limit")
+    assert_data_error(result, data / "sources.yaml", None, f"file is over the {load.MAX_FILE_BYTES:,}-byte limit")
 
 
 BOM = b"\xef\xbb\xbf"
