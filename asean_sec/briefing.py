@@ -91,43 +91,7 @@ def subtree(dataset: Dataset, mechanism: str) -> list[str]:
     return found
 
 
-def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> ChairAnswer | None:
-    """Who chairs `mechanism` in `year`, seen from `as_of`.
-
-    The body's own rule first (query.chair); for a host-rotation body the host of that year's
-    meeting; then a recorded chair role. A recorded chair is `held` once its year has begun and
-    `confirmed` before; a role with no dates is only `attested`.
-    """
-    answer = query.chair(dataset, year, mechanism)
-    if answer is None or answer.country is None:
-        answer = _chair_from_host_or_role(dataset, year, mechanism) or answer
-    if answer is not None and answer.status in (ChairStatus.HELD.value, ChairStatus.CONFIRMED.value):
-        status = ChairStatus.HELD if year <= as_of.year else ChairStatus.CONFIRMED
-        answer = answer._replace(status=status.value)
-    return answer
-
-
-def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer | None:
-    body = dataset.mechanisms[mechanism]
-    if body.chair_rule is ChairRule.HOST_ROTATION:
-        hosted = [m for m in query.meetings(dataset, mechanism=mechanism, year=year)
-                  if m.host and m.status != "cancelled"]
-        if hosted:
-            meeting = hosted[-1]
-            return ChairAnswer(year, mechanism, meeting.host, ChairStatus.HELD.value, f"hosts {meeting.id}",
-                               body.chair_note, meeting.sources)
-    if body.founded and body.founded.year > year:
-        return None
-    for role in dataset.roles:
-        if role.mechanism != mechanism or role.role not in ("chair", "co_chair"):
-            continue
-        if role.start is None and role.end is None:
-            return ChairAnswer(year, mechanism, role.country, "attested",
-                               f"{role.role.replace('_', '-')} role, undated", role.note, role.sources)
-        if (role.start is None or role.start.year <= year) and (role.end is None or role.end.year >= year):
-            return ChairAnswer(year, mechanism, role.country, ChairStatus.HELD.value, f"role: {role.subject}",
-                               role.note, role.sources)
-    return None
+chair_as_of = query.chair_as_of
 
 
 class ExpectedMeeting(NamedTuple):

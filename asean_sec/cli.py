@@ -71,7 +71,7 @@ def chair(state, when, mechanism, fmt, color, cite):
       asean-sec chair 2006
       asean-sec chair current --mechanism AMMTC --format json
     """
-    from asean_sec import briefing, query, views
+    from asean_sec import query, views
 
     try:
         year = query.resolve_year(when, state.as_of)
@@ -81,7 +81,7 @@ def chair(state, when, mechanism, fmt, color, cite):
         raise click.BadParameter(f"{year} is out of range", param_hint="YEAR")
     dataset = state.dataset
     body = query.mechanism_id(dataset, mechanism)
-    answer = briefing.chair_as_of(dataset, year, body, state.as_of)
+    answer = query.chair_as_of(dataset, year, body, state.as_of)
     emit(views.chair_report(dataset, answer, year, body), fmt, color, cite)
 
 

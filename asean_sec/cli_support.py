@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from asean_sec.problems import DataError, LookupFailed
+from asean_sec.problems import DataError, LookupFailed, OutputRefused
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE, EXIT_DATA, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
@@ -53,8 +53,6 @@ class Group(click.Group):
     """Turns domain errors into click errors so every entry point gets the same exit codes."""
 
     def invoke(self, ctx):
-        from asean_sec.exports import OutputRefused
-
         try:
             return super().invoke(ctx)
         except DataError as err:

@@ -130,6 +130,12 @@ class Dataset:
     def meetings(self) -> list[model.Meeting]:
         return [build_meeting(r) for r in self.raw["meetings"]]
 
+    def meetings_where(self, keep) -> list[model.Meeting]:
+        """Meetings whose raw record passes `keep`, built without building the others."""
+        if "meetings" in self.__dict__:
+            return [m for m, raw in zip(self.meetings, self.raw["meetings"]) if keep(raw)]
+        return [build_meeting(raw) for raw in self.raw["meetings"] if keep(raw)]
+
     @cached_property
     def meetings_by_id(self) -> dict[str, model.Meeting]:
         return _by_id(self.meetings)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import NamedTuple
+
+from asean_sec.records import record
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -13,7 +14,8 @@ class BadDate(ValueError):
     """A string that is not a real YYYY, YYYY-MM or YYYY-MM-DD date."""
 
 
-class PartialDate(NamedTuple):
+@record
+class PartialDate:
     """A date known to the year, the month or the day; never padded with a guess."""
 
     year: int

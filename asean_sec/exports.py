@@ -12,10 +12,7 @@ import tempfile
 from pathlib import Path
 
 from asean_sec import rows, tables
-
-
-class OutputRefused(Exception):
-    """The output file exists (without force) or cannot be written."""
+from asean_sec.problems import OutputRefused
 
 
 def _claim(target: Path, force: bool) -> None:

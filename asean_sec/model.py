@@ -1,15 +1,15 @@
 """The records of the dataset: frozen, typed, free of I/O.
 
-Records are typed NamedTuples: immutable like frozen dataclasses, and several times cheaper to
-define, which matters because every question is a fresh process.
+Records are `@record` classes (see records.py): typed and immutable like frozen dataclasses,
+and nearly free to define, which matters because every question is a fresh process.
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple
 
 from asean_sec.dates import PartialDate
+from asean_sec.records import record
 
 
 class ChairStatus(str, Enum):
@@ -28,7 +28,8 @@ class ChairRule(str, Enum):
     OTHER = "other"
 
 
-class Source(NamedTuple):
+@record
+class Source:
     id: str
     url: str | None = None
     document: str | None = None
@@ -45,7 +46,8 @@ class Source(NamedTuple):
         return f"{label} <{where}>" if label and self.url else (label or where)
 
 
-class Country(NamedTuple):
+@record
+class Country:
     id: str
     name: str
     official_name: str | None
@@ -67,7 +69,8 @@ class Country(NamedTuple):
         return self.member_since is not None and self.member_since.first_day <= day
 
 
-class Mechanism(NamedTuple):
+@record
+class Mechanism:
     id: str
     acronym: str
     name: str
@@ -87,7 +90,8 @@ class Mechanism(NamedTuple):
         return (self.id, self.acronym, self.name, *self.aliases)
 
 
-class ChairYear(NamedTuple):
+@record
+class ChairYear:
     """Who holds the ASEAN Chairmanship in one calendar year."""
 
     year: int
@@ -99,7 +103,8 @@ class ChairYear(NamedTuple):
     last_verified: str | None = None
 
 
-class Seat(NamedTuple):
+@record
+class Seat:
     """A country at a table, and the person who sat there for it, if known."""
 
     country: str
@@ -107,14 +112,16 @@ class Seat(NamedTuple):
     title: str | None = None
 
 
-class Participant(NamedTuple):
+@record
+class Participant:
     country: str | None
     role: str
     person: str | None = None
     title: str | None = None
 
 
-class Meeting(NamedTuple):
+@record
+class Meeting:
     id: str
     mechanism: str
     ordinal: str
@@ -141,7 +148,8 @@ class Meeting(NamedTuple):
         return tuple(dict.fromkeys(s.country for s in seats))
 
 
-class Person(NamedTuple):
+@record
+class Person:
     id: str
     name: str
     native_name: str | None
@@ -154,7 +162,8 @@ class Person(NamedTuple):
         return tuple(n for n in (self.id, self.name, self.native_name, *self.aliases) if n)
 
 
-class Office(NamedTuple):
+@record
+class Office:
     person: str
     title: str
     organization: str | None
@@ -166,7 +175,8 @@ class Office(NamedTuple):
     last_verified: str | None = None
 
 
-class Document(NamedTuple):
+@record
+class Document:
     id: str
     title: str
     type: str
@@ -181,7 +191,8 @@ class Document(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Role(NamedTuple):
+@record
+class Role:
     """A country holding a post: coordinator, lead shepherd, co-chair …"""
 
     country: str
@@ -196,14 +207,16 @@ class Role(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Crime(NamedTuple):
+@record
+class Crime:
     id: str
     name: str
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
 
 
-class DatasetInfo(NamedTuple):
+@record
+class DatasetInfo:
     name: str
     as_of: str
     sources_note: str | None = None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from asean_sec.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One thing wrong in a data file, where it is, and how to fix it."""
 
@@ -55,3 +55,7 @@ class LookupFailed(Exception):
         if suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
         super().__init__(message)
+
+
+class OutputRefused(Exception):
+    """An output file exists (and --force was not given) or cannot be written."""

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 from functools import lru_cache
 
 from asean_sec.dataset import Dataset
 from asean_sec.model import ChairRule, ChairStatus, Meeting
 from asean_sec.names import NameIndex
+from asean_sec.records import record
 
 ASEAN = "asean"
 
 
-class ChairAnswer(NamedTuple):
+@record
+class ChairAnswer:
     year: int
     mechanism: str
     country: str | None
@@ -123,6 +124,45 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
                        body.chair_note or "no record of this body's chair for that year", body.sources)
 
 
+def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> ChairAnswer | None:
+    """Who chairs `mechanism` in `year`, seen from `as_of`.
+
+    The body's own rule first (chair()); for a host-rotation body the host of that year's
+    meeting; then a recorded chair role. A recorded chair is `held` once its year has begun and
+    `confirmed` before; a role with no dates is only `attested`.
+    """
+    answer = chair(dataset, year, mechanism)
+    if answer is None or answer.country is None:
+        answer = _chair_from_host_or_role(dataset, year, mechanism) or answer
+    if answer is not None and answer.status in (ChairStatus.HELD.value, ChairStatus.CONFIRMED.value):
+        status = ChairStatus.HELD if year <= as_of.year else ChairStatus.CONFIRMED
+        answer = answer._replace(status=status.value)
+    return answer
+
+
+def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer | None:
+    body = dataset.mechanisms[mechanism]
+    if body.chair_rule is ChairRule.HOST_ROTATION:
+        hosted = [m for m in meetings(dataset, mechanism=mechanism, year=year)
+                  if m.host and m.status != "cancelled"]
+        if hosted:
+            meeting = hosted[-1]
+            return ChairAnswer(year, mechanism, meeting.host, ChairStatus.HELD.value, f"hosts {meeting.id}",
+                               body.chair_note, meeting.sources)
+    if body.founded and body.founded.year > year:
+        return None
+    for role in dataset.roles:
+        if role.mechanism != mechanism or role.role not in ("chair", "co_chair"):
+            continue
+        if role.start is None and role.end is None:
+            return ChairAnswer(year, mechanism, role.country, "attested",
+                               f"{role.role.replace('_', '-')} role, undated", role.note, role.sources)
+        if (role.start is None or role.start.year <= year) and (role.end is None or role.end.year >= year):
+            return ChairAnswer(year, mechanism, role.country, ChairStatus.HELD.value, f"role: {role.subject}",
+                               role.note, role.sources)
+    return None
+
+
 def resolve_year(word: str, as_of: dt.date) -> int:
     """'current', 'next', 'previous' (relative to `as_of`) or a year like '2027'."""
     relative = {"current": 0, "this": 0, "now": 0, "next": 1, "previous": -1, "last": -1}
@@ -154,13 +194,27 @@ def attended(dataset: Dataset, meeting: Meeting, country: str) -> bool:
     return False
 
 
+def _may_match(raw: dict, mechanism: str | None, countries: list[str], attended_by: str | None) -> bool:
+    """A cheap first pass on a raw meeting, so only likely matches become records."""
+    if mechanism and raw["mechanism"] != mechanism:
+        return False
+    if not countries or (attended_by and raw.get("all_members_attended")):
+        return True
+    present = {raw.get("host"), (raw.get("chair") or {}).get("country")}
+    present.update(seat.get("country") for seat in raw.get("co_chairs", ()))
+    present.update(seat.get("country") for seat in raw.get("participants", ()))
+    return all(country in present for country in countries)
+
+
 def meetings(dataset: Dataset, *, mechanism: str | None = None, chaired_by: str | None = None,
              hosted_by: str | None = None, attended_by: str | None = None, led_by: str | None = None,
              year: int | None = None, since: dt.date | None = None, until: dt.date | None = None,
              ) -> list[Meeting]:
     """Meetings matching every filter given (ids, not names), in date order."""
+    countries = [c for c in (chaired_by, hosted_by, led_by, attended_by) if c]
+    candidates = dataset.meetings_where(lambda raw: _may_match(raw, mechanism, countries, attended_by))
     found = []
-    for meeting in dataset.meetings:
+    for meeting in candidates:
         if mechanism and meeting.mechanism != mechanism:
             continue
         if chaired_by and not (meeting.chair and meeting.chair.country == chaired_by):
