@@ -195,6 +195,7 @@ def export(state, fmt, output, force):
 
 
 from asean_sec import briefing_cli  # noqa: E402  (registers the briefing commands)
+from asean_sec import coverage_cli  # noqa: E402  (registers the coverage command)
 
 
 def main() -> None:

@@ -111,8 +111,15 @@ class Dataset:
         """One source, built on its own (answers cite a few of hundreds)."""
         if "sources" in self.__dict__:
             return self.sources.get(source_id)
-        raw = self._raw_sources.get(source_id)
-        return build_source(raw) if raw else None
+        built = self._built_sources
+        if source_id not in built:
+            raw = self._raw_sources.get(source_id)
+            built[source_id] = build_source(raw) if raw else None
+        return built[source_id]
+
+    @cached_property
+    def _built_sources(self) -> dict[str, model.Source | None]:
+        return {}
 
     @cached_property
     def countries(self) -> dict[str, model.Country]:

@@ -1,0 +1,245 @@
+"""How complete the data is: per body and for the whole dataset. Pure: no click, no printing.
+
+Per body (`mechanism_rows`): meetings recorded; the numbered series (its range, the numbers
+missing from 1 up, and whether the body's note explains them the way `validate` expects, by
+mentioning "ordinal gaps"); meetings without a chair, without a full start day, or cited only
+by the first seed articles. For the dataset (`totals`): its as-of date, records per kind, and
+the ASEAN chair years covered.
+
+Row fields are a public contract like rows.py's: add fields, never rename or remove them.
+`coverage_report` and `totals_report` shape them for render.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from asean_sec import query
+from asean_sec.dataset import Dataset
+from asean_sec.model import Meeting
+from asean_sec.render import Column, Report
+
+# The articles the dataset was first built from. A meeting cited by these alone has not yet
+# been checked against a second, independent source.
+SEED_SOURCES = frozenset({
+    "phnompenhpost-2023-08-ammtc17-plus3",
+    "vna-2024-08-quang-meets-sg",
+    "cand-2024-08-ammtc18",
+    "vietnamtimes-2024-08-ammtc18",
+    "phnompenhpost-2024-01-kh-vn-security-pact",
+})
+# validate.py's rules for numbered series, kept identical (tests compare the two):
+GAP_NOTE = "ordinal gaps"  # a body's note containing this explains the numbers missing
+YEAR_ORDINALS = 500  # a series whose numbers go above this counts years, not meetings
+
+# The record kinds counted (totals field `records_<kind>`), in the order `asean-sec validate` lists them.
+SECTIONS = ("countries", "mechanisms", "asean_chair", "meetings", "people", "offices", "documents", "roles",
+            "crimes", "sources")
+_KIND_LABELS = {"asean_chair": "ASEAN chair years"}
+
+MECHANISM_FIELDS = ("mechanism", "mechanism_name", "name", "meetings", "held", "first_start", "last_start",
+                    "ordinal_first", "ordinal_last", "ordinals_scheduled", "ordinals_are_years", "ordinal_gaps",
+                    "gaps_explained", "other_ordinals", "without_chair", "without_chair_meetings",
+                    "without_start_day", "without_start_day_meetings", "seed_sources_only",
+                    "seed_sources_only_meetings")
+
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def tree_order(dataset: Dataset) -> list[str]:
+    """Body ids with each body followed by those under it, as `asean-sec mechanisms` shows them:
+    the ASEAN chair first, then bodies that have others below them, then the rest, siblings in
+    the data's order."""
+    below: dict[str | None, list[str]] = {}
+    for body in dataset.mechanisms.values():
+        parent = body.parent if body.parent in dataset.mechanisms else None
+        below.setdefault(parent, []).append(body.id)
+    tops = sorted(below.get(None, []), key=lambda b: (b != query.ASEAN, not below.get(b)))
+    found: list[str] = []
+
+    def walk(body: str) -> None:
+        found.append(body)
+        for child in below.get(body, ()):
+            walk(child)
+
+    for top in tops:
+        walk(top)
+    return found
+
+
+def _note(dataset: Dataset, mechanism: str) -> str:
+    raw = next((r for r in dataset.raw["mechanisms"] if r["id"] == mechanism), {})
+    return str(raw.get("note") or "")
+
+
+def _start_key(meeting: Meeting):
+    return (meeting.start.sort_key() if meeting.start else (9999, 0, 0), meeting.id)
+
+
+def _numbered(meetings: list[Meeting]) -> dict:
+    """The numbered series: range of meetings held, numbers still to come, numbers missing."""
+    numbers = {int(m.ordinal): m for m in meetings if _NUMBER.fullmatch(m.ordinal)}
+    held = sorted(n for n, m in numbers.items() if m.status == "held")
+    years = bool(numbers) and max(numbers) > YEAR_ORDINALS
+    gaps = [] if years or not numbers else sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+    return {
+        "ordinal_first": held[0] if held else None,
+        "ordinal_last": held[-1] if held else None,
+        "ordinals_scheduled": sorted(n for n, m in numbers.items() if m.status == "scheduled"),
+        "ordinals_are_years": years,
+        "ordinal_gaps": gaps,
+    }
+
+
+def mechanism_row(dataset: Dataset, mechanism: str, meetings: list[Meeting]) -> dict:
+    """Coverage of one body, from its meetings (any order)."""
+    body = dataset.mechanisms[mechanism]
+    meetings = sorted(meetings, key=_start_key)
+    dated = [m for m in meetings if m.start]
+    no_chair = [m.id for m in meetings if m.chair is None and not m.co_chairs]
+    no_day = [m.id for m in meetings if m.start is None or m.start.day is None]
+    seed_only = [m.id for m in meetings if set(m.sources) <= SEED_SOURCES]
+    series = _numbered(meetings)
+    row = {
+        "mechanism": body.id,
+        "mechanism_name": body.acronym,
+        "name": body.name,
+        "meetings": len(meetings),
+        "held": sum(m.status == "held" for m in meetings),
+        "first_start": str(dated[0].start) if dated else None,
+        "last_start": str(dated[-1].start) if dated else None,
+        **series,
+        "gaps_explained": GAP_NOTE in _note(dataset, mechanism).lower() if series["ordinal_gaps"] else None,
+        "other_ordinals": [m.ordinal for m in meetings if not _NUMBER.fullmatch(m.ordinal)],
+        "without_chair": len(no_chair),
+        "without_chair_meetings": no_chair,
+        "without_start_day": len(no_day),
+        "without_start_day_meetings": no_day,
+        "seed_sources_only": len(seed_only),
+        "seed_sources_only_meetings": seed_only,
+    }
+    return {name: row[name] for name in MECHANISM_FIELDS}
+
+
+def mechanism_rows(dataset: Dataset, mechanisms=None) -> list[dict]:
+    """One row per body (every body, or those ids given), in tree order; bodies with no meeting
+    recorded are included, with zero meetings."""
+    wanted = set(mechanisms) if mechanisms is not None else None
+    by_body: dict[str, list[Meeting]] = {}
+    for meeting in dataset.meetings:
+        by_body.setdefault(meeting.mechanism, []).append(meeting)
+    return [mechanism_row(dataset, body, by_body.get(body, [])) for body in tree_order(dataset)
+            if wanted is None or body in wanted]
+
+
+def totals(dataset: Dataset) -> dict:
+    """The dataset as a whole: as-of date, records per kind, ASEAN chair years, meeting totals."""
+    years = sorted(dataset.asean_chair)
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years)) if years else []
+    projected = [y for y in missing if (answer := query.asean_chair(dataset, y)) and answer.status == "projected"]
+    bodies = mechanism_rows(dataset)
+    return {
+        "as_of": str(dataset.info.as_of),
+        **{f"records_{section}": len(dataset.raw[section]) for section in SECTIONS},
+        "asean_chair_first": years[0] if years else None,
+        "asean_chair_last": years[-1] if years else None,
+        "asean_chair_missing": missing,
+        "asean_chair_projected": projected,
+        "held": sum(b["held"] for b in bodies),
+        "without_chair": sum(b["without_chair"] for b in bodies),
+        "without_start_day": sum(b["without_start_day"] for b in bodies),
+        "seed_sources_only": sum(b["seed_sources_only"] for b in bodies),
+        "mechanisms_without_meetings": [b["mechanism"] for b in bodies if not b["meetings"]],
+        "gaps_explained": [b["mechanism"] for b in bodies if b["gaps_explained"] is True],
+        "gaps_unexplained": [b["mechanism"] for b in bodies if b["gaps_explained"] is False],
+    }
+
+
+# --- shaped for output ---------------------------------------------------------------------
+
+def spans(numbers) -> str:
+    """[1, 2, 3, 5, 7, 8] -> '1-3, 5, 7-8'"""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _series_text(row: dict) -> str:
+    first, last = row["ordinal_first"], row["ordinal_last"]
+    text = "" if first is None else str(first) if first == last else f"{first}-{last}"
+    if row["ordinals_scheduled"]:
+        text = ", ".join(t for t in (text, f"{spans(row['ordinals_scheduled'])} scheduled") if t)
+    return f"{text} (years)" if row["ordinals_are_years"] and text else text
+
+
+def _gaps_text(row: dict) -> str:
+    if row["ordinals_are_years"]:
+        return "n/a"
+    return spans(row["ordinal_gaps"])
+
+
+def _explained_text(row: dict) -> str:
+    return {True: "yes", False: "no", None: ""}[row["gaps_explained"]]
+
+
+def _summary_notes(found: dict) -> list[str]:
+    counts = ", ".join(f"{found['records_' + s]} {_KIND_LABELS.get(s, s)}" for s in SECTIONS)
+    missing = spans(found["asean_chair_missing"]) or "none"
+    projected = found["asean_chair_projected"]
+    if projected:
+        missing += f" ({spans(projected)} projected by rotation)"
+    unexplained = ", ".join(found["gaps_unexplained"]) or "none"
+    return [
+        f"Records: {counts}.",
+        f"ASEAN chair years: {found['asean_chair_first']}-{found['asean_chair_last']}; "
+        f"not recorded: {missing}.",
+        f"Meetings: {found['records_meetings']} recorded, {found['held']} held; {found['without_chair']} without a chair, "
+        f"{found['without_start_day']} without a full start day, {found['seed_sources_only']} cited only by "
+        f"the seed articles. Unexplained ordinal gaps: {unexplained}.",
+    ]
+
+
+def coverage_report(dataset: Dataset, mechanisms=None) -> Report:
+    """One row per body; under the table, the as-of date and (for every body) the dataset totals."""
+    found = mechanism_rows(dataset, mechanisms)
+    columns = [
+        Column("Body", "mechanism_name", max_width=30),
+        Column("Meetings", "meetings"),
+        Column("Numbered", _series_text),
+        Column("Gaps", _gaps_text, max_width=30),
+        Column("Explained", _explained_text),
+        Column("Unnumbered", "other_ordinals", max_width=30),
+        Column("No chair", "without_chair"),
+        Column("No day", "without_start_day"),
+        Column("Seed only", "seed_sources_only"),
+    ]
+    notes = [f"Data as of {dataset.info.as_of}."]
+    if mechanisms is None:
+        notes += _summary_notes(totals(dataset))
+    return Report(title=f"Coverage of {len(found)} bod{'ies' if len(found) != 1 else 'y'}", rows=found,
+                  columns=columns, notes=notes, empty_message="No body matches.")
+
+
+def totals_report(dataset: Dataset) -> Report:
+    """The dataset totals as one record."""
+    found = totals(dataset)
+    columns = [Column("As of", "as_of")]
+    columns += [Column(_KIND_LABELS.get(s, s).capitalize().replace("Asean", "ASEAN"), f"records_{s}")
+                for s in SECTIONS]
+    columns += [
+        Column("ASEAN chair span", lambda r: f"{r['asean_chair_first']}-{r['asean_chair_last']}"),
+        Column("Chair years missing", lambda r: spans(r["asean_chair_missing"])),
+        Column("Of those, projected", lambda r: spans(r["asean_chair_projected"])),
+        Column("Meetings held", "held"),
+        Column("Without a chair", "without_chair"),
+        Column("Without a start day", "without_start_day"),
+        Column("Seed sources only", "seed_sources_only"),
+        Column("Bodies without meetings", "mechanisms_without_meetings"),
+        Column("Gaps explained", "gaps_explained"),
+        Column("Gaps unexplained", "gaps_unexplained"),
+    ]
+    return Report(title=f"Dataset totals as of {found['as_of']}", rows=[found], columns=columns, single=True)
