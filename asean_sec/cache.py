@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import tempfile
 from pathlib import Path
 
 try:  # BLAKE2 without loading OpenSSL: hashlib costs a few milliseconds at start-up
@@ -132,6 +131,8 @@ def write(key: str, sections: dict) -> bool:
     blob = _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only when writing: it costs milliseconds to import
+
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
     except OSError:
         return False
