@@ -64,12 +64,7 @@ def tree_order(dataset: Dataset) -> list[str]:
 
     for top in tops:
         walk(top)
-    return found
-
-
-def _note(dataset: Dataset, mechanism: str) -> str:
-    raw = next((r for r in dataset.raw["mechanisms"] if r["id"] == mechanism), {})
-    return str(raw.get("note") or "")
+    return found + [b for b in dataset.mechanisms if b not in found]  # none, unless parents loop
 
 
 def _start_key(meeting: Meeting):
@@ -77,22 +72,24 @@ def _start_key(meeting: Meeting):
 
 
 def _numbered(meetings: list[Meeting]) -> dict:
-    """The numbered series: range of meetings held, numbers still to come, numbers missing."""
-    numbers = {int(m.ordinal): m for m in meetings if _NUMBER.fullmatch(m.ordinal)}
-    held = sorted(n for n, m in numbers.items() if m.status == "held")
+    """The numbered series: range of meetings held, numbers scheduled, numbers missing."""
+    numbered = [(int(m.ordinal), m.status) for m in meetings if _NUMBER.fullmatch(m.ordinal)]
+    numbers = {n for n, _ in numbered}
+    held = sorted({n for n, status in numbered if status == "held"})
     years = bool(numbers) and max(numbers) > YEAR_ORDINALS
-    gaps = [] if years or not numbers else sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+    gaps = [] if years or not numbers else sorted(set(range(1, max(numbers) + 1)) - numbers)
     return {
         "ordinal_first": held[0] if held else None,
         "ordinal_last": held[-1] if held else None,
-        "ordinals_scheduled": sorted(n for n, m in numbers.items() if m.status == "scheduled"),
+        "ordinals_scheduled": sorted({n for n, status in numbered if status == "scheduled"}),
         "ordinals_are_years": years,
         "ordinal_gaps": gaps,
     }
 
 
-def mechanism_row(dataset: Dataset, mechanism: str, meetings: list[Meeting]) -> dict:
-    """Coverage of one body, from its meetings (any order)."""
+def mechanism_row(dataset: Dataset, mechanism: str, meetings: list[Meeting], note: str | None = None) -> dict:
+    """Coverage of one body, from its meetings (any order) and its note (the `note` field of its
+    record in mechanisms.yaml, which the model does not keep)."""
     body = dataset.mechanisms[mechanism]
     meetings = sorted(meetings, key=_start_key)
     dated = [m for m in meetings if m.start]
@@ -109,7 +106,7 @@ def mechanism_row(dataset: Dataset, mechanism: str, meetings: list[Meeting]) -> 
         "first_start": str(dated[0].start) if dated else None,
         "last_start": str(dated[-1].start) if dated else None,
         **series,
-        "gaps_explained": GAP_NOTE in _note(dataset, mechanism).lower() if series["ordinal_gaps"] else None,
+        "gaps_explained": GAP_NOTE in str(note or "").lower() if series["ordinal_gaps"] else None,
         "other_ordinals": [m.ordinal for m in meetings if not _NUMBER.fullmatch(m.ordinal)],
         "without_chair": len(no_chair),
         "without_chair_meetings": no_chair,
@@ -128,7 +125,8 @@ def mechanism_rows(dataset: Dataset, mechanisms=None) -> list[dict]:
     by_body: dict[str, list[Meeting]] = {}
     for meeting in dataset.meetings:
         by_body.setdefault(meeting.mechanism, []).append(meeting)
-    return [mechanism_row(dataset, body, by_body.get(body, [])) for body in tree_order(dataset)
+    notes = {r["id"]: r.get("note") for r in dataset.raw["mechanisms"]}
+    return [mechanism_row(dataset, body, by_body.get(body, []), notes.get(body)) for body in tree_order(dataset)
             if wanted is None or body in wanted]
 
 
@@ -186,6 +184,11 @@ def _explained_text(row: dict) -> str:
     return {True: "yes", False: "no", None: ""}[row["gaps_explained"]]
 
 
+def _chair_span(row: dict) -> str:
+    first, last = row["asean_chair_first"], row["asean_chair_last"]
+    return "none recorded" if first is None else f"{first}-{last}"
+
+
 def _summary_notes(found: dict) -> list[str]:
     counts = ", ".join(f"{found['records_' + s]} {_KIND_LABELS.get(s, s)}" for s in SECTIONS)
     missing = spans(found["asean_chair_missing"]) or "none"
@@ -195,11 +198,10 @@ def _summary_notes(found: dict) -> list[str]:
     unexplained = ", ".join(found["gaps_unexplained"]) or "none"
     return [
         f"Records: {counts}.",
-        f"ASEAN chair years: {found['asean_chair_first']}-{found['asean_chair_last']}; "
-        f"not recorded: {missing}.",
-        f"Meetings: {found['records_meetings']} recorded, {found['held']} held; {found['without_chair']} without a chair, "
-        f"{found['without_start_day']} without a full start day, {found['seed_sources_only']} cited only by "
-        f"the seed articles. Unexplained ordinal gaps: {unexplained}.",
+        f"ASEAN chair years: {_chair_span(found)}; not recorded: {missing}.",
+        f"Meetings: {found['records_meetings']} recorded, {found['held']} held; "
+        f"{found['without_chair']} without a chair, {found['without_start_day']} without a full start day, "
+        f"{found['seed_sources_only']} cited only by the seed articles. Unexplained ordinal gaps: {unexplained}.",
     ]
 
 
@@ -231,7 +233,7 @@ def totals_report(dataset: Dataset) -> Report:
     columns += [Column(_KIND_LABELS.get(s, s).capitalize().replace("Asean", "ASEAN"), f"records_{s}")
                 for s in SECTIONS]
     columns += [
-        Column("ASEAN chair span", lambda r: f"{r['asean_chair_first']}-{r['asean_chair_last']}"),
+        Column("ASEAN chair span", _chair_span),
         Column("Chair years missing", lambda r: spans(r["asean_chair_missing"])),
         Column("Of those, projected", lambda r: spans(r["asean_chair_projected"])),
         Column("Meetings held", "held"),
