@@ -194,8 +194,11 @@ def export(state, fmt, output, force):
     click.echo(f"wrote {output}", err=True)
 
 
-from asean_sec import briefing_cli  # noqa: E402  (registers the briefing commands)
-from asean_sec import coverage_cli  # noqa: E402  (registers the coverage command)
+Group.lazy_commands = {
+    **{name: "asean_sec.briefing_cli" for name in
+       ("brief", "country", "person", "timeline", "search", "mechanisms", "crimes", "documents")},
+    "coverage": "asean_sec.coverage_cli",
+}
 
 
 def main() -> None:

@@ -50,7 +50,23 @@ class OutputFailed(click.ClickException):
 
 
 class Group(click.Group):
-    """Turns domain errors into click errors so every entry point gets the same exit codes."""
+    """Turns domain errors into click errors so every entry point gets the same exit codes.
+
+    Commands named in `lazy_commands` (name -> module) are imported only when used or listed,
+    so a question to one command does not pay for defining all the others.
+    """
+
+    lazy_commands: dict[str, str] = {}
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(self.lazy_commands))
+
+    def get_command(self, ctx, name):
+        if name not in self.commands and name in self.lazy_commands:
+            import importlib
+
+            importlib.import_module(self.lazy_commands[name])
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx):
         try:
