@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from functools import cached_property
 from pathlib import Path
 
@@ -137,11 +138,49 @@ class Dataset:
     def meetings(self) -> list[model.Meeting]:
         return [build_meeting(r) for r in self.raw["meetings"]]
 
-    def meetings_where(self, keep) -> list[model.Meeting]:
-        """Meetings whose raw record passes `keep`, built without building the others."""
+    @cached_property
+    def meeting_index(self) -> dict:
+        """Positions of meetings by mechanism and by every country with a seat or a delegation,
+        and of meetings all members attended; cached with the data so filters skip the rest."""
+        if "meeting_index" in self.raw:
+            return self.raw["meeting_index"]
+        by_mechanism, by_country, all_members = {}, {}, []
+        for position, raw in enumerate(self.raw["meetings"]):
+            by_mechanism.setdefault(raw["mechanism"], []).append(position)
+            seats = [raw.get("chair") or {}, *raw.get("co_chairs", ()), *raw.get("participants", ())]
+            for country in {raw.get("host"), *(seat.get("country") for seat in seats)} - {None}:
+                by_country.setdefault(country, []).append(position)
+            if raw.get("all_members_attended"):
+                all_members.append(position)
+        return {"mechanism": by_mechanism, "country": by_country, "all_members": all_members}
+
+    def cache_sections(self) -> dict:
+        """What the cache stores: the raw sections, the meeting index, and each meeting on its own."""
+        each = [marshal.dumps(raw) for raw in self.raw["meetings"]]
+        return {**self.raw, "meeting_index": self.meeting_index, "meetings_each": each}
+
+    def meetings_at(self, positions) -> list[model.Meeting]:
+        """The meetings at `positions`, built without reading the others."""
         if "meetings" in self.__dict__:
-            return [m for m, raw in zip(self.meetings, self.raw["meetings"]) if keep(raw)]
-        return [build_meeting(raw) for raw in self.raw["meetings"] if keep(raw)]
+            return [self.meetings[p] for p in positions]
+        if "meetings_each" in self.raw:
+            each = self.raw["meetings_each"]
+            return [build_meeting(marshal.loads(each[p])) for p in positions]
+        return [build_meeting(self.raw["meetings"][p]) for p in positions]
+
+    def meeting_positions(self, mechanism: str | None, countries: list[str], attended_by: str | None) -> list[int]:
+        """Positions that may match: in the mechanism, and seating every country (a country
+        filtered by attendance may also be there as one of all members)."""
+        index = self.meeting_index
+        found = None
+        if mechanism:
+            found = set(index["mechanism"].get(mechanism, ()))
+        for country in countries:
+            present = set(index["country"].get(country, ()))
+            if country == attended_by:
+                present |= set(index["all_members"])
+            found = present if found is None else found & present
+        return sorted(found) if found is not None else list(range(len(self.raw["meetings"])))
 
     @cached_property
     def meetings_by_id(self) -> dict[str, model.Meeting]:

@@ -116,7 +116,7 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
     if errors:
         raise DataError(errors)
     if use_cache:
-        cache.write(key, dataset.raw)
+        cache.write(key, dataset.cache_sections())
     return dataset
 
 

@@ -194,25 +194,13 @@ def attended(dataset: Dataset, meeting: Meeting, country: str) -> bool:
     return False
 
 
-def _may_match(raw: dict, mechanism: str | None, countries: list[str], attended_by: str | None) -> bool:
-    """A cheap first pass on a raw meeting, so only likely matches become records."""
-    if mechanism and raw["mechanism"] != mechanism:
-        return False
-    if not countries or (attended_by and raw.get("all_members_attended")):
-        return True
-    present = {raw.get("host"), (raw.get("chair") or {}).get("country")}
-    present.update(seat.get("country") for seat in raw.get("co_chairs", ()))
-    present.update(seat.get("country") for seat in raw.get("participants", ()))
-    return all(country in present for country in countries)
-
-
 def meetings(dataset: Dataset, *, mechanism: str | None = None, chaired_by: str | None = None,
              hosted_by: str | None = None, attended_by: str | None = None, led_by: str | None = None,
              year: int | None = None, since: dt.date | None = None, until: dt.date | None = None,
              ) -> list[Meeting]:
     """Meetings matching every filter given (ids, not names), in date order."""
     countries = [c for c in (chaired_by, hosted_by, led_by, attended_by) if c]
-    candidates = dataset.meetings_where(lambda raw: _may_match(raw, mechanism, countries, attended_by))
+    candidates = dataset.meetings_at(dataset.meeting_positions(mechanism, countries, attended_by))
     found = []
     for meeting in candidates:
         if mechanism and meeting.mechanism != mechanism:
