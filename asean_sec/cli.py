@@ -194,7 +194,7 @@ def export(state, fmt, output, force):
     click.echo(f"wrote {output}", err=True)
 
 
-Group.lazy_commands = {
+cli.lazy_commands = {
     **{name: "asean_sec.briefing_cli" for name in
        ("brief", "country", "person", "timeline", "search", "mechanisms", "crimes", "documents")},
     "coverage": "asean_sec.coverage_cli",

@@ -56,7 +56,9 @@ class Group(click.Group):
     so a question to one command does not pay for defining all the others.
     """
 
-    lazy_commands: dict[str, str] = {}
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy_commands: dict[str, str] = {}
 
     def list_commands(self, ctx):
         return sorted(set(super().list_commands(ctx)) | set(self.lazy_commands))
