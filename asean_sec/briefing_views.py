@@ -13,7 +13,8 @@ import datetime as dt
 from asean_sec import briefing, rows
 from asean_sec.dataset import Dataset
 from asean_sec.names import fold
-from asean_sec.render import MACHINE_FORMATS, Column, Report, color_enabled, flat, render
+from asean_sec.render import (MACHINE_FORMATS, Column, Report, color_enabled, flat,
+                              markdown_fields, markdown_sources, markdown_table, render)
 
 KIND_LABELS = {"summit": "summit", "ministerial": "ministerial meeting",
                "senior_officials": "senior officials' meeting", "working_group": "working group",
@@ -908,23 +909,6 @@ def _sections_table(doc: Sections, stream, color) -> None:
         _rich_sources(console, refs, use_color)
 
 
-def _markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _markdown_list(columns: list[Column], found: list[dict], stream) -> None:
-    stream.write("| " + " | ".join(c.header for c in columns) + " |\n")
-    stream.write("|" + "---|" * len(columns) + "\n")
-    for row in found:
-        stream.write("| " + " | ".join(_markdown_cell(c.text(row)) for c in columns) + " |\n")
-
-
-def _markdown_sources(refs: list[str], stream) -> None:
-    if refs:
-        stream.write("\n**Sources**\n\n" + "".join(f"{i}. <{ref}>\n" if ref.startswith("http") else
-                                                     f"{i}. {ref}\n" for i, ref in enumerate(refs, 1)))
-
-
 def _sections_markdown(doc: Sections, stream, color) -> None:
     refs = _all_refs(doc)
     for i, (_, report) in enumerate(doc.parts):
@@ -932,14 +916,11 @@ def _sections_markdown(doc: Sections, stream, color) -> None:
         if not report.rows:
             stream.write(f"{report.empty_message}\n")
         elif report.single:
-            for column in report.columns:
-                text = column.text(report.rows[0])
-                if text:
-                    stream.write(f"- **{column.header}:** {_markdown_cell(text)}\n")
+            markdown_fields(report, stream)
         else:
-            _markdown_list(_with_src(report, refs) if doc.cite else _no_src(report), report.rows, stream)
+            markdown_table(_with_src(report, refs) if doc.cite else _no_src(report), report.rows, stream)
     if doc.cite:
-        _markdown_sources(refs, stream)
+        markdown_sources(refs, stream)
 
 
 _SECTIONS = {
@@ -1011,9 +992,9 @@ def _grouped_markdown(doc: Grouped, stream, color) -> None:
     stream.write(f"### {doc.title}\n")
     for key, found in _groups(doc):
         stream.write(f"\n#### {key}\n\n")
-        _markdown_list(columns, found, stream)
+        markdown_table(columns, found, stream)
     if doc.cite:
-        _markdown_sources(_sources_of(doc.rows), stream)
+        markdown_sources(_sources_of(doc.rows), stream)
 
 
 _GROUPED = {"plain": _grouped_plain, "table": _grouped_table, "markdown": _grouped_markdown}

@@ -188,8 +188,29 @@ def _table(report: Report, stream, color) -> None:
                 console.print(f"  [{i}] {ref}", overflow="fold")
 
 
-def _markdown_cell(text: str) -> str:
+def markdown_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_fields(report: Report, stream) -> None:
+    """A single record as '- **Field:** value' lines."""
+    for column in report.columns:
+        text = column.text(report.rows[0])
+        if text:
+            stream.write(f"- **{column.header}:** {markdown_cell(text)}\n")
+
+
+def markdown_table(columns: list[Column], rows: list[dict], stream) -> None:
+    stream.write("| " + " | ".join(c.header for c in columns) + " |\n")
+    stream.write("|" + "---|" * len(columns) + "\n")
+    for row in rows:
+        stream.write("| " + " | ".join(markdown_cell(c.text(row)) for c in columns) + " |\n")
+
+
+def markdown_sources(refs: list[str], stream) -> None:
+    if refs:
+        stream.write("\n**Sources**\n\n" + "".join(f"{i}. <{ref}>\n" if ref.startswith("http") else
+                                                     f"{i}. {ref}\n" for i, ref in enumerate(refs, 1)))
 
 
 def _markdown(report: Report, stream, color) -> None:
@@ -197,22 +218,13 @@ def _markdown(report: Report, stream, color) -> None:
         return
     stream.write(f"### {report.title}\n\n")
     if report.single:
-        for column in report.columns:
-            text = column.text(report.rows[0])
-            if text:
-                stream.write(f"- **{column.header}:** {text}\n")
+        markdown_fields(report, stream)
     else:
-        stream.write("| " + " | ".join(c.header for c in report.columns) + " |\n")
-        stream.write("|" + "---|" * len(report.columns) + "\n")
-        for row in report.rows:
-            stream.write("| " + " | ".join(_markdown_cell(c.text(row)) for c in report.columns) + " |\n")
+        markdown_table(report.columns, report.rows, stream)
     for note in report.notes:
         stream.write(f"\n{note}\n")
     if report.cite:
-        refs = _sources_of(report)
-        if refs:
-            stream.write("\n**Sources**\n\n" + "".join(f"{i}. <{ref}>\n" if ref.startswith("http") else
-                                                         f"{i}. {ref}\n" for i, ref in enumerate(refs, 1)))
+        markdown_sources(_sources_of(report), stream)
 
 
 def _ics_text(text: str) -> str:
