@@ -6,27 +6,18 @@ Registered on the main group by `cli.py` importing this module.
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from asean_sec import completion
 from asean_sec.cli import cli
-from asean_sec.cli_support import DateType, NothingMatched, output_options, pass_state
+from asean_sec.cli_support import DateType, emit, output_options, pass_state
 
 
 def _emit(doc, fmt: str, color: str, cite: bool) -> None:
-    """cli_support.emit() for a Report, several sections or a grouped listing: render in the
-    chosen format, exit 1 when nothing matched. Tables keep short columns unwrapped."""
+    """emit() with the briefing renderer: a Report, several sections or a grouped listing."""
     from asean_sec.briefing_views import render_document
-    from asean_sec.render import MACHINE_FORMATS, resolve_format
 
-    doc.cite = doc.cite and cite
-    chosen = resolve_format(fmt, sys.stdout)
-    if doc.rows or chosen in MACHINE_FORMATS:
-        render_document(doc, chosen, color, sys.stdout)
-    if not doc.rows:
-        raise NothingMatched(doc.empty_message)
+    emit(doc, fmt, color, cite, renderer=render_document)
 
 
 @cli.command()

@@ -14,7 +14,8 @@ from asean_sec import briefing, rows
 from asean_sec.dataset import Dataset
 from asean_sec.names import fold
 from asean_sec.render import (MACHINE_FORMATS, Column, Report, color_enabled, flat,
-                              markdown_fields, markdown_sources, markdown_table, render)
+                              markdown_fields, markdown_sources, markdown_table, render,
+                              rich_fields_table)
 
 KIND_LABELS = {"summit": "summit", "ministerial": "ministerial meeting",
                "senior_officials": "senior officials' meeting", "working_group": "working group",
@@ -817,20 +818,6 @@ def _isatty(stream) -> bool:
         return False
 
 
-def _rich_single(report: Report, use_color: bool, title: bool = True):
-    from rich.table import Table
-
-    table = Table(title=report.title if title else None, show_header=False, box=None, title_justify="left",
-                  title_style="bold" if use_color else None, pad_edge=False)
-    table.add_column(style="bold cyan" if use_color else None, no_wrap=True)
-    table.add_column(overflow="fold")
-    for column in report.columns:
-        text = column.text(report.rows[0])
-        if text:
-            table.add_row(column.header, text)
-    return table
-
-
 def _rich_list(report: Report, columns: list[Column], use_color: bool, width: int = 100):
     """A table `width` wide at most: columns marked by _keep() get their full width, `cut`
     columns share what is left (shortened with '…'), the others wrap."""
@@ -882,7 +869,7 @@ def _report_table(report: Report, stream, color) -> None:
     if not report.rows:
         return
     if report.single:
-        console.print(_rich_single(report, use_color))
+        console.print(rich_fields_table(report, use_color, pad_edge=False))
     else:
         console.print(_rich_list(report, report.columns, use_color, console.width))
     for note in report.notes:
@@ -900,7 +887,7 @@ def _sections_table(doc: Sections, stream, color) -> None:
         if not report.rows:
             console.print(f"{report.title}: {report.empty_message}", style="bold" if use_color else None)
         elif report.single:
-            console.print(_rich_single(report, use_color))
+            console.print(rich_fields_table(report, use_color, pad_edge=False))
         else:
             columns = _with_src(report, refs) if doc.cite else _no_src(report)
             console.print(_rich_list(report, columns, use_color, console.width))

@@ -136,16 +136,18 @@ def output_options_with(*extra_formats: str):
 output_options = output_options_with()
 
 
-def emit(report, fmt: str, color: str, cite: bool = True) -> None:
-    """Render `report`; exit 1 (like grep) when it has no rows."""
-    from asean_sec.render import render, resolve_format
-
-    from asean_sec.render import MACHINE_FORMATS
+def emit(report, fmt: str, color: str, cite: bool = True, renderer=None) -> None:
+    """Render `report` (with `renderer(report, fmt, color, stream)` if given); exit 1, like
+    grep, when it has no rows."""
+    from asean_sec.render import MACHINE_FORMATS, render, resolve_format
 
     report.cite = report.cite and cite
     chosen = resolve_format(fmt, sys.stdout)
     if report.rows or chosen in MACHINE_FORMATS + ("ics",):
-        render(report, chosen, color)
+        if renderer is None:
+            render(report, chosen, color)
+        else:
+            renderer(report, chosen, color, sys.stdout)
     if not report.rows:
         raise NothingMatched(report.empty_message)
 

@@ -150,6 +150,21 @@ def _plain_footer(report: Report, stream) -> None:
             stream.write("Sources:\n" + "".join(f"  [{i}] {ref}\n" for i, ref in enumerate(refs, 1)))
 
 
+def rich_fields_table(report: Report, use_color: bool, title: bool = True, pad_edge: bool = True):
+    """A single record as a two-column rich table: field names, then values."""
+    from rich.table import Table
+
+    table = Table(title=report.title if title else None, show_header=False, box=None, title_justify="left",
+                  title_style="bold" if use_color else None, pad_edge=pad_edge)
+    table.add_column(style="bold cyan" if use_color else None, no_wrap=True)
+    table.add_column(overflow="fold")
+    for column in report.columns:
+        text = column.text(report.rows[0])
+        if text:
+            table.add_row(column.header, text)
+    return table
+
+
 def _table(report: Report, stream, color) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -162,14 +177,7 @@ def _table(report: Report, stream, color) -> None:
     if not report.rows:
         return
     if report.single:
-        table = Table(title=report.title, show_header=False, box=None, title_justify="left",
-                      title_style="bold" if use_color else None)
-        table.add_column(style="bold cyan" if use_color else None, no_wrap=True)
-        table.add_column(overflow="fold")
-        for column in report.columns:
-            text = column.text(report.rows[0])
-            if text:
-                table.add_row(column.header, text)
+        table = rich_fields_table(report, use_color)
     else:
         table = Table(title=report.title, title_justify="left", header_style="bold" if use_color else None,
                       title_style="bold" if use_color else None)
