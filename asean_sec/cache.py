@@ -38,8 +38,8 @@ def directory() -> Path | None:
 
 
 # what decides the parsed sections: a change to any of these must not reuse an old entry
-_PARSING_CODE = ("load.py", "yamlio.py", "schema.py", "validate.py", "dates.py", "names.py", "cache.py",
-                 "schemas")
+_PARSING_CODE = ("load.py", "yamlio.py", "schema.py", "fastcheck.py", "parts.py", "validate.py", "dates.py",
+                 "names.py", "cache.py", "schemas")
 
 
 def code_stamp() -> str:
@@ -79,32 +79,54 @@ def _path(key: str) -> Path | None:
 
 
 class Sections(dict):
-    """Section name -> list of records, unmarshalled only when first asked for."""
+    """Section name -> list of records, unmarshalled only when first asked for. A section in
+    `derived` is not stored but made from the others when asked for (name -> function of self)."""
 
-    def __init__(self, blobs: dict[str, bytes]):
+    def __init__(self, blobs: dict[str, bytes], derived: dict | None = None):
         super().__init__()
         self._blobs = blobs
+        self._derived = {k: v for k, v in (derived or {}).items() if k not in blobs}
 
     def __missing__(self, name):
-        value = marshal.loads(self._blobs[name])
+        if name in self._blobs:
+            value = marshal.loads(self._blobs[name])
+        elif name in self._derived:
+            value = self._derived[name](self)
+        else:
+            raise KeyError(name)
         self[name] = value
         return value
 
     def get(self, name, default=None):
-        return self[name] if name in self._blobs or dict.__contains__(self, name) else default
+        return self[name] if name in self else default
 
     def __contains__(self, name):
-        return name in self._blobs
+        return name in self._blobs or name in self._derived or dict.__contains__(self, name)
 
     def keys(self):
-        return self._blobs.keys()
+        return [*self._blobs, *self._derived]
 
 
-def read(key: str) -> Sections | None:
-    """The cached sections for `key`, or None when absent, unreadable or corrupt."""
+def read(key: str, derived: dict | None = None) -> Sections | None:
+    """The cached sections for `key` (see Sections), or None when absent, unreadable or corrupt."""
+    path = _path(key)
+    blobs = read_file(path) if path else None
+    return Sections(blobs, derived) if isinstance(blobs, dict) else None
+
+
+def write(key: str, sections: dict) -> bool:
+    """Store `sections` under `key` atomically; False (and no file) when it cannot."""
     path = _path(key)
     if path is None:
-        return None
+        return False
+    written = write_file(path, {name: marshal.dumps(value) for name, value in sections.items()})
+    if written:
+        _prune(path)
+    return written
+
+
+def read_file(path: Path):
+    """The value marshalled into `path` by write_file, or None when absent, unreadable or corrupt."""
     try:
         blob = path.read_bytes()
     except OSError:
@@ -116,18 +138,14 @@ def read(key: str) -> Sections | None:
     if blake2b(payload, digest_size=_DIGEST).digest() != blob[len(_MAGIC):header]:
         return None
     try:
-        blobs = marshal.loads(payload)
+        return marshal.loads(payload)
     except (EOFError, ValueError, TypeError):
         return None
-    return Sections(blobs) if isinstance(blobs, dict) else None
 
 
-def write(key: str, sections: dict) -> bool:
-    """Store `sections` under `key` atomically; False (and no file) when it cannot."""
-    path = _path(key)
-    if path is None:
-        return False
-    payload = marshal.dumps({name: marshal.dumps(value) for name, value in sections.items()})
+def write_file(path: Path, value) -> bool:
+    """Marshal `value` into `path` with a digest, atomically; False (and no file) when it cannot."""
+    payload = marshal.dumps(value)
     blob = _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +164,6 @@ def write(key: str, sections: dict) -> bool:
         except OSError:
             pass
         return False
-    _prune(path)
     return True
 
 

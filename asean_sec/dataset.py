@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+from collections import defaultdict
 from functools import cached_property
 from pathlib import Path
 
@@ -88,8 +89,15 @@ def _by_id(records) -> dict:
     return {r.id: r for r in records}
 
 
+def _meetings_from_each(sections) -> list[dict]:
+    return [marshal.loads(blob) for blob in sections["meetings_each"]]
+
+
 class Dataset:
     """Every record of one data directory. Records are built from `raw` on first use."""
+
+    # sections the cache does not store, and how to make them from those it does
+    CACHE_DERIVED = {"meetings": _meetings_from_each}
 
     def __init__(self, raw, directory: Path):
         self.raw = raw
@@ -144,20 +152,28 @@ class Dataset:
         and of meetings all members attended; cached with the data so filters skip the rest."""
         if "meeting_index" in self.raw:
             return self.raw["meeting_index"]
-        by_mechanism, by_country, all_members = {}, {}, []
+        by_mechanism, by_country, all_members = defaultdict(list), defaultdict(list), []
         for position, raw in enumerate(self.raw["meetings"]):
-            by_mechanism.setdefault(raw["mechanism"], []).append(position)
-            seats = [raw.get("chair") or {}, *raw.get("co_chairs", ()), *raw.get("participants", ())]
-            for country in {raw.get("host"), *(seat.get("country") for seat in seats)} - {None}:
-                by_country.setdefault(country, []).append(position)
+            by_mechanism[raw["mechanism"]].append(position)
+            countries = {raw.get("host")}
+            if "chair" in raw:
+                countries.add((raw["chair"] or {}).get("country"))
+            for field in ("co_chairs", "participants"):
+                if field in raw:
+                    countries.update(seat.get("country") for seat in raw[field])
+            countries.discard(None)
+            for country in countries:
+                by_country[country].append(position)
             if raw.get("all_members_attended"):
                 all_members.append(position)
-        return {"mechanism": by_mechanism, "country": by_country, "all_members": all_members}
+        return {"mechanism": dict(by_mechanism), "country": dict(by_country), "all_members": all_members}
 
     def cache_sections(self) -> dict:
-        """What the cache stores: the raw sections, the meeting index, and each meeting on its own."""
+        """What the cache stores: the raw sections, the meeting index, and each meeting on its own
+        (instead of the meetings section, which CACHE_DERIVED makes from them when needed)."""
         each = [marshal.dumps(raw) for raw in self.raw["meetings"]]
-        return {**self.raw, "meeting_index": self.meeting_index, "meetings_each": each}
+        stored = {name: value for name, value in self.raw.items() if name != "meetings"}
+        return {**stored, "meeting_index": self.meeting_index, "meetings_each": each}
 
     def meetings_at(self, positions) -> list[model.Meeting]:
         """The meetings at `positions`, built without reading the others."""

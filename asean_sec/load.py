@@ -108,10 +108,10 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
     contents = read_files(directory)
     key = cache.key_for(__version__, contents)
     if use_cache:
-        sections = cache.read(key)
+        sections = cache.read(key, Dataset.CACHE_DERIVED)
         if sections is not None:
             return Dataset(sections, directory)
-    dataset, problems = parse(directory, contents)
+    dataset, problems = parse(directory, contents, reuse=use_cache)
     errors = [p for p in problems if not p.warning]
     if errors:
         raise DataError(errors)
@@ -120,8 +120,11 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
     return dataset
 
 
-def parse(directory: Path, contents: dict[str, bytes]) -> tuple[Dataset | None, list[Problem]]:
+def parse(directory: Path, contents: dict[str, bytes], reuse: bool = True) -> tuple[Dataset | None, list[Problem]]:
     """Parse and check every file; returns the dataset (None if unusable) and all problems.
+
+    With `reuse`, records that an earlier run read from the same text are taken from the cache
+    (see parts.py), so an edit costs the parsing of what changed.
 
     Cross-record checks run even when some records break their schema, on the records that
     do not, so one run lists every problem; the ids of the broken records still count as known.
@@ -130,7 +133,12 @@ def parse(directory: Path, contents: dict[str, bytes]) -> tuple[Dataset | None, 
 
     documents, broken, problems = {}, {}, []
     for name, (schema_name, _) in FILES.items():
-        document, found, places = _read_document(str(directory / name), contents[name], name, schema_name)
+        label = str(directory / name)
+        document = _read_by_records(label, contents[name], schema_name) if reuse else None
+        if document is not None:
+            documents[name], broken[name] = document, set()
+            continue
+        document, found, places = _read_document(label, contents[name], name, schema_name)
         problems += found
         if document is not None:
             documents[name], broken[name] = document, places
@@ -140,6 +148,17 @@ def parse(directory: Path, contents: dict[str, bytes]) -> tuple[Dataset | None, 
     if problems:  # with records missing, warnings (gaps, doubts) would mislead: keep the errors
         return None, problems + [p for p in checked if not p.warning]
     return dataset, checked
+
+
+def _read_by_records(label: str, raw: bytes, schema_name: str):
+    """The document read through the per-record cache, or None when it must be read whole."""
+    from asean_sec import parts
+
+    store = parts.Store(schema_name)
+    document = parts.read(label, raw, schema_name, store)
+    if document is not None:
+        store.save()
+    return document
 
 
 def _read_document(label: str, raw: bytes, name: str, schema_name: str):
@@ -175,8 +194,8 @@ def _sound_parts(documents: dict, broken: dict):
                 continue
             keep = [i for i in range(len(records)) if (section, i) not in broken[name]]
             raw[section] = [records[i] for i in keep]
-            known[section] = {records[i].get("id") for i in range(len(records))
-                              if i not in keep and isinstance(records[i], dict)}
+            dropped = set(range(len(records))).difference(keep)
+            known[section] = {records[i].get("id") for i in dropped if isinstance(records[i], dict)}
             where[section] = document if len(keep) == len(records) else _renumbered(document, section, keep)
     return raw, where, unsure, known
 

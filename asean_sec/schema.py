@@ -47,6 +47,14 @@ def _inline_refs(node, defs: dict, seen: tuple = ()):
     return {key: _inline_refs(value, defs, seen) for key, value in node.items()}
 
 
+@lru_cache(maxsize=None)
+def quick_check(name: str):
+    """A fast yes/no check of a whole file against schema `name` (see fastcheck), or None."""
+    from asean_sec import fastcheck
+
+    return fastcheck.compile_schema(load_schema(name))
+
+
 def check(document: Document, schema_name: str) -> list[Problem]:
     """Every place where `document` breaks its schema, with line and fix."""
     return examine(document, schema_name)[0]
@@ -55,6 +63,9 @@ def check(document: Document, schema_name: str) -> list[Problem]:
 def examine(document: Document, schema_name: str) -> tuple[list[Problem], set[tuple]]:
     """The problems, and the first two steps of each one's path: (section, index) for a record."""
     problems, places = [], set()
+    quick = quick_check(schema_name)
+    if quick is not None and quick(document.value):
+        return problems, places
     for error in _validator(schema_name).iter_errors(document.value):
         problems.extend(_explain(document, error))
         places.add(tuple(error.absolute_path)[:2])

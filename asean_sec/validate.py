@@ -7,7 +7,6 @@ are warnings, which `asean-sec validate --strict` treats as errors.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from asean_sec.dates import BadDate, PartialDate
@@ -127,16 +126,24 @@ def _names_of(record, fields):
 
 
 def _dates(c):
-    parsed = {}
+    parsed, seen = {}, {}  # dates repeat: each distinct text is parsed once
     for section, fields in DATE_FIELDS.items():
         for i, record in enumerate(c.raw[section]):
             for field in fields:
-                if record.get(field) is None:
+                value = record.get(field)
+                if value is None:
                     continue
-                try:
-                    parsed[section, i, field] = _real_date(record[field])
-                except BadDate as err:
-                    c.report(section, i, field, f"{field}: {err}", "give a real date")
+                key = (type(value), value)
+                if key not in seen:
+                    try:
+                        seen[key] = _real_date(value)
+                    except BadDate as err:
+                        seen[key] = err
+                date = seen[key]
+                if isinstance(date, BadDate):
+                    c.report(section, i, field, f"{field}: {date}", "give a real date")
+                else:
+                    parsed[section, i, field] = date
     return parsed
 
 
@@ -171,9 +178,11 @@ def _sources(c):
     for section in c.where:
         if section in ("sources", "dataset"):
             continue
+        known = c.ids["sources"]
         for i, record in enumerate(c.raw[section]):
             for j, source_id in enumerate(record.get("sources", ())):
-                c.ref(section, i, ("sources", j), source_id, "sources")
+                if source_id not in known:
+                    c.ref(section, i, ("sources", j), source_id, "sources")
 
 
 def _seats(meeting):
@@ -194,18 +203,25 @@ def _references(c):
             c.ref("mechanisms", i, ("partners", j), partner, "countries")
     for i, chair in enumerate(raw["asean_chair"]):
         c.ref("asean_chair", i, "country", chair["country"], "countries")
-    for i, meeting in enumerate(raw["meetings"]):
-        c.ref("meetings", i, "mechanism", meeting["mechanism"], "mechanisms")
-        c.ref("meetings", i, "host", meeting.get("host"), "countries")
-        c.ref("meetings", i, "parent", meeting.get("parent"), "meetings")
+    known = c.ids
+    countries, people, meetings = (known[kind] | {None} for kind in ("countries", "people", "meetings"))
+    for i, meeting in enumerate(raw["meetings"]):  # the largest section: check first, report after
+        if meeting["mechanism"] not in known["mechanisms"] or meeting.get("host") not in countries \
+                or meeting.get("parent") not in meetings:
+            c.ref("meetings", i, "mechanism", meeting["mechanism"], "mechanisms")
+            c.ref("meetings", i, "host", meeting.get("host"), "countries")
+            c.ref("meetings", i, "parent", meeting.get("parent"), "meetings")
         for path, seat in _seats(meeting):
-            if not seat.get("country") and not seat.get("person"):
+            country, person = seat.get("country"), seat.get("person")
+            if not country and not person:
                 c.report("meetings", i, path, "a participant needs a country, a person or both",
                          "add `country:` or `person:`")
-            c.ref("meetings", i, path + ("country",), seat.get("country"), "countries")
-            c.ref("meetings", i, path + ("person",), seat.get("person"), "people")
+            if country not in countries or person not in people:
+                c.ref("meetings", i, path + ("country",), country, "countries")
+                c.ref("meetings", i, path + ("person",), person, "people")
         for j, doc in enumerate(meeting.get("outcomes", ())):
-            c.ref("meetings", i, ("outcomes", j), doc, "documents")
+            if doc not in known["documents"]:
+                c.ref("meetings", i, ("outcomes", j), doc, "documents")
     for i, person in enumerate(raw["people"]):
         c.ref("people", i, "country", person.get("country"), "countries")
     for i, office in enumerate(raw["offices"]):
@@ -285,8 +301,9 @@ def _meeting_rules(c, dates):
         if start and host in member_since and start.last_day < member_since[host].first_day:
             c.report("meetings", i, "host", f"{meeting['id']}: host {host!r} was not an ASEAN member on {start}",
                      "check the host and the date", warning=True)
-        if re.fullmatch(r"\d+", str(meeting["ordinal"])):
-            ordinals[meeting["mechanism"]][int(meeting["ordinal"])] = i
+        ordinal = str(meeting["ordinal"])
+        if ordinal.isdigit() and ordinal.isascii():
+            ordinals[meeting["mechanism"]][int(ordinal)] = i
     explained = {m["id"]: str(m.get("note", "")) for m in raw["mechanisms"]}
     for mechanism, found in ordinals.items():
         if max(found) > 500:  # years used as ordinals (annual bilateral reviews): no series to check

@@ -4,7 +4,7 @@ Resolves plain scalars by the YAML 1.2 core schema, so `NO`, `yes` and `on` stay
 (no "Norway problem"), `1:30` stays a string, `010` is ten (not octal eight) and `2024-08-28`
 stays a string for the date parser. Values are built here, never by PyYAML's constructors:
 explicit tags that would build Python objects are refused, never executed. Aliases (and so
-"billion laughs" expansion bombs), nesting deeper than MAX_DEPTH and more than MAX_VALUES
+"billion laughs" expansion bombs), nesting deeper than text.MAX_DEPTH and more than text.MAX_VALUES
 values are refused before anything is built. The caller bounds the size of `raw` (see
 load.MAX_FILE_BYTES).
 
@@ -18,10 +18,10 @@ import re
 
 import yaml
 
+from asean_sec import text as limits
 from asean_sec.problems import Problem
+from asean_sec.text import decode
 
-MAX_DEPTH = 32
-MAX_VALUES = 3_000_000  # room for 100x the shipped data (the largest shipped file holds about 8,000)
 _CORE = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_CORE + t for t in ("str", "int", "float", "bool", "null"))
 _MAP, _SEQ = _CORE + "map", _CORE + "seq"
@@ -30,8 +30,6 @@ _INT_TEXT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT_TEXT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _BOOL_TEXT = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULL_TEXT = {"", "~", "null", "Null", "NULL"}
-# the characters YAML allows in a stream; any other is refused with its line and column
-_UNPRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
 class _CoreResolver(yaml.resolver.BaseResolver):
@@ -64,13 +62,13 @@ class _StrictComposer(yaml.composer.Composer, _CoreResolver):
             raise _Refused("aliases (*name) are not allowed in asean-sec data", self.peek_event().start_mark,
                            "write the value out in full instead of *name")
         self.values += 1
-        if self.values > MAX_VALUES:
-            raise _Refused(f"more than {MAX_VALUES:,} values in one file", self.peek_event().start_mark,
+        if self.values > limits.MAX_VALUES:
+            raise _Refused(f"more than {limits.MAX_VALUES:,} values in one file", self.peek_event().start_mark,
                            "remove what does not belong: data files are hand-curated")
         self.depth += 1
         try:
-            if self.depth > MAX_DEPTH:
-                raise _Refused(f"values nested more than {MAX_DEPTH} levels deep",
+            if self.depth > limits.MAX_DEPTH:
+                raise _Refused(f"values nested more than {limits.MAX_DEPTH} levels deep",
                                self.peek_event().start_mark,
                                "flatten the structure: data records are a few levels deep")
             return super().compose_node(parent, index)
@@ -119,9 +117,7 @@ class Document:
 
 def read_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse `raw` strictly; returns the document or the problems that stopped it."""
-    text, problem = _decode(file, raw)
-    if problem is None:
-        problem = _tab_indent(file, text) or _unprintable(file, text)
+    text, problem = decode(file, raw)
     if problem is None:
         node, problem = _compose(file, text)
     if problem is not None:
@@ -135,38 +131,27 @@ def read_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     return (None if problems else Document(file, value, lines)), problems
 
 
-def _decode(file: str, raw: bytes) -> tuple[str, Problem | None]:
-    """UTF-8 text (a byte-order mark is dropped) with every line break made a plain \\n."""
+def read_item(text: str):
+    """One list item written as `- ...` (a slice of a file's section, see parts.py): its value,
+    its lines relative to the slice's first line, and how many values it holds; None when the
+    slice is not exactly one clean item, so that the caller reads the whole file instead."""
+    loader = None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        return "", Problem(file, line, f"not UTF-8 text (byte 0x{raw[err.start]:02x})",
-                           "save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)",
-                           column=column)
-    if not text.strip():
-        return "", Problem(file, 1, "file is empty", "restore its content from version control")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
-
-
-def _tab_indent(file: str, text: str) -> Problem | None:
-    tab = re.search(r"^( *)\t", text, re.MULTILINE)
-    if not tab:
+        loader = _Loader(text)
+        loader.depth = 1  # the slice sits under the file's top-level mapping
+        node = loader.get_single_node()
+        count = loader.values
+    except yaml.YAMLError:
         return None
-    line = text[: tab.start()].count("\n") + 1
-    return Problem(file, line, "tab character used for indentation", "indent with spaces only",
-                   column=len(tab.group(1)) + 1)
-
-
-def _unprintable(file: str, text: str) -> Problem | None:
-    found = _UNPRINTABLE.search(text)
-    if not found:
+    finally:
+        if loader is not None:
+            loader.dispose()
+    if not isinstance(node, yaml.SequenceNode) or node.tag != _SEQ or len(node.value) != 1:
         return None
-    before = text[: found.start()]
-    return Problem(file, before.count("\n") + 1, f"control character U+{ord(found.group()):04X} is not "
-                   "allowed in YAML", "delete it: it is invisible in most editors and often comes from copy "
-                   "and paste", column=found.start() - (before.rfind("\n") + 1) + 1)
+    problems: list[Problem] = []
+    lines: dict[tuple, int] = {}
+    value = _build(node.value[0], (), "", lines, problems)
+    return None if problems else (value, lines, count)
 
 
 def _compose(file: str, text: str):

@@ -104,11 +104,17 @@ def _synthetic_countries_yaml() -> str:
 
 
 def touch_content(data_dir: Path, counter: int) -> None:
-    """An edit that changes the content (and so the cache key) of dataset.yaml and meetings.yaml."""
-    for name in ("dataset.yaml", "meetings.yaml"):
-        path = data_dir / name
-        text = path.read_text(encoding="utf-8").rstrip("\n").split("\n# bench edit")[0]
-        path.write_text(f"{text}\n# bench edit {counter}\n", encoding="utf-8")
+    """A curator's edit: one meeting in the middle of meetings.yaml gains a comment line, and
+    dataset.yaml its last line; so both files (and the cache key) change, one record of 12,000."""
+    meetings = data_dir / "meetings.yaml"
+    text = meetings.read_text(encoding="utf-8")
+    marker = "- id: ammtc-17-x50\n"
+    head, tail = text.split(marker, 1)
+    tail = tail.split("  # bench edit", 1)[-1].split("\n", 1)[-1] if tail.startswith("  # bench edit") else tail
+    meetings.write_text(f"{head}{marker}  # bench edit {counter}\n{tail}", encoding="utf-8")
+    dataset = data_dir / "dataset.yaml"
+    kept = dataset.read_text(encoding="utf-8").rstrip("\n").split("\n# bench edit")[0]
+    dataset.write_text(f"{kept}\n# bench edit {counter}\n", encoding="utf-8")
 
 
 def run_once(command: list[str], env: dict) -> float:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from asean_sec import load, yamlio
+from asean_sec import load, text, yamlio
 from asean_sec.problems import DataError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -173,7 +173,7 @@ def test_a_very_large_file_is_refused_before_it_is_read_whole(run, tmp_path):
 
 BOM = b"\xef\xbb\xbf"
 def test_a_file_with_too_many_values_is_refused_early(run, tmp_path, monkeypatch):
-    monkeypatch.setattr(yamlio, "MAX_VALUES", 50)
+    monkeypatch.setattr(text, "MAX_VALUES", 50)
     data = make_data(tmp_path)
     (data / "roles.yaml").write_text("crimes:\n" + "- terrorism\n" * 60 + "roles: []\n", encoding="utf-8")
     result = run("validate", str(data))
