@@ -6,8 +6,6 @@ Enable it with click's own mechanism, e.g. for bash:
 
 from __future__ import annotations
 
-from click.shell_completion import CompletionItem
-
 
 def _dataset(ctx):
     from asean_sec.load import load
@@ -20,7 +18,9 @@ def _dataset(ctx):
         return None
 
 
-def _complete(kind: str, ctx, incomplete: str) -> list[CompletionItem]:
+def _complete(kind: str, ctx, incomplete: str) -> list:
+    from click.shell_completion import CompletionItem  # only when completing: most runs never do
+
     from asean_sec.names import fold
 
     dataset = _dataset(ctx)

@@ -122,7 +122,11 @@ class Dataset:
             return self.sources.get(source_id)
         built = self._built_sources
         if source_id not in built:
-            raw = self._raw_sources.get(source_id)
+            if "sources_each" in self.raw and "_raw_sources" not in self.__dict__:
+                blob = self.raw["sources_each"].get(source_id)
+                raw = marshal.loads(blob) if blob else None
+            else:
+                raw = self._raw_sources.get(source_id)
             built[source_id] = build_source(raw) if raw else None
         return built[source_id]
 
@@ -169,11 +173,13 @@ class Dataset:
         return {"mechanism": dict(by_mechanism), "country": dict(by_country), "all_members": all_members}
 
     def cache_sections(self) -> dict:
-        """What the cache stores: the raw sections, the meeting index, and each meeting on its own
-        (instead of the meetings section, which CACHE_DERIVED makes from them when needed)."""
+        """What the cache stores: the raw sections, the meeting index, each meeting on its own
+        (instead of the meetings section, which CACHE_DERIVED makes from them when needed) and
+        each source by id (an answer cites a few of hundreds)."""
         each = [marshal.dumps(raw) for raw in self.raw["meetings"]]
         stored = {name: value for name, value in self.raw.items() if name != "meetings"}
-        return {**stored, "meeting_index": self.meeting_index, "meetings_each": each}
+        sources_each = {raw["id"]: marshal.dumps(raw) for raw in self.raw["sources"]}
+        return {**stored, "meeting_index": self.meeting_index, "meetings_each": each, "sources_each": sources_each}
 
     def meetings_at(self, positions) -> list[model.Meeting]:
         """The meetings at `positions`, built without reading the others."""

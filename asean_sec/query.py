@@ -36,12 +36,17 @@ def _index(dataset: Dataset, kind: str) -> NameIndex:
     raise ValueError(kind)
 
 
+def _exact_id(dataset: Dataset, section: str, text: str) -> str | None:
+    """`text` when it is the id of a record in `section`: the common case, without a name index."""
+    return text if any(raw["id"] == text for raw in dataset.raw[section]) else None
+
+
 def country_id(dataset: Dataset, text: str) -> str:
-    return _index(dataset, "country").lookup(text)
+    return _exact_id(dataset, "countries", text) or _index(dataset, "country").lookup(text)
 
 
 def mechanism_id(dataset: Dataset, text: str) -> str:
-    return _index(dataset, "mechanism").lookup(text)
+    return _exact_id(dataset, "mechanisms", text) or _index(dataset, "mechanism").lookup(text)
 
 
 def person_id(dataset: Dataset, text: str) -> str:
