@@ -47,7 +47,7 @@ def test_ammtc_runs_1_to_19_with_the_20th_scheduled_and_no_gap(run_json):
 def test_every_body_with_gaps_has_them_explained(run_json):
     rows = run_json("coverage")
     gapped = {r["mechanism"]: r["ordinal_gaps"] for r in rows if r["ordinal_gaps"]}
-    assert gapped["somtc"] == list(range(1, 16))
+    assert gapped["somtc"] == [*range(1, 10), 12, 15]
     assert gapped["admm"] == [2, 3] and gapped["ammtc-plus-3"] == [9]
     assert all(r["gaps_explained"] is True for r in rows if r["ordinal_gaps"])
     assert all(r["gaps_explained"] is None for r in rows if not r["ordinal_gaps"])
@@ -74,7 +74,7 @@ def test_every_body_is_listed_once_parents_before_children(run_json):
 def test_meeting_counts_agree_with_the_meetings_command(run_json):
     meetings = run_json("meetings")
     rows = run_json("coverage")
-    assert sum(r["meetings"] for r in rows) == len(meetings) == 122
+    assert sum(r["meetings"] for r in rows) == len(meetings) == 154
     for row in rows:
         mine = [m for m in meetings if m["mechanism"] == row["mechanism"]]
         assert row["meetings"] == len(mine), row["mechanism"]
@@ -111,7 +111,7 @@ def test_asean_chair_years_first_last_and_missing(run_json):
     totals = run_json("coverage", "--totals")
     assert (totals["asean_chair_first"], totals["asean_chair_last"]) == (min(years), max(years)) == (1976, 2029)
     assert totals["asean_chair_missing"] == sorted(set(range(1976, 2030)) - years)
-    assert totals["asean_chair_missing"][:5] == [1980, 1982, 1983, 1986, 1990]
+    assert totals["asean_chair_missing"][:4] == [1980, 1982, 1983, 1990]
     assert totals["asean_chair_projected"] == [2028]  # after the last year held, the rotation answers
 
 
@@ -139,19 +139,19 @@ def test_field_names_are_pinned_in_json_and_csv(run, run_json):
     rows = list(csv.DictReader(io.StringIO(run("coverage", "--format", "csv").stdout)))
     assert list(rows[0]) == MECHANISM_FIELDS
     somtc = next(r for r in rows if r["mechanism"] == "somtc")
-    assert (somtc["ordinal_first"], somtc["ordinal_gaps"], somtc["gaps_explained"]) == ("16", "; ".join(
-        str(n) for n in range(1, 16)), "yes")
+    assert (somtc["ordinal_first"], somtc["ordinal_gaps"], somtc["gaps_explained"]) == ("10", "; ".join(
+        str(n) for n in [*range(1, 10), 12, 15]), "yes")
     assert somtc["other_ordinals"] == "Preparatory"
 
 
 def test_markdown_is_a_table_with_the_totals_under_it(run):
     text = run("coverage", "--format", "markdown").stdout
-    assert text.startswith("### Coverage of 23 bodies\n")
-    assert "| AMMTC | 23 | 1-19, 20 scheduled |  |  | Emergency; Special; 2nd Special | 11 | 4 | 0 |" in text
-    assert "| SOMTC | 11 | 16-25 | 1-15 | yes | Preparatory |" in text
+    assert text.startswith("### Coverage of 27 bodies\n")
+    assert "| AMMTC | 23 | 1-19, 20 scheduled |  |  | Emergency; Special; 2nd Special | 9 | 4 | 0 |" in text
+    assert "| SOMTC | 15 | 10-25 | 1-9, 12, 15 | yes | Preparatory |" in text
     assert "Data as of 2026-11-23." in text
-    assert "Records: 20 countries, 23 mechanisms, 48 ASEAN chair years, 122 meetings" in text
-    assert "not recorded: 1980, 1982-1983, 1986, 1990, 2028 (2028 projected by rotation)" in text
+    assert "Records: 20 countries, 27 mechanisms, 49 ASEAN chair years, 154 meetings" in text
+    assert "not recorded: 1980, 1982-1983, 1990, 2028 (2028 projected by rotation)" in text
     assert "Unexplained ordinal gaps: none." in text
     assert "Sources" not in text  # coverage describes the data; it cites nothing
 
@@ -159,7 +159,7 @@ def test_markdown_is_a_table_with_the_totals_under_it(run):
 def test_plain_totals_record(run):
     text = run("coverage", "--totals", "--format", "plain").stdout
     assert "As of:" in text and "2026-11-23" in text
-    assert "Chair years missing:" in text and "1980, 1982-1983, 1986, 1990, 2028" in text
+    assert "Chair years missing:" in text and "1980, 1982-1983, 1990, 2028" in text
 
 
 def test_mechanism_filter(run, run_json):
@@ -174,5 +174,5 @@ def test_mechanism_filter(run, run_json):
 
 def test_table_and_colour(run):
     table = run("coverage", "--format", "table").stdout
-    assert "Coverage of 23 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
+    assert "Coverage of 27 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
     assert "\x1b[" in run("coverage", "--format", "table", "--color", "always").stdout
