@@ -4,9 +4,16 @@ Keyed by a BLAKE2 digest of the program version and the content of every data fi
 modification times), so any edit is a miss. The key also covers the size and modification
 time of the modules and schemas that parse the data, so a checkout whose parsing code changed
 under the same version number (an editable install) never reuses what the old code parsed.
-Each entry carries a digest of its own payload and is checked on read: a truncated or corrupt
-entry is a miss and is rebuilt. Entries are written to a temporary file and renamed into
-place, so concurrent processes never see a half-written file. A cache directory that cannot
+
+Reading and hashing large data files on every question would cost more than the answer, so the
+digest of each file is remembered with the file's device, inode, size, modification and change
+times (as git's index does). The change time moves on any write and cannot be set back by
+tools that restore a modification time, and a file changed within two seconds of the memo is
+hashed again (a "racy" file), so an edit is never mistaken for the remembered content.
+
+Entries (see entry.py) carry digests of their parts and are checked as they are read: a corrupt
+part is never served and the entry is rebuilt. Files are written to a temporary file and renamed
+into place, so concurrent processes never see a half-written file. A cache directory that cannot
 be created or written means no cache.
 """
 
@@ -14,7 +21,11 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
+import time
 from pathlib import Path
+
+from asean_sec import entry
 
 try:  # BLAKE2 without loading OpenSSL: hashlib costs a few milliseconds at start-up
     from _blake2 import blake2b
@@ -25,6 +36,8 @@ ENV_CACHE_DIR = "ASEAN_SEC_CACHE_DIR"
 ENV_NO_CACHE = "ASEAN_SEC_NO_CACHE"
 _MAGIC = b"ASEANSEC1"
 _DIGEST = 32
+_RACY_NS = 2_000_000_000  # a file changed this close to the memo is hashed again
+_MEMO_DIRECTORIES = 32
 
 
 def directory() -> Path | None:
@@ -39,7 +52,7 @@ def directory() -> Path | None:
 
 # what decides the parsed sections: a change to any of these must not reuse an old entry
 _PARSING_CODE = ("load.py", "yamlio.py", "schema.py", "fastcheck.py", "parts.py", "validate.py", "dates.py",
-                 "names.py", "cache.py", "schemas")
+                 "names.py", "cache.py", "entry.py", "dataset.py", "schemas")
 
 
 def code_stamp() -> str:
@@ -63,15 +76,79 @@ def _stamp(path: str) -> str:
     return f"{os.path.basename(path)}:{info.st_size}:{info.st_mtime_ns}"
 
 
+def file_digest(data: bytes) -> bytes:
+    return blake2b(data, digest_size=_DIGEST).digest()
+
+
 def key_for(version: str, contents: dict[str, bytes]) -> str:
+    """The entry key for data files with these contents."""
+    return key_from_digests(version, {name: (len(data), file_digest(data)) for name, data in contents.items()})
+
+
+def key_from_digests(version: str, digests: dict[str, tuple[int, bytes]]) -> str:
+    """The entry key from each file's (size, digest): the same key key_for gives for the contents."""
     digest = blake2b(version.encode(), digest_size=20)
     digest.update(code_stamp().encode())
-    for name in sorted(contents):
-        data = contents[name]
-        digest.update(f"\0{name}\0{len(data)}\0".encode())
-        digest.update(data)
+    for name in sorted(digests):
+        size, file_hash = digests[name]
+        digest.update(f"\0{name}\0{size}\0".encode())
+        digest.update(file_hash)
     return digest.hexdigest()
 
+
+# --- remembered digests of data files ------------------------------------------------------
+
+def stat_files(folder: Path, names) -> dict[str, tuple] | None:
+    """(device, inode, size, mtime, ctime) of each regular file, or None if one is not there."""
+    found = {}
+    for name in names:
+        try:
+            info = os.stat(folder / name)
+        except (OSError, ValueError):
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        found[name] = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    return found
+
+
+def _memo_path() -> Path | None:
+    folder = directory()
+    return folder / "inputs.memo" if folder else None
+
+
+def remembered_digests(folder: Path, stats: dict[str, tuple]) -> dict[str, tuple[int, bytes]] | None:
+    """Each file's (size, digest) if the memo holds every file with the same stat and none is racy."""
+    path = _memo_path()
+    memo = read_file(path) if path else None
+    try:
+        written, files = memo[str(folder)]
+        digests = {}
+        for name, info in stats.items():
+            remembered, digest = files[name]
+            if remembered != info or max(info[3], info[4]) >= written - _RACY_NS:
+                return None
+            digests[name] = (info[2], digest)
+        return digests
+    except (TypeError, KeyError, ValueError, IndexError):
+        return None
+
+
+def remember(folder: Path, stats: dict[str, tuple], digests: dict[str, tuple[int, bytes]]) -> None:
+    """Add this directory's file digests to the memo (keeping the most recent directories)."""
+    path = _memo_path()
+    if path is None:
+        return
+    memo = read_file(path)
+    memo = memo if isinstance(memo, dict) else {}
+    memo.pop(str(folder), None)
+    while len(memo) >= _MEMO_DIRECTORIES:
+        memo.pop(next(iter(memo)))
+    memo[str(folder)] = (time.time_ns(), {name: (stats[name], digests[name][1]) for name in stats})
+    write_file(path, memo)
+
+
+# --- entries -------------------------------------------------------------------------------
 
 def _path(key: str) -> Path | None:
     folder = directory()
@@ -79,17 +156,24 @@ def _path(key: str) -> Path | None:
 
 
 class Sections(dict):
-    """Section name -> list of records, unmarshalled only when first asked for. A section in
-    `derived` is not stored but made from the others when asked for (name -> function of self)."""
+    """Section name -> value, read from an entry only when first asked for. Collections come
+    as entry.Items; a name in `derived` is made from the others (name -> function of self).
+    A part that fails its check switches every later read to what `rebuild()` returns."""
 
-    def __init__(self, blobs: dict[str, bytes], derived: dict | None = None):
+    def __init__(self, reader: entry.Reader, derived: dict | None, rebuild):
         super().__init__()
-        self._blobs = blobs
-        self._derived = {k: v for k, v in (derived or {}).items() if k not in blobs}
+        self._reader, self._rebuild, self._fresh = reader, rebuild, None
+        stored = {*reader.sections, *reader.collections}
+        self._derived = {k: v for k, v in (derived or {}).items() if k not in stored}
+        self._indexes: dict[str, object] = {}
 
     def __missing__(self, name):
-        if name in self._blobs:
-            value = marshal.loads(self._blobs[name])
+        if self._fresh is not None:
+            value = self._fresh[name]
+        elif name in self._reader.sections:
+            value = self._checked(lambda: self._reader.value(self._reader.sections[name]), name)
+        elif name in self._reader.collections:
+            value = entry.Items(self, name)
         elif name in self._derived:
             value = self._derived[name](self)
         else:
@@ -97,29 +181,60 @@ class Sections(dict):
         self[name] = value
         return value
 
+    def _checked(self, read, name):
+        """What `read()` returns, or the rebuilt value of `name` if the entry fails its check."""
+        try:
+            return read()
+        except entry.Corrupt:
+            self._fresh = self._rebuild()
+            return self._fresh[name]
+
+    def collection_index(self, name: str):
+        if self._fresh is not None:
+            return self._fresh[name]
+        if name not in self._indexes:
+            self._indexes[name] = self._checked(lambda: self._reader.value(self._reader.collections[name]), name)
+        return self._indexes[name]
+
+    def collection_item(self, name: str, key) -> bytes:
+        index = self.collection_index(name)
+        if self._fresh is None:
+            try:
+                return self._reader.part(index[key])
+            except entry.Corrupt:
+                self._fresh = self._rebuild()
+        return self._fresh[name][key]
+
     def get(self, name, default=None):
         return self[name] if name in self else default
 
     def __contains__(self, name):
-        return name in self._blobs or name in self._derived or dict.__contains__(self, name)
+        return (name in self._reader.sections or name in self._reader.collections or name in self._derived
+                or dict.__contains__(self, name))
 
     def keys(self):
-        return [*self._blobs, *self._derived]
+        return [*self._reader.sections, *self._reader.collections, *self._derived]
 
 
-def read(key: str, derived: dict | None = None) -> Sections | None:
+def read(key: str, derived: dict | None = None, rebuild=None) -> Sections | None:
     """The cached sections for `key` (see Sections), or None when absent, unreadable or corrupt."""
     path = _path(key)
-    blobs = read_file(path) if path else None
-    return Sections(blobs, derived) if isinstance(blobs, dict) else None
+    if path is None:
+        return None
+    try:
+        reader = entry.Reader(path)
+    except (entry.Corrupt, OSError):
+        return None
+    return Sections(reader, derived, rebuild)
 
 
-def write(key: str, sections: dict) -> bool:
-    """Store `sections` under `key` atomically; False (and no file) when it cannot."""
+def write(key: str, sections: dict, collections: dict) -> bool:
+    """Store `sections` (name -> value) and `collections` (name -> list or dict of bytes) under
+    `key` atomically; False (and no file) when it cannot."""
     path = _path(key)
     if path is None:
         return False
-    written = write_file(path, {name: marshal.dumps(value) for name, value in sections.items()})
+    written = _write_atomically(path, entry.encode(sections, collections))
     if written:
         _prune(path)
     return written
@@ -146,7 +261,10 @@ def read_file(path: Path):
 def write_file(path: Path, value) -> bool:
     """Marshal `value` into `path` with a digest, atomically; False (and no file) when it cannot."""
     payload = marshal.dumps(value)
-    blob = _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload
+    return _write_atomically(path, _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload)
+
+
+def _write_atomically(path: Path, blob: bytes) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         import tempfile  # only when writing: it costs milliseconds to import

@@ -172,14 +172,16 @@ class Dataset:
                 all_members.append(position)
         return {"mechanism": dict(by_mechanism), "country": dict(by_country), "all_members": all_members}
 
-    def cache_sections(self) -> dict:
-        """What the cache stores: the raw sections, the meeting index, each meeting on its own
-        (instead of the meetings section, which CACHE_DERIVED makes from them when needed) and
-        each source by id (an answer cites a few of hundreds)."""
-        each = [marshal.dumps(raw) for raw in self.raw["meetings"]]
-        stored = {name: value for name, value in self.raw.items() if name != "meetings"}
-        sources_each = {raw["id"]: marshal.dumps(raw) for raw in self.raw["sources"]}
-        return {**stored, "meeting_index": self.meeting_index, "meetings_each": each, "sources_each": sources_each}
+    def cache_parts(self) -> tuple[dict, dict]:
+        """What the cache stores: (sections, collections). Sections are the raw sections but the
+        meetings, and the meeting index; collections hold each meeting on its own (the meetings
+        section is made from them when needed: CACHE_DERIVED) and each source by id, so that an
+        answer reads the few it shows."""
+        sections = {name: value for name, value in self.raw.items() if name != "meetings"}
+        sections["meeting_index"] = self.meeting_index
+        collections = {"meetings_each": [marshal.dumps(raw) for raw in self.raw["meetings"]],
+                       "sources_each": {raw["id"]: marshal.dumps(raw) for raw in self.raw["sources"]}}
+        return sections, collections
 
     def meetings_at(self, positions) -> list[model.Meeting]:
         """The meetings at `positions`, built without reading the others."""

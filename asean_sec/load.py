@@ -1,7 +1,8 @@
 """Finding, reading and caching the data: YAML files in, a checked Dataset out.
 
 Cold path: strict YAML -> JSON Schema -> records -> cross-record checks -> cache.
-Warm path: the cache, keyed by the bytes of every data file, read back without YAML.
+Warm path: the cache, keyed by the bytes of every data file (their digests remembered by
+file stat, see cache.py), read back part by part without YAML.
 Nothing here prints or exits: problems travel in a DataError.
 """
 
@@ -105,19 +106,50 @@ def _missing_fix(name: str, present: list[str]) -> str:
 def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> Dataset:
     """The checked dataset from `data_dir` (see find_data_dir); raises DataError."""
     directory = find_data_dir(data_dir)
-    contents = read_files(directory)
-    key = cache.key_for(__version__, contents)
-    if use_cache:
-        sections = cache.read(key, Dataset.CACHE_DERIVED)
-        if sections is not None:
-            return Dataset(sections, directory)
-    dataset, problems = parse(directory, contents, reuse=use_cache)
-    errors = [p for p in problems if not p.warning]
-    if errors:
-        raise DataError(errors)
-    if use_cache:
-        cache.write(key, dataset.cache_sections())
-    return dataset
+    if not use_cache:
+        return _parse_checked(directory, read_files(directory), reuse=False)
+    stats = cache.stat_files(directory, FILES)
+    digests = cache.remembered_digests(directory, stats) if stats else None
+    contents = None
+    if digests is None:
+        contents = read_files(directory)
+        digests = {name: (len(data), cache.file_digest(data)) for name, data in contents.items()}
+        if stats and stats == cache.stat_files(directory, FILES):
+            cache.remember(directory, stats, digests)
+    key = cache.key_from_digests(__version__, digests)
+
+    def rebuild() -> dict:
+        """Everything the entry holds, from the data files again (the entry failed a check)."""
+        dataset = _parse_checked(directory, read_files(directory), reuse=True, store=True)
+        sections, collections = dataset.cache_parts()
+        return {**dataset.raw, **sections, **collections}
+
+    sections = cache.read(key, Dataset.CACHE_DERIVED, rebuild)
+    if sections is not None:
+        return Dataset(sections, directory)
+    if contents is None:
+        contents, key = read_files(directory), None  # read now: the key is the content read
+    return _parse_checked(directory, contents, reuse=True, store=True, key=key)
+
+
+def _parse_checked(directory: Path, contents: dict[str, bytes], reuse: bool, store: bool = False,
+                   key: str | None = None) -> Dataset:
+    """The dataset parsed from `contents`; stored in the cache under their key if `store`."""
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()  # parsing builds many objects and no cycles: collections would only cost time
+    try:
+        dataset, problems = parse(directory, contents, reuse=reuse)
+        errors = [p for p in problems if not p.warning]
+        if errors:
+            raise DataError(errors)
+        if store:
+            cache.write(key or cache.key_for(__version__, contents), *dataset.cache_parts())
+        return dataset
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def parse(directory: Path, contents: dict[str, bytes], reuse: bool = True) -> tuple[Dataset | None, list[Problem]]:

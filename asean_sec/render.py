@@ -92,19 +92,19 @@ def _sources_of(report: Report) -> list[str]:
 
 
 def _json(report: Report, stream, color) -> None:
-    import json
+    from asean_sec import jsonout
 
     payload = report.rows[0] if report.single and report.rows else report.rows
     if report.single and not report.rows:
         payload = None
-    stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    stream.write(jsonout.dumps(payload, indent=2) + "\n")
 
 
 def _jsonl(report: Report, stream, color) -> None:
-    import json
+    from asean_sec import jsonout
 
     for row in report.rows:
-        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        stream.write(jsonout.dumps(row) + "\n")
 
 
 def _delimited(delimiter: str):

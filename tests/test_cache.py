@@ -159,3 +159,70 @@ def test_the_cache_keeps_only_a_few_entries(run, data, fresh_cache):
         path.write_text(text.replace("A handful of records", f"A handful ({n}) of records"), encoding="utf-8")
         assert chair_2027(run, data) == "sg"
     assert 1 <= len(entries(fresh_cache)) <= 8
+
+
+def parts_of(entry_path: Path) -> list[tuple[str, int, int]]:
+    """(name, start, length) of every section and collection index in an entry file."""
+    from asean_sec import entry
+
+    reader = entry.Reader(entry_path)
+    places = {**reader.sections, **{f"{name} (index)": place for name, place in reader.collections.items()}}
+    return [(name, reader._base + offset, length) for name, (offset, length, _) in places.items()]
+
+
+def test_a_corrupt_part_is_never_served_and_the_entry_is_rebuilt(run, data, fresh_cache):
+    """Parts are checked when read: each one, damaged in turn, is caught and the entry rewritten."""
+    questions = [("export",), ("meetings", "--led-by", "la", "--format", "json")]  # between them, every part
+    good_answers = [run("--data-dir", str(data), *question).stdout for question in questions]
+    [entry_path] = entries(fresh_cache)
+    good = entry_path.read_bytes()
+    for name, start, length in parts_of(entry_path):
+        middle = start + length // 2
+        entry_path.write_bytes(good[:middle] + bytes([good[middle] ^ 0x55]) + good[middle + 1:])
+        answers = [run("--data-dir", str(data), *question).stdout for question in questions]
+        assert answers == good_answers, name
+        assert entry_path.read_bytes() == good, name
+
+
+def test_a_corrupt_meeting_is_caught_when_that_meeting_is_read(run, data, fresh_cache):
+    from asean_sec import entry
+
+    command = ("--data-dir", str(data), "meetings", "--format", "json")
+    good_answer = run(*command).stdout
+    [entry_path] = entries(fresh_cache)
+    good = entry_path.read_bytes()
+    reader = entry.Reader(entry_path)
+    index = reader.value(reader.collections["meetings_each"])
+    offset, length, _ = index[0]
+    at = reader._base + offset + length - 1
+    entry_path.write_bytes(good[:at] + bytes([good[at] ^ 0x01]) + good[at + 1:])
+    assert run(*command).stdout == good_answer
+    assert entry_path.read_bytes() == good
+
+
+def test_unchanged_files_are_not_read_again(run, data, fresh_cache, monkeypatch):
+    from asean_sec import load
+
+    assert chair_2027(run, data) == "sg"
+    memo = fresh_cache / "inputs.memo"
+    assert memo.is_file()
+    # make the memo old enough that no file counts as just changed ("racy")
+    written, files = cache.read_file(memo)[str(data)]
+    cache.write_file(memo, {str(data): (written + 10**10, files)})
+
+    def no_reading(directory):
+        raise AssertionError("the data files were read again")
+
+    monkeypatch.setattr(load, "read_files", no_reading)
+    assert chair_2027(run, data) == "sg"
+
+
+def test_a_file_changed_just_before_the_memo_is_read_again(run, data, fresh_cache, monkeypatch):
+    from asean_sec import load
+
+    assert chair_2027(run, data) == "sg"  # the files were copied a moment ago: racy, so hashed
+    reads = []
+    original = load.read_files
+    monkeypatch.setattr(load, "read_files", lambda directory: reads.append(directory) or original(directory))
+    assert chair_2027(run, data) == "sg"
+    assert reads == [data]

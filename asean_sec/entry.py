@@ -1,0 +1,124 @@
+"""One cache entry: sections stored side by side, each read and checked only when asked for.
+
+A question about thirty meetings should not read, check and unpack twelve thousand. So an entry
+is a small header (where each part lies, with its own BLAKE2 digest) followed by the parts, and
+a reader fetches a part with one positioned read and checks its digest before unpacking it.
+Collections (each meeting, each source on its own) keep an index of their items, each item with
+its own digest, so one meeting costs one read of that meeting.
+
+A part that fails its check is never served: the reader calls `rebuild` (which parses the data
+files again and rewrites the entry) and answers from what that returns. Entries are replaced by
+renaming a new file into place, never rewritten in place, and a part that comes back short (a
+file truncated under us) fails its check like any other.
+
+Layout: MAGIC, header length (4 bytes), header digest (16 bytes), header, parts. The header is
+{"sections": {name: (offset, length, digest)}, "collections": {name: (offset, length, digest)}},
+offsets from the start of the parts; a collection's index is a list, or a dict by id, of
+(offset, length, digest) for each item.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+
+try:
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python builds
+    from hashlib import blake2b
+
+MAGIC = b"ASEANSEC2"
+_DIGEST = 16
+_PREFIX = len(MAGIC) + 4 + _DIGEST
+
+
+class Corrupt(Exception):
+    """A part of an entry is missing, short or does not match its digest."""
+
+
+def _digest(data: bytes) -> bytes:
+    return blake2b(data, digest_size=_DIGEST).digest()
+
+
+def encode(sections: dict, collections: dict) -> bytes:
+    """An entry holding `sections` (name -> value) and `collections` (name -> list or dict of bytes)."""
+    parts, header = [], {"sections": {}, "collections": {}}
+    offset = 0
+
+    def add(data: bytes) -> tuple[int, int, bytes]:
+        nonlocal offset
+        parts.append(data)
+        place = (offset, len(data), _digest(data))
+        offset += len(data)
+        return place
+
+    for name, value in sections.items():
+        header["sections"][name] = add(marshal.dumps(value))
+    for name, items in collections.items():
+        if isinstance(items, dict):
+            index = {key: add(blob) for key, blob in items.items()}
+        else:
+            index = [add(blob) for blob in items]
+        header["collections"][name] = add(marshal.dumps(index))
+    head = marshal.dumps(header)
+    return b"".join([MAGIC, len(head).to_bytes(4, "big"), _digest(head), head, *parts])
+
+
+class Reader:
+    """Positioned, checked reads from one entry file; raises Corrupt."""
+
+    def __init__(self, path):
+        self._file = open(path, "rb")  # noqa: SIM115 - kept open for the process's later reads
+        try:
+            prefix = self._file.read(_PREFIX)
+            if len(prefix) < _PREFIX or not prefix.startswith(MAGIC):
+                raise Corrupt("no entry header")
+            length = int.from_bytes(prefix[len(MAGIC):len(MAGIC) + 4], "big")
+            head = self._file.read(length)
+            if len(head) != length or _digest(head) != prefix[-_DIGEST:]:
+                raise Corrupt("header does not match its digest")
+            header = marshal.loads(head)
+            self.sections, self.collections = header["sections"], header["collections"]
+        except (Corrupt, EOFError, ValueError, TypeError, KeyError, OSError) as err:
+            self._file.close()
+            raise Corrupt(str(err)) from None
+        self._base = _PREFIX + length
+
+    def part(self, place) -> bytes:
+        try:
+            offset, length, digest = place
+            data = os.pread(self._file.fileno(), length, self._base + offset)
+        except (OSError, ValueError, TypeError) as err:
+            raise Corrupt(str(err)) from None
+        if len(data) != length or _digest(data) != digest:
+            raise Corrupt("a part does not match its digest")
+        return data
+
+    def value(self, place):
+        try:
+            return marshal.loads(self.part(place))
+        except (EOFError, ValueError, TypeError) as err:
+            raise Corrupt(str(err)) from None
+
+
+class Items:
+    """A stored collection: items (bytes) by position or by id, each read and checked when asked for."""
+
+    def __init__(self, sections, name: str):
+        self._sections, self._name = sections, name
+
+    @property
+    def _index(self):
+        return self._sections.collection_index(self._name)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __getitem__(self, key) -> bytes:
+        return self._sections.collection_item(self._name, key)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def get(self, key, default=None):
+        return self[key] if key in self._index else default
