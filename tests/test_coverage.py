@@ -48,7 +48,7 @@ def test_every_body_with_gaps_has_them_explained(run_json):
     rows = run_json("coverage")
     gapped = {r["mechanism"]: r["ordinal_gaps"] for r in rows if r["ordinal_gaps"]}
     assert gapped["somtc"] == [*range(1, 10), 12, 15]
-    assert gapped["admm"] == [2, 3] and gapped["ammtc-plus-3"] == [9]
+    assert gapped["ammd"] == [1, 2] and gapped["ammtc-plus-3"] == [9] and "admm" not in gapped
     assert all(r["gaps_explained"] is True for r in rows if r["ordinal_gaps"])
     assert all(r["gaps_explained"] is None for r in rows if not r["ordinal_gaps"])
     totals = run_json("coverage", "--totals")
@@ -74,7 +74,7 @@ def test_every_body_is_listed_once_parents_before_children(run_json):
 def test_meeting_counts_agree_with_the_meetings_command(run_json):
     meetings = run_json("meetings")
     rows = run_json("coverage")
-    assert sum(r["meetings"] for r in rows) == len(meetings) == 154
+    assert sum(r["meetings"] for r in rows) == len(meetings) == 157
     for row in rows:
         mine = [m for m in meetings if m["mechanism"] == row["mechanism"]]
         assert row["meetings"] == len(mine), row["mechanism"]
@@ -91,7 +91,7 @@ def test_chairless_and_dayless_meetings_named(run_json):
     rows = by_body(run_json("coverage"))
     assert "ammtc-1" in rows["ammtc"]["without_chair_meetings"]
     assert "ammtc-18" not in rows["ammtc"]["without_chair_meetings"]
-    assert rows["ammtc"]["without_start_day_meetings"] == ["ammtc-6", "ammtc-9", "ammtc-12", "ammtc-20"]
+    assert rows["ammtc"]["without_start_day_meetings"] == ["ammtc-6", "ammtc-12", "ammtc-20"]
     assert rows["admm-plus"]["without_chair"] == 0  # every ADMM-Plus has its chair on record
 
 
@@ -125,13 +125,12 @@ def test_seed_sources_only_counts_a_meeting_no_second_source_backs(run_json, dat
 
 
 def test_a_gap_without_a_note_is_unexplained_here_and_a_warning_in_validate(run, run_json, data_copy):
-    edit(data_copy / "mechanisms.yaml", "    Ordinal gaps: the 2nd (2007) and 3rd (2009) ADMM",
-         "    The 2nd (2007) and 3rd (2009) ADMM")
-    [admm] = run_json("--data-dir", str(data_copy), "coverage", "-m", "ADMM")
-    assert (admm["ordinal_gaps"], admm["gaps_explained"]) == ([2, 3], False)
-    assert run_json("--data-dir", str(data_copy), "coverage", "--totals")["gaps_unexplained"] == ["admm"]
+    edit(data_copy / "mechanisms.yaml", "    Ordinal gaps: the 1st and 2nd AMMD", "    The 1st and 2nd AMMD")
+    [ammd] = run_json("--data-dir", str(data_copy), "coverage", "-m", "AMMD")
+    assert (ammd["ordinal_gaps"], ammd["gaps_explained"]) == ([1, 2], False)
+    assert run_json("--data-dir", str(data_copy), "coverage", "--totals")["gaps_unexplained"] == ["ammd"]
     validated = run("validate", str(data_copy))
-    assert "admm: no record for meeting number 2-3" in validated.stderr
+    assert "ammd: no record for meeting number 1-2" in validated.stderr
 
 
 def test_field_names_are_pinned_in_json_and_csv(run, run_json):
@@ -147,10 +146,10 @@ def test_field_names_are_pinned_in_json_and_csv(run, run_json):
 def test_markdown_is_a_table_with_the_totals_under_it(run):
     text = run("coverage", "--format", "markdown").stdout
     assert text.startswith("### Coverage of 27 bodies\n")
-    assert "| AMMTC | 23 | 1-19, 20 scheduled |  |  | Emergency; Special; 2nd Special | 9 | 4 | 0 |" in text
+    assert "| AMMTC | 23 | 1-19, 20 scheduled |  |  | Emergency; Special; 2nd Special | 8 | 3 | 0 |" in text
     assert "| SOMTC | 15 | 10-25 | 1-9, 12, 15 | yes | Preparatory |" in text
     assert "Data as of 2026-11-23." in text
-    assert "Records: 20 countries, 27 mechanisms, 49 ASEAN chair years, 154 meetings" in text
+    assert "Records: 20 countries, 27 mechanisms, 49 ASEAN chair years, 157 meetings" in text
     assert "not recorded: 1980, 1982-1983, 1990, 2028 (2028 projected by rotation)" in text
     assert "Unexplained ordinal gaps: none." in text
     assert "Sources" not in text  # coverage describes the data; it cites nothing
