@@ -12,7 +12,7 @@ import sys
 import click
 
 from asean_sec import __version__, completion
-from asean_sec.cli_support import (EXIT_DATA, EXIT_OK, DateType, Group, State, emit, output_options,
+from asean_sec.cli_support import (EXIT_DATA, EXIT_OK, DateType, Group, PathText, State, emit, output_options,
                                    output_options_with, pass_state)
 
 
@@ -34,7 +34,7 @@ def print_version(ctx, param, value):
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--data-dir", type=click.Path(), envvar="ASEAN_SEC_DATA",
+@click.option("--data-dir", type=PathText("dir"), envvar="ASEAN_SEC_DATA",
               help="Data directory to read instead of the shipped copy (or set ASEAN_SEC_DATA).")
 @click.option("--as-of", type=DateType(), default="today", show_default=True,
               help="Answer 'current', 'next' and 'upcoming' as on this day (YYYY-MM-DD).")
@@ -129,7 +129,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
 
 
 @cli.command()
-@click.argument("directory", required=False, type=click.Path())
+@click.argument("directory", required=False, type=PathText("dir"))
 @click.option("--strict", is_flag=True, help="Treat warnings (ordinal gaps, chair doubts) as errors.")
 @click.pass_context
 def validate(ctx, directory, strict):
@@ -163,7 +163,7 @@ def validate(ctx, directory, strict):
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "sqlite"]), default="json", show_default=True,
               help="json: one document; csv: a directory of tables; sqlite: a database for Datasette.")
-@click.argument("output", required=False, default="-", type=click.Path(allow_dash=True))
+@click.argument("output", required=False, default="-", type=PathText("file"))
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @pass_state
 def export(state, fmt, output, force):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import sys
 
 import click
@@ -49,12 +50,57 @@ class OutputFailed(click.ClickException):
     exit_code = EXIT_OUTPUT
 
 
-class Group(click.Group):
+def _show_help(ctx, param, value):
+    if value and not ctx.resilient_parsing:
+        click.echo(ctx.get_help(), color=ctx.color)
+        ctx.exit()
+
+
+class _PlainHelp:
+    """-h/--help without click's translation lookup: click translates its own help text on every
+    run, which imports `locale` and searches for message catalogues it never finds; asean-sec's
+    text is English only."""
+
+    def get_help_option(self, ctx):
+        names = self.get_help_option_names(ctx)
+        if not names or not self.add_help_option:
+            return None
+        if self.__dict__.get("_plain_help") is None:
+            self._plain_help = click.Option(names, is_flag=True, is_eager=True, expose_value=False,
+                                            callback=_show_help, help="Show this message and exit.")
+        return self._plain_help
+
+
+class Command(_PlainHelp, click.Command):
+    """A command with the plain help option."""
+
+
+class PathText(click.ParamType):
+    """A file or directory path, taken as typed (asean-sec reports a missing one itself); the
+    shell completes it as a path. click.Path does the same, translating its labels on every run."""
+
+    name = "path"
+
+    def __init__(self, kind: str = "file"):
+        self.kind = kind
+
+    def convert(self, value, param, ctx):
+        return value if isinstance(value, str) else os.fsdecode(value)
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type=self.kind)]
+
+
+class Group(_PlainHelp, click.Group):
     """Turns domain errors into click errors so every entry point gets the same exit codes.
 
     Commands named in `lazy_commands` (name -> module) are imported only when used or listed,
     so a question to one command does not pay for defining all the others.
     """
+
+    command_class = Command
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
