@@ -192,8 +192,8 @@ def _table(report: Report, stream, color) -> None:
         refs = _sources_of(report)
         if refs:
             console.print("Sources:", style="bold" if use_color else None)
-            for i, ref in enumerate(refs, 1):
-                console.print(f"  [{i}] {ref}", overflow="fold")
+            # one print for the whole list: rich's per-call rendering costs more than the lines
+            console.print("\n".join(f"  [{i}] {ref}" for i, ref in enumerate(refs, 1)), overflow="fold")
 
 
 def markdown_cell(text: str) -> str:
