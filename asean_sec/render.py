@@ -192,8 +192,9 @@ def _table(report: Report, stream, color) -> None:
         refs = _sources_of(report)
         if refs:
             console.print("Sources:", style="bold" if use_color else None)
-            # one print for the whole list: rich's per-call rendering costs more than the lines
-            console.print("\n".join(f"  [{i}] {ref}" for i, ref in enumerate(refs, 1)), overflow="fold")
+            # written as they are, not through rich: a URL folded at the terminal's width breaks
+            # when copied, and rich's rendering of plain lines costs more than the table
+            stream.write("".join(f"  [{i}] {ref}\n" for i, ref in enumerate(refs, 1)))
 
 
 def markdown_cell(text: str) -> str:
