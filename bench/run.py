@@ -183,8 +183,8 @@ def main() -> None:
     medians = {name: statistics.median(values) for name, values in times.items()}
     floor = medians["import click"]
     print(f"asean-sec benchmark: {arguments.rounds} interleaved rounds, medians; 100x data = {count:,} meetings")
-    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores\n")
-    print(f"{'command':<64} {'median':>9} {'x click':>8}  target")
+    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; spread = 25th-75th percentile\n")
+    print(f"{'command':<64} {'median':>9} {'spread':>15} {'x click':>8}  target")
     for name, value in medians.items():
         target = ""
         if name in TARGETS:
@@ -195,7 +195,15 @@ def main() -> None:
             target = f"<= 1.5x of 1x ({value / base:.2f}x)  {'ok' if value / base <= 1.5 else 'MISSED'}"
         if "cold" in name or name.startswith("validate"):
             target = f"< 1 s  {'ok' if value < 1 else 'MISSED'}"
-        print(f"{name:<64} {value * 1000:>7.1f}ms {value / floor:>7.2f}x  {target}")
+        print(f"{name:<64} {value * 1000:>7.1f}ms {_spread(times[name]):>15} {value / floor:>7.2f}x  {target}")
+
+
+def _spread(values: list[float]) -> str:
+    """The 25th-75th percentile range in milliseconds: how noisy the machine was."""
+    if len(values) < 4:
+        return f"{min(values) * 1000:.0f}-{max(values) * 1000:.0f}ms"
+    low, _, high = statistics.quantiles(values, n=4)
+    return f"{low * 1000:.0f}-{high * 1000:.0f}ms"
 
 
 if __name__ == "__main__":
