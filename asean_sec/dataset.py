@@ -50,7 +50,7 @@ def build_meeting(r) -> model.Meeting:
         participants=tuple(model.Participant(p.get("country"), p.get("role", "delegate"), p.get("person"),
                                              p.get("title")) for p in r.get("participants", ())),
         outcomes=tuple(r.get("outcomes", ())), theme=r.get("theme"), note=r.get("note"),
-        sources=tuple(r["sources"]), status=r.get("status", "held"))
+        sources=tuple(r["sources"]), status=r.get("status", "held"), last_verified=r.get("last_verified"))
 
 
 def build_person(r) -> model.Person:
@@ -73,7 +73,7 @@ def build_document(r) -> model.Document:
 def build_role(r) -> model.Role:
     return model.Role(r["country"], r["role"], r["subject"], r.get("partner"), r.get("crime"),
                       r.get("mechanism"), _date(r.get("start")), _date(r.get("end")), r.get("note"),
-                      tuple(r["sources"]))
+                      tuple(r["sources"]), r.get("last_verified"))
 
 
 def build_crime(r) -> model.Crime:

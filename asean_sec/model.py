@@ -140,6 +140,7 @@ class Meeting:
     note: str | None
     sources: tuple[str, ...]
     status: str = "held"
+    last_verified: str | None = None  # the day its sources were last checked (scheduled meetings)
 
     @property
     def leaders(self) -> tuple[str, ...]:
@@ -205,6 +206,7 @@ class Role:
     end: PartialDate | None
     note: str | None
     sources: tuple[str, ...]
+    last_verified: str | None = None
 
 
 @record

@@ -23,6 +23,7 @@ class ChairAnswer:
     note: str | None
     sources: tuple[str, ...]
     person: str | None = None
+    last_verified: str | None = None  # of the record the answer rests on, for answers that can change
 
 
 @lru_cache(maxsize=None)
@@ -75,7 +76,7 @@ def asean_chair(dataset: Dataset, year: int) -> ChairAnswer | None:
     recorded = dataset.asean_chair.get(year)
     if recorded:
         return ChairAnswer(year, ASEAN, recorded.country, recorded.status.value, recorded.basis,
-                           recorded.note, recorded.sources)
+                           recorded.note, recorded.sources, last_verified=recorded.last_verified)
     held = [y for y, c in dataset.asean_chair.items() if c.status is ChairStatus.HELD]
     earlier = [y for y in dataset.asean_chair if y < year]
     if not earlier or (held and year <= max(held)):
@@ -111,20 +112,20 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
         if parent is None:
             return None
         return ChairAnswer(year, mechanism, parent.country, parent.status, f"follows {body.parent}",
-                           body.chair_note, body.sources + parent.sources)
+                           body.chair_note, body.sources + parent.sources, last_verified=parent.last_verified)
     held = [m for m in meetings(dataset, mechanism=mechanism, year=year) if m.chair or m.co_chairs]
     if held:
         meeting = held[-1]
         seat = meeting.chair or meeting.co_chairs[0]
         status = ChairStatus.HELD.value if meeting.status == "held" else ChairStatus.CONFIRMED.value
         return ChairAnswer(year, mechanism, seat.country, status, f"chair of {meeting.id}",
-                           body.chair_note, meeting.sources, seat.person)
+                           body.chair_note, meeting.sources, seat.person, meeting.last_verified)
     if rule is ChairRule.FOLLOWS_ASEAN_CHAIR:
         parent = asean_chair(dataset, year)
         if parent is None:
             return None
         return ChairAnswer(year, mechanism, parent.country, parent.status, "follows the ASEAN chair",
-                           body.chair_note, body.sources + parent.sources)
+                           body.chair_note, body.sources + parent.sources, last_verified=parent.last_verified)
     return ChairAnswer(year, mechanism, None, "unknown", rule.value,
                        body.chair_note or "no record of this body's chair for that year", body.sources)
 
@@ -153,7 +154,7 @@ def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> Cha
         if hosted:
             meeting = hosted[-1]
             return ChairAnswer(year, mechanism, meeting.host, ChairStatus.HELD.value, f"hosts {meeting.id}",
-                               body.chair_note, meeting.sources)
+                               body.chair_note, meeting.sources, last_verified=meeting.last_verified)
     if body.founded and body.founded.year > year:
         return None
     for role in dataset.roles:
@@ -161,10 +162,11 @@ def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> Cha
             continue
         if role.start is None and role.end is None:
             return ChairAnswer(year, mechanism, role.country, "attested",
-                               f"{role.role.replace('_', '-')} role, undated", role.note, role.sources)
+                               f"{role.role.replace('_', '-')} role, undated", role.note, role.sources,
+                               last_verified=role.last_verified)
         if (role.start is None or role.start.year <= year) and (role.end is None or role.end.year >= year):
             return ChairAnswer(year, mechanism, role.country, ChairStatus.HELD.value, f"role: {role.subject}",
-                               role.note, role.sources)
+                               role.note, role.sources, last_verified=role.last_verified)
     return None
 
 

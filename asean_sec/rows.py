@@ -41,6 +41,7 @@ def chair_row(dataset: Dataset, answer: ChairAnswer) -> dict:
         "basis": answer.basis,
         "note": answer.note,
         "sources": source_refs(dataset, answer.sources),
+        "last_verified": answer.last_verified,
     }
 
 
@@ -77,6 +78,7 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
         ],
         "note": meeting.note,
         "sources": source_refs(dataset, meeting.sources),
+        "last_verified": meeting.last_verified,
     }
 
 

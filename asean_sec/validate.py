@@ -69,6 +69,7 @@ def check(dataset, where, unsure=frozenset(), known=None) -> list[Problem]:
     if "dataset" not in c.unsure:
         _as_of(c)
         _chairs(c, raw["dataset"]["as_of"])
+        _verified(c, dates, raw["dataset"]["as_of"])
     _sources(c)
     _references(c)
     _parent_cycles(c, "mechanisms")
@@ -277,6 +278,45 @@ def _chairs(c, as_of):
         if chair["status"] == "held" and chair["year"] > as_of_year:
             c.report("asean_chair", i, "status", f"{chair['year']} is after the dataset's as_of date",
                      "write status: confirmed")
+
+
+def changeable(section: str, record: dict, as_of_year: int) -> bool:
+    """Whether a record states something that can still change, and so needs `last_verified`:
+    a chair year not yet held, a meeting not yet held, an office with no end, a post whose term
+    runs to the as-of year or later."""
+    if section == "asean_chair":
+        return record.get("status") in ("confirmed", "projected")
+    if section == "meetings":
+        return record.get("status", "held") in ("scheduled", "postponed")
+    if section == "offices":
+        return record.get("end") is None
+    if section == "roles":
+        end = str(record.get("end") or "")
+        return record.get("start") is not None and (not end or int(end[:4]) >= as_of_year)
+    return False
+
+
+def _verified(c, dates, as_of):
+    as_of_year = int(str(as_of)[:4])
+    for section in ("asean_chair", "meetings", "offices", "roles"):
+        for i, record in enumerate(c.raw[section]):
+            checked = dates.get((section, i, "last_verified"))
+            if checked is None and changeable(section, record, as_of_year):
+                c.report(section, i, None, f"{_label(section, record)} can still change but has no last_verified date",
+                         "add `last_verified: YYYY-MM-DD`, the day you last checked its sources", warning=True)
+            elif checked is not None and str(checked) > str(as_of):
+                c.report(section, i, "last_verified", f"last_verified {checked} is after the dataset's as_of {as_of}",
+                         "correct the date, or move as_of in dataset.yaml forward")
+
+
+def _label(section: str, record: dict) -> str:
+    if section == "asean_chair":
+        return f"ASEAN chair {record.get('year')}"
+    if section == "offices":
+        return f"{record.get('person')}'s office {record.get('title')!r}"
+    if section == "roles":
+        return f"{record.get('country')}'s post {record.get('subject')!r}"
+    return f"meeting {record.get('id')}"
 
 
 def _meeting_rules(c, dates):

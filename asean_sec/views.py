@@ -25,6 +25,7 @@ def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechan
         Column("Status", "status"),
         Column("Basis", "basis"),
         Column("Note", "note"),
+        Column("Verified", "last_verified"),
     ]
     return Report(title=f"{label} chair, {year}", rows=found, columns=columns, single=True,
                   empty_message=f"No record of the {label} chair for {year}.")

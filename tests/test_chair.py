@@ -62,8 +62,8 @@ def test_ammtc_follows_the_asean_chair_and_names_its_chair_person(run_json):
 
 def test_plain_output_names_status_and_sources(run):
     result = run("chair", "2027", "--format", "plain")
-    assert "Chair:  Singapore" in result.stdout
-    assert "Status: confirmed" in result.stdout
+    assert "Chair:    Singapore" in result.stdout and "Verified: 2026-11-23" in result.stdout
+    assert "Status:   confirmed" in result.stdout
     assert "Sources:\n  [1] https://" in result.stdout
 
 

@@ -9,11 +9,11 @@ from click.shell_completion import ShellComplete
 from asean_sec.cli import cli
 
 CHAIR_FIELDS = ["year", "mechanism", "mechanism_name", "country", "country_name", "person", "person_name",
-                "status", "basis", "note", "sources"]
+                "status", "basis", "note", "sources", "last_verified"]
 MEETING_FIELDS = ["id", "mechanism", "mechanism_name", "ordinal", "status", "start", "end", "city", "host",
                   "host_name", "chair_country", "chair_country_name", "chair_person", "chair_person_name",
                   "co_chairs", "format", "parent", "theme", "all_members_attended", "participants", "outcomes",
-                  "note", "sources"]
+                  "note", "sources", "last_verified"]
 
 
 def test_json_field_names_are_pinned(run_json):
