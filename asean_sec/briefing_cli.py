@@ -15,7 +15,7 @@ from asean_sec.cli_support import DateType, emit, output_options, pass_state
 
 def _emit(doc, fmt: str, color: str, cite: bool) -> None:
     """emit() with the briefing renderer: a Report, several sections or a grouped listing."""
-    from asean_sec.briefing_views import render_document
+    from asean_sec.sections import render_document
 
     emit(doc, fmt, color, cite, renderer=render_document)
 

@@ -1,9 +1,7 @@
-"""Briefing answers shaped for output: rows with stable field names, the columns people see,
-and two renderers render.py does not have — several sections shown as one document (a
-profile), and a listing grouped under headings (the timeline).
+"""Briefing answers shaped for output: rows with stable field names and the columns people see,
+as Reports (render.py writes them) or as Sections and Grouped documents (sections.py does).
 
 Row fields are a public contract like rows.py's: add fields, never rename or remove them.
-rich is imported only when a table is drawn.
 """
 
 from __future__ import annotations
@@ -13,9 +11,8 @@ import datetime as dt
 from asean_sec import briefing, rows
 from asean_sec.dataset import Dataset
 from asean_sec.names import fold
-from asean_sec.render import (MACHINE_FORMATS, Column, Report, color_enabled, flat,
-                              markdown_fields, markdown_sources, markdown_table, render,
-                              rich_fields_table)
+from asean_sec.sections import Grouped, Sections, cited, keep, sources_of
+from asean_sec.render import Column, Report
 
 KIND_LABELS = {"summit": "summit", "ministerial": "ministerial meeting",
                "senior_officials": "senior officials' meeting", "working_group": "working group",
@@ -35,13 +32,6 @@ def _label(value: str | None) -> str:
     return ROLE_LABELS.get(value, (value or "").replace("_", " "))
 
 
-def _sources_of(found: list[dict]) -> list[str]:
-    refs: list[str] = []
-    for row in found:
-        refs += [r for r in row.get("sources", ()) if r not in refs]
-    return refs
-
-
 def _merge_sources(*groups) -> list[str]:
     refs: list[str] = []
     for group in groups:
@@ -49,28 +39,8 @@ def _merge_sources(*groups) -> list[str]:
     return refs
 
 
-def _numbers(found: list[int]) -> str:
-    """[3, 21, 22, 23, 24] -> '3,21-24'"""
-    runs: list[list[int]] = []
-    for n in sorted(set(found)):
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    return ",".join(f"{r[0]}-{r[-1]}" if len(r) > 2 else ",".join(map(str, r)) for r in runs)
-
-
-def _cited(refs: list[str]):
-    """A 'Src' column's text: the row's sources as numbers in the list under the output."""
-    where = {ref: i for i, ref in enumerate(refs, 1)}
-
-    def text(row):
-        return _numbers([where[r] for r in row.get("sources", ()) if r in where])
-    return text
-
-
 def _src_column(found: list[dict]) -> Column:
-    return Column("Src", _cited(_sources_of(found)))
+    return Column("Src", cited(sources_of(found)))
 
 
 def _span(start, end) -> str:
@@ -103,13 +73,6 @@ def _place(row: dict) -> str:
 
 def _meeting_dates(row: dict) -> str:
     return _compact_span(row.get("start") or "", row.get("end"))
-
-
-def _keep(column: Column, cut: bool = False) -> Column:
-    """A column a table should not wrap (dates, labels, names); `cut`: shorten it with '…'
-    rather than widen it (a tree must keep one line a row)."""
-    column.no_wrap, column.cut = True, cut
-    return column
 
 
 def _meeting_chair(row: dict) -> str:
@@ -303,23 +266,6 @@ def crimes_report(dataset: Dataset, areas: list[briefing.CrimeArea], as_of: dt.d
 
 # --- country -------------------------------------------------------------------------------
 
-class Sections:
-    """Several Reports shown as one document: a profile's summary, then its lists.
-
-    `parts` are (key, Report): JSON is one object with a key per part (an object for a single
-    record, an array for a list) and `sources`, every source shown; jsonl and csv/tsv carry a
-    `section` field on each row.
-    """
-
-    def __init__(self, parts: list[tuple[str, Report]], cite: bool = True):
-        self.parts, self.cite = parts, cite
-        self.title = parts[0][1].title if parts else ""
-        self.empty_message = "Nothing matched."
-
-    @property
-    def rows(self) -> list[dict]:
-        return [row for _, report in self.parts for row in report.rows]
-
 
 def country_report(dataset: Dataset, answer: briefing.Dossier) -> Sections:
     c, as_of = answer.country, answer.as_of
@@ -377,8 +323,8 @@ def country_report(dataset: Dataset, answer: briefing.Dossier) -> Sections:
     post_report = Report(title="Posts held (coordinator, lead shepherd, chair, host)", rows=posts, columns=[
         Column("Post", lambda r: f"{_label(r['role'])}: {r['subject']}", max_width=60),
         Column("Body", "mechanism_name"),
-        _keep(Column("Term", lambda r: _span(r["start"], r["end"]) or "undated")),
-        _keep(Column("State", "state")),
+        keep(Column("Term", lambda r: _span(r["start"], r["end"]) or "undated")),
+        keep(Column("State", "state")),
         _src_column(posts),
     ], empty_message="No posts on record.")
 
@@ -389,8 +335,8 @@ def country_report(dataset: Dataset, answer: briefing.Dossier) -> Sections:
         row["upcoming"] = briefing.upcoming(item.meeting, as_of)
         led.append(row)
     led_report = Report(title=f"Meetings chaired, co-chaired or hosted ({len(led)})", rows=led, columns=[
-        _keep(Column("Date", _meeting_dates)),
-        _keep(Column("Meeting", rows.meeting_label)),
+        keep(Column("Date", _meeting_dates)),
+        keep(Column("Meeting", rows.meeting_label)),
         Column("Place", _place, max_width=26),
         Column("Role", lambda r: " & ".join(r["roles"]) + (" (upcoming)" if r["upcoming"] else "")),
         Column("Chair / co-chairs", _meeting_chair, max_width=34),
@@ -399,9 +345,9 @@ def country_report(dataset: Dataset, answer: briefing.Dossier) -> Sections:
 
     holders = [_office_row(dataset, s) for s in answer.in_office]
     office_report = Report(title=f"In office on {as_of.isoformat()}", rows=holders, columns=[
-        _keep(Column("Person", "person_name")),
+        keep(Column("Person", "person_name")),
         Column("Office", "title", max_width=50),
-        _keep(Column("Since", "start")),
+        keep(Column("Since", "start")),
         _src_column(holders),
     ], empty_message="No office holder is dated as in office on that day.")
 
@@ -415,11 +361,11 @@ def country_report(dataset: Dataset, answer: briefing.Dossier) -> Sections:
             "sources": rows.source_refs(dataset, d.meeting.sources),
         })
     delegation_report = Report(title="Heads of its delegations at recent meetings", rows=delegations, columns=[
-        _keep(Column("Date", "start")),
-        _keep(Column("Meeting", "meeting_label")),
-        _keep(Column("Person", "person_name")),
+        keep(Column("Date", "start")),
+        keep(Column("Meeting", "meeting_label")),
+        keep(Column("Person", "person_name")),
         Column("Title", "title", max_width=44),
-        _keep(Column("Role", lambda r: _label(r["role"]))),
+        keep(Column("Role", lambda r: _label(r["role"]))),
         _src_column(delegations),
     ], empty_message="No delegation heads on record.")
 
@@ -479,8 +425,8 @@ def person_report(dataset: Dataset, answer: briefing.Profile) -> Sections:
     ])
     office_report = Report(title="Offices", rows=offices, columns=[
         Column("Office", "title", max_width=48),
-        _keep(Column("From", "start")),
-        _keep(Column("To", "end")),
+        keep(Column("From", "start")),
+        keep(Column("To", "end")),
         Column("Status", _office_status, max_width=34),
         _src_column(offices),
     ], empty_message="No offices on record.")
@@ -492,8 +438,8 @@ def person_report(dataset: Dataset, answer: briefing.Profile) -> Sections:
         attended.append(row)
     meeting_report = Report(title=f"Meetings attended, chaired or spoken at ({len(attended)})", rows=attended,
                             columns=[
-                                _keep(Column("Date", _meeting_dates)),
-                                _keep(Column("Meeting", rows.meeting_label)),
+                                keep(Column("Date", _meeting_dates)),
+                                keep(Column("Meeting", rows.meeting_label)),
                                 Column("Place", _place, max_width=26),
                                 Column("Role", lambda r: ", ".join(_label(x) for x in r["roles"])),
                                 Column("Title then", "title_then", max_width=40),
@@ -503,26 +449,6 @@ def person_report(dataset: Dataset, answer: briefing.Profile) -> Sections:
 
 
 # --- timeline ------------------------------------------------------------------------------
-
-class Grouped:
-    """A listing people see under a heading per value of `field` (the timeline's years); machine
-    formats get the plain rows."""
-
-    def __init__(self, report: Report, field: str):
-        self.report, self.field = report, field
-        self.title, self.empty_message = report.title, report.empty_message
-
-    @property
-    def rows(self):
-        return self.report.rows
-
-    @property
-    def cite(self):
-        return self.report.cite
-
-    @cite.setter
-    def cite(self, value):
-        self.report.cite = value
 
 
 def _event_row(dataset: Dataset, event: briefing.Event) -> dict:
@@ -565,8 +491,8 @@ def _event_row(dataset: Dataset, event: briefing.Event) -> dict:
 def timeline_report(dataset: Dataset, events: list[briefing.Event]) -> Grouped:
     found = [_event_row(dataset, e) for e in events]
     columns = [
-        _keep(Column("Year", "year")),
-        _keep(Column("Date", lambda r: _compact_span(r["date"], r["end"]))),
+        keep(Column("Year", "year")),
+        keep(Column("Date", lambda r: _compact_span(r["date"], r["end"]))),
         Column("Kind", lambda r: _label(r["kind"])),
         Column("Event", lambda r: r["text"] + (" (upcoming)" if r["upcoming"] else ""), max_width=64),
         _src_column(found),
@@ -600,8 +526,8 @@ def search_report(dataset: Dataset, hits: list[briefing.Hit], text: str, limit: 
     if len(shown) < len(hits):
         notes.append(f"… {len(hits) - len(shown)} more (use --limit 0 to see all)")
     columns = [
-        _keep(Column("#", "rank")),
-        _keep(Column("Kind", "kind")),
+        keep(Column("#", "rank")),
+        keep(Column("Kind", "kind")),
         Column("Record", "label", max_width=44),
         Column("Matched", lambda r: f"{r['field'].replace('_', ' ')}: {r['match']}", max_width=60),
     ]
@@ -648,9 +574,9 @@ def mechanisms_report(dataset: Dataset, nodes: list[briefing.TreeNode], year: in
         return f"{who} ({r['chair_status']})" if who else ""
 
     columns = [
-        _keep(Column("Body", _tree_handle)),
-        _keep(Column(f"Chair {year}", chair_text, max_width=34), cut=True),
-        _keep(Column("Name", "name", max_width=44), cut=True),
+        keep(Column("Body", _tree_handle)),
+        keep(Column(f"Chair {year}", chair_text, max_width=34), cut=True),
+        keep(Column("Name", "name", max_width=44), cut=True),
     ]
     return Report(title=f"ASEAN security bodies and their chairs in {year}", rows=found, columns=columns,
                   empty_message="No bodies on record.")
@@ -673,7 +599,7 @@ def documents_report(dataset: Dataset, docs) -> Report:
             "sources": rows.source_refs(dataset, d.sources),
         })
     columns = [
-        _keep(Column("Date", "date")),
+        keep(Column("Date", "date")),
         Column("Document", "title", max_width=56),
         Column("Type", lambda r: _label(r["type"])),
         Column("Adopted at", lambda r: r["meeting_label"] or r["place"] or ""),
@@ -682,306 +608,3 @@ def documents_report(dataset: Dataset, docs) -> Report:
     ]
     return Report(title=f"{len(found)} document{'s' if len(found) != 1 else ''}", rows=found, columns=columns,
                   empty_message="No document matches those filters.")
-
-
-# --- rendering: sections and groups --------------------------------------------------------
-
-def render_document(doc, fmt: str, color: str, stream) -> None:
-    """Render a Report, Sections or Grouped in an explicit format (not 'auto')."""
-    if isinstance(doc, Report):
-        if fmt == "table":
-            _report_table(doc, stream, color)
-        else:
-            render(doc, fmt, color, stream)
-    elif isinstance(doc, Grouped):
-        if fmt in MACHINE_FORMATS:
-            render(doc.report, fmt, color, stream)
-        else:
-            _GROUPED[fmt](doc, stream, color)
-    else:
-        _SECTIONS[fmt](doc, stream, color)
-
-
-def _all_refs(doc: Sections) -> list[str]:
-    return _sources_of(doc.rows)
-
-
-def _with_src(report: Report, refs: list[str]) -> list[Column]:
-    """The report's columns, its Src column renumbered against the whole document's sources."""
-    columns = [c for c in report.columns if c.header != "Src"]
-    if any(c.header == "Src" for c in report.columns):
-        columns.append(Column("Src", _cited(refs)))
-    return columns
-
-
-def _sections_json(doc: Sections, stream, color) -> None:
-    import json
-
-    payload = {}
-    for key, report in doc.parts:
-        payload[key] = (report.rows[0] if report.rows else None) if report.single else report.rows
-    payload["sources"] = _all_refs(doc)
-    stream.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-
-
-def _sections_jsonl(doc: Sections, stream, color) -> None:
-    import json
-
-    for key, report in doc.parts:
-        for row in report.rows:
-            stream.write(json.dumps({"section": key, **row}, ensure_ascii=False) + "\n")
-
-
-def _cell(value) -> str:
-    """flat(), and a record without a title or name as its values: '2004, held, rotation'."""
-    if isinstance(value, dict) and not flat(value):
-        return ", ".join(str(v) for v in value.values() if isinstance(v, (str, int)) and v is not None)
-    if isinstance(value, (list, tuple)):
-        return "; ".join(_cell(v) for v in value)
-    return flat(value)
-
-
-def _sections_delimited(delimiter: str):
-    def write(doc: Sections, stream, color) -> None:
-        import csv
-
-        names = ["section"]
-        for _, report in doc.parts:
-            for row in report.rows:
-                names += [n for n in row if n not in names]
-        writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
-        writer.writerow(names)
-        for key, report in doc.parts:
-            for row in report.rows:
-                cells = [key] + [_cell(row.get(n)) for n in names[1:]]
-                if delimiter == "\t":
-                    cells = [c.replace("\t", " ").replace("\n", " ") for c in cells]
-                writer.writerow(cells)
-    return write
-
-
-def _plain_table(columns: list[Column], found: list[dict], stream, indent: str = "") -> None:
-    cells = [[c.header for c in columns]] + [[c.text(r) for c in columns] for r in found]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
-    for row in cells:
-        stream.write(indent + "  ".join(f"{text:<{w}}" for text, w in zip(row, widths)).rstrip() + "\n")
-
-
-def _plain_single(report: Report, stream) -> None:
-    width = max(len(c.header) for c in report.columns) + 2
-    for column in report.columns:
-        text = column.text(report.rows[0])
-        if text:
-            stream.write(f"{column.header + ':':<{width}}{text}\n")
-
-
-def _plain_sources(refs: list[str], stream) -> None:
-    if refs:
-        stream.write("Sources:\n" + "".join(f"  [{i}] {ref}\n" for i, ref in enumerate(refs, 1)))
-
-
-def _sections_plain(doc: Sections, stream, color) -> None:
-    refs = _all_refs(doc)
-    for i, (_, report) in enumerate(doc.parts):
-        if i:
-            stream.write("\n")
-        stream.write(f"{report.title}\n")
-        if not report.rows:
-            stream.write(f"  {report.empty_message}\n")
-        elif report.single:
-            _plain_single(report, stream)
-        else:
-            _plain_table(_with_src(report, refs) if doc.cite else _no_src(report), report.rows, stream)
-    if doc.cite and refs:
-        stream.write("\n")
-        _plain_sources(refs, stream)
-
-
-def _no_src(report: Report) -> list[Column]:
-    return [c for c in report.columns if c.header != "Src"]
-
-
-def _console(stream, color):
-    from rich.console import Console
-
-    use_color = color_enabled(color, stream)
-    terminal = _isatty(stream)
-    return Console(file=stream, force_terminal=use_color, no_color=not use_color,
-                   color_system="standard" if use_color else None, highlight=False,
-                   width=None if terminal else 100, soft_wrap=False, emoji=False, markup=False), use_color
-
-
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _rich_list(report: Report, columns: list[Column], use_color: bool, width: int = 100):
-    """A table `width` wide at most: columns marked by _keep() get their full width, `cut`
-    columns share what is left (shortened with '…'), the others wrap."""
-    from rich.table import Table
-
-    table = Table(title=report.title, title_justify="left", header_style="bold" if use_color else None,
-                  title_style="bold" if use_color else None)
-    cells = [[column.text(row) for column in columns] for row in report.rows]
-    widest = [max([len(c.header)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    cut = [getattr(c, "cut", False) for c in columns]
-    keep = [(getattr(c, "no_wrap", False) and not cut[i]) or c.header == "Src" for i, c in enumerate(columns)]
-    wanted = [min(widest[i], c.max_width or widest[i]) for i, c in enumerate(columns)]
-    room = width - (3 * len(columns) + 1) - sum(w for w, k in zip(wanted, keep) if k)
-    room -= sum(w for i, w in enumerate(wanted) if not keep[i] and not cut[i])
-    shares = _share(room, [w for i, w in enumerate(wanted) if cut[i]])
-    for i, column in enumerate(columns):
-        fixed = wanted[i] if keep[i] else shares.pop(0) if cut[i] else None
-        table.add_column(column.header, overflow="ellipsis" if cut[i] else "fold", no_wrap=keep[i] or cut[i],
-                         max_width=fixed or column.max_width, min_width=fixed)
-    for row in cells:
-        table.add_row(*row)
-    return table
-
-
-def _share(room: int, wanted: list[int]) -> list[int]:
-    """Split `room` columns among widths that want `wanted`, none given more than it wants."""
-    given = [0] * len(wanted)
-    left = max(room, 4 * len(wanted))
-    while left > 0 and any(g < w for g, w in zip(given, wanted)):
-        open_ = [i for i, (g, w) in enumerate(zip(given, wanted)) if g < w]
-        step = max(1, left // len(open_))
-        for i in open_:
-            extra = min(step, wanted[i] - given[i], left)
-            given[i] += extra
-            left -= extra
-    return [max(g, 4) for g in given]
-
-
-def _rich_sources(console, refs: list[str], use_color: bool) -> None:
-    if refs:
-        console.print("Sources:", style="bold" if use_color else None)
-        for i, ref in enumerate(refs, 1):
-            console.print(f"  [{i}] {ref}", soft_wrap=True)  # a URL stays one line: copyable
-
-
-def _report_table(report: Report, stream, color) -> None:
-    """render.py's table, keeping the columns marked by _keep() unwrapped."""
-    console, use_color = _console(stream, color)
-    if not report.rows:
-        return
-    if report.single:
-        console.print(rich_fields_table(report, use_color, pad_edge=False))
-    else:
-        console.print(_rich_list(report, report.columns, use_color, console.width))
-    for note in report.notes:
-        console.print(note)
-    if report.cite:
-        _rich_sources(console, _sources_of(report.rows), use_color)
-
-
-def _sections_table(doc: Sections, stream, color) -> None:
-    console, use_color = _console(stream, color)
-    refs = _all_refs(doc)
-    for i, (_, report) in enumerate(doc.parts):
-        if i:
-            console.print()
-        if not report.rows:
-            console.print(f"{report.title}: {report.empty_message}", style="bold" if use_color else None)
-        elif report.single:
-            console.print(rich_fields_table(report, use_color, pad_edge=False))
-        else:
-            columns = _with_src(report, refs) if doc.cite else _no_src(report)
-            console.print(_rich_list(report, columns, use_color, console.width))
-    if doc.cite:
-        console.print()
-        _rich_sources(console, refs, use_color)
-
-
-def _sections_markdown(doc: Sections, stream, color) -> None:
-    refs = _all_refs(doc)
-    for i, (_, report) in enumerate(doc.parts):
-        stream.write(f"{'###' if i == 0 else chr(10) + '####'} {report.title}\n\n")
-        if not report.rows:
-            stream.write(f"{report.empty_message}\n")
-        elif report.single:
-            markdown_fields(report, stream)
-        else:
-            markdown_table(_with_src(report, refs) if doc.cite else _no_src(report), report.rows, stream)
-    if doc.cite:
-        markdown_sources(refs, stream)
-
-
-_SECTIONS = {
-    "json": _sections_json,
-    "jsonl": _sections_jsonl,
-    "csv": _sections_delimited(","),
-    "tsv": _sections_delimited("\t"),
-    "plain": _sections_plain,
-    "table": _sections_table,
-    "markdown": _sections_markdown,
-}
-
-
-def _groups(doc: Grouped) -> list[tuple[object, list[dict]]]:
-    groups: list[tuple[object, list[dict]]] = []
-    for row in doc.rows:
-        if not groups or groups[-1][0] != row[doc.field]:
-            groups.append((row[doc.field], []))
-        groups[-1][1].append(row)
-    return groups
-
-
-def _grouped_columns(doc: Grouped) -> list[Column]:
-    columns = [c for c in doc.report.columns if c.value != doc.field]
-    return columns if doc.cite else [c for c in columns if c.header != "Src"]
-
-
-def _grouped_plain(doc: Grouped, stream, color) -> None:
-    columns = _grouped_columns(doc)
-    cells = [[c.text(r) for c in columns] for r in doc.rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
-    rows_of = iter(cells)
-    for i, (key, found) in enumerate(_groups(doc)):
-        stream.write(("\n" if i else "") + f"{key}\n")
-        for _ in found:
-            row = next(rows_of)
-            stream.write("  " + "  ".join(f"{t:<{w}}" for t, w in zip(row, widths)).rstrip() + "\n")
-    for note in doc.report.notes:
-        stream.write(f"{note}\n")
-    if doc.cite:
-        stream.write("\n")
-        _plain_sources(_sources_of(doc.rows), stream)
-
-
-def _grouped_table(doc: Grouped, stream, color) -> None:
-    from rich.table import Table
-
-    console, use_color = _console(stream, color)
-    columns = [c for c in doc.report.columns if c.value == doc.field] + _grouped_columns(doc)
-    table = Table(title=doc.title, title_justify="left", header_style="bold" if use_color else None,
-                  title_style="bold" if use_color else None)
-    for column in columns:
-        table.add_column(column.header, overflow="fold", max_width=column.max_width,
-                         no_wrap=getattr(column, "no_wrap", False) or column.header == "Src",
-                         style="bold" if use_color and column.value == doc.field else None)
-    for key, found in _groups(doc):
-        for j, row in enumerate(found):
-            cells = [column.text(row) for column in columns]
-            if j:
-                cells[0] = ""
-            table.add_row(*cells, end_section=j == len(found) - 1)
-    console.print(table)
-    if doc.cite:
-        _rich_sources(console, _sources_of(doc.rows), use_color)
-
-
-def _grouped_markdown(doc: Grouped, stream, color) -> None:
-    columns = _grouped_columns(doc)
-    stream.write(f"### {doc.title}\n")
-    for key, found in _groups(doc):
-        stream.write(f"\n#### {key}\n\n")
-        markdown_table(columns, found, stream)
-    if doc.cite:
-        markdown_sources(_sources_of(doc.rows), stream)
-
-
-_GROUPED = {"plain": _grouped_plain, "table": _grouped_table, "markdown": _grouped_markdown}
