@@ -164,10 +164,20 @@ def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> Cha
             return ChairAnswer(year, mechanism, role.country, "attested",
                                f"{role.role.replace('_', '-')} role, undated", role.note, role.sources,
                                last_verified=role.last_verified)
-        if (role.start is None or role.start.year <= year) and (role.end is None or role.end.year >= year):
-            return ChairAnswer(year, mechanism, role.country, ChairStatus.HELD.value, f"role: {role.subject}",
+        if _covers(role, year):
+            basis = f"role: {role.subject}"
+            partners = [dataset.country_name(other.country) for other in dataset.roles
+                        if other is not role and other.mechanism == mechanism and other.role == role.role
+                        and other.start is not None and _covers(other, year)]
+            if partners:
+                basis = f"{role.role.replace('_', '-')} with {' and '.join(partners)} ({basis})"
+            return ChairAnswer(year, mechanism, role.country, ChairStatus.HELD.value, basis,
                                role.note, role.sources, last_verified=role.last_verified)
     return None
+
+
+def _covers(role, year: int) -> bool:
+    return (role.start is None or role.start.year <= year) and (role.end is None or role.end.year >= year)
 
 
 def resolve_year(word: str, as_of: dt.date) -> int:

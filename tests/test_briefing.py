@@ -231,7 +231,15 @@ def test_mechanism_tree_with_chairs(run_json, run):
 
 
 def test_mechanism_subtree(run_json):
-    assert [n["id"] for n in run_json("mechanisms", "ADMM")] == ["admm", "admm-plus"]
+    ids = [n["id"] for n in run_json("mechanisms", "ADMM")]
+    assert ids[:2] == ["admm", "admm-plus"]
+    assert set(ids[2:]) == {f"admm-plus-ewg-{g}" for g in ("ms", "ct", "hadr", "pko", "mm", "hma", "cs")}
+
+
+def test_a_co_chaired_working_group_names_both_co_chairs(run_json):
+    answer = run_json("chair", "2026", "--mechanism", "admm-plus-ewg-ms")
+    assert (answer["country"], answer["status"]) == ("ph", "held")
+    assert answer["basis"].startswith("co-chair with Japan") and answer["last_verified"] == "2026-11-23"
 
 
 def test_the_ten_crimes_and_their_lead_shepherds(run_json):

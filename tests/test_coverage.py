@@ -145,11 +145,11 @@ def test_field_names_are_pinned_in_json_and_csv(run, run_json):
 
 def test_markdown_is_a_table_with_the_totals_under_it(run):
     text = run("coverage", "--format", "markdown").stdout
-    assert text.startswith("### Coverage of 27 bodies\n")
+    assert text.startswith("### Coverage of 34 bodies\n")
     assert "| AMMTC | 23 | 1-19, 20 scheduled |  |  | Emergency; Special; 2nd Special | 8 | 3 | 0 |" in text
     assert "| SOMTC | 15 | 10-25 | 1-9, 12, 15 | yes | Preparatory |" in text
     assert "Data as of 2026-11-23." in text
-    assert "Records: 20 countries, 27 mechanisms, 49 ASEAN chair years, 157 meetings" in text
+    assert "Records: 20 countries, 34 mechanisms, 49 ASEAN chair years, 157 meetings" in text
     assert "not recorded: 1980, 1982-1983, 1990, 2028 (2028 projected by rotation)" in text
     assert "Unexplained ordinal gaps: none." in text
     assert "Sources" not in text  # coverage describes the data; it cites nothing
@@ -173,5 +173,5 @@ def test_mechanism_filter(run, run_json):
 
 def test_table_and_colour(run):
     table = run("coverage", "--format", "table").stdout
-    assert "Coverage of 27 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
+    assert "Coverage of 34 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
     assert "\x1b[" in run("coverage", "--format", "table", "--color", "always").stdout
