@@ -216,8 +216,9 @@ class Sections(dict):
         return [*self._reader.sections, *self._reader.collections, *self._derived]
 
 
-def read(key: str, derived: dict | None = None, rebuild=None) -> Sections | None:
-    """The cached sections for `key` (see Sections), or None when absent, unreadable or corrupt."""
+def read(key: str, derived: dict | None, rebuild) -> Sections | None:
+    """The cached sections for `key` (see Sections), or None when absent or unreadable; `rebuild()`
+    returns every section afresh when a part turns out corrupt."""
     path = _path(key)
     if path is None:
         return None
