@@ -23,6 +23,7 @@ import marshal
 import os
 import stat
 import time
+from functools import lru_cache
 from pathlib import Path
 
 from asean_sec import entry
@@ -55,6 +56,7 @@ _PARSING_CODE = ("load.py", "yamlio.py", "schema.py", "fastcheck.py", "parts.py"
                  "names.py", "cache.py", "entry.py", "dataset.py", "schemas")
 
 
+@lru_cache(maxsize=None)  # a process runs one version of the code: stat it once
 def code_stamp() -> str:
     """Size and modification time of the modules and schema folder that parse and check the data."""
     here = os.path.dirname(os.path.abspath(__file__))
@@ -80,9 +82,14 @@ def file_digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=_DIGEST).digest()
 
 
+def digests_of(contents: dict[str, bytes]) -> dict[str, tuple[int, bytes]]:
+    """Each file's (size, digest), as key_from_digests and the stat memo take them."""
+    return {name: (len(data), file_digest(data)) for name, data in contents.items()}
+
+
 def key_for(version: str, contents: dict[str, bytes]) -> str:
     """The entry key for data files with these contents."""
-    return key_from_digests(version, {name: (len(data), file_digest(data)) for name, data in contents.items()})
+    return key_from_digests(version, digests_of(contents))
 
 
 def key_from_digests(version: str, digests: dict[str, tuple[int, bytes]]) -> str:

@@ -113,7 +113,7 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
     contents = None
     if digests is None:
         contents = read_files(directory)
-        digests = {name: (len(data), cache.file_digest(data)) for name, data in contents.items()}
+        digests = cache.digests_of(contents)
         if stats and stats == cache.stat_files(directory, FILES):
             cache.remember(directory, stats, digests)
     key = cache.key_from_digests(__version__, digests)

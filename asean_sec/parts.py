@@ -19,7 +19,7 @@ import os
 import re
 from functools import lru_cache
 
-from asean_sec import cache, fastcheck, text as limits
+from asean_sec import __version__, cache, fastcheck, text as limits
 from asean_sec.schema import load_schema
 from asean_sec.text import decode
 
@@ -120,7 +120,7 @@ class Store:
         folder = cache.directory()
         self.base_path = folder / "parts" / f"{name}.marshal" if folder else None
         self.delta_path = folder / "parts" / f"{name}.delta.marshal" if folder else None
-        self.stamp = cache.key_for(_version(), {})
+        self.stamp = cache.key_for(__version__, {})
         self.token, self.base = self._read(self.base_path, None)
         _, delta = self._read(self.delta_path, self.token) if self.token else (None, {})
         self.saved = {**self.base, **delta}
@@ -155,12 +155,6 @@ class Store:
                 os.unlink(self.delta_path)
             except OSError:
                 pass
-
-
-def _version() -> str:
-    from asean_sec import __version__
-
-    return __version__
 
 
 class RecordDocument:

@@ -141,13 +141,18 @@ def _plain(report: Report, stream, color) -> None:
     _plain_footer(report, stream)
 
 
+def source_lines(refs: list[str]) -> str:
+    """The numbered list of sources under an answer, one per line: '  [1] https://…'."""
+    return "".join(f"  [{i}] {ref}\n" for i, ref in enumerate(refs, 1))
+
+
 def _plain_footer(report: Report, stream) -> None:
     for note in report.notes:
         stream.write(f"{note}\n")
     if report.cite:
         refs = _sources_of(report)
         if refs:
-            stream.write("Sources:\n" + "".join(f"  [{i}] {ref}\n" for i, ref in enumerate(refs, 1)))
+            stream.write("Sources:\n" + source_lines(refs))
 
 
 def rich_fields_table(report: Report, use_color: bool, title: bool = True, pad_edge: bool = True):
@@ -194,7 +199,7 @@ def _table(report: Report, stream, color) -> None:
             console.print("Sources:", style="bold" if use_color else None)
             # written as they are, not through rich: a URL folded at the terminal's width breaks
             # when copied, and rich's rendering of plain lines costs more than the table
-            stream.write("".join(f"  [{i}] {ref}\n" for i, ref in enumerate(refs, 1)))
+            stream.write(source_lines(refs))
 
 
 def markdown_cell(text: str) -> str:

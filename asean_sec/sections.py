@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from asean_sec.render import (MACHINE_FORMATS, Column, Report, color_enabled, flat,
                               markdown_fields, markdown_sources, markdown_table, render,
-                              rich_fields_table)
+                              rich_fields_table, source_lines)
 
 
 def sources_of(found: list[dict]) -> list[str]:
@@ -180,7 +180,7 @@ def _plain_single(report: Report, stream) -> None:
 
 def _plain_sources(refs: list[str], stream) -> None:
     if refs:
-        stream.write("Sources:\n" + "".join(f"  [{i}] {ref}\n" for i, ref in enumerate(refs, 1)))
+        stream.write("Sources:\n" + source_lines(refs))
 
 
 def _sections_plain(doc: Sections, stream, color) -> None:

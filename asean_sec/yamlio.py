@@ -135,17 +135,10 @@ def read_item(text: str):
     """One list item written as `- ...` (a slice of a file's section, see parts.py): its value,
     its lines relative to the slice's first line, and how many values it holds; None when the
     slice is not exactly one clean item, so that the caller reads the whole file instead."""
-    loader = None
     try:
-        loader = _Loader(text)
-        loader.depth = 1  # the slice sits under the file's top-level mapping
-        node = loader.get_single_node()
-        count = loader.values
+        node, count = _single_node(text, depth=1)  # the slice sits under the file's top-level mapping
     except yaml.YAMLError:
         return None
-    finally:
-        if loader is not None:
-            loader.dispose()
     if not isinstance(node, yaml.SequenceNode) or node.tag != _SEQ or len(node.value) != 1:
         return None
     problems: list[Problem] = []
@@ -154,19 +147,25 @@ def read_item(text: str):
     return None if problems else (value, lines, count)
 
 
+def _single_node(text: str, depth: int = 0):
+    """The node tree of the single document in `text` and how many values it holds, composed
+    `depth` levels down (for limits); raises yaml.YAMLError."""
+    loader = _Loader(text)
+    try:
+        loader.depth = depth
+        return loader.get_single_node(), loader.values
+    finally:
+        loader.dispose()
+
+
 def _compose(file: str, text: str):
     """The node tree of the single document in `text`, or the problem that stopped it."""
-    loader = None
     try:
-        loader = _Loader(text)
-        return loader.get_single_node(), None
+        return _single_node(text)[0], None
     except yaml.MarkedYAMLError as err:
         return None, _syntax(file, err)
     except yaml.YAMLError as err:
         return None, Problem(file, None, f"YAML syntax: {err}", "check the file's syntax")
-    finally:
-        if loader is not None:
-            loader.dispose()
 
 
 # what the error says -> how to fix it
