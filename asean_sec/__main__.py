@@ -1,3 +1,3 @@
-from asean_sec.cli import main
+from asean_sec.cli.app import main
 
 main()

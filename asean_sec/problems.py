@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from asean_sec.records import record
+from asean_sec.model.record import record
 
 
 @record

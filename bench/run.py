@@ -132,7 +132,7 @@ def main() -> None:
     parser.add_argument("--cold-rounds", type=int, default=5)
     arguments = parser.parse_args()
 
-    from asean_sec.load import shipped_data_dir
+    from asean_sec.loading.load import shipped_data_dir
 
     shipped = shipped_data_dir()
     work = Path(tempfile.mkdtemp(prefix="asean-sec-bench-"))

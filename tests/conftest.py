@@ -1,7 +1,7 @@
 import pytest
 from click.testing import CliRunner
 
-from asean_sec.cli import cli
+from asean_sec.cli.app import cli
 
 AS_OF = "2026-11-23"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from asean_sec import cache
+from asean_sec.loading import cache
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 AS_OF = "2026-11-23"
@@ -163,7 +163,7 @@ def test_the_cache_keeps_only_a_few_entries(run, data, fresh_cache):
 
 def parts_of(entry_path: Path) -> list[tuple[str, int, int]]:
     """(name, start, length) of every section and collection index in an entry file."""
-    from asean_sec import entry
+    from asean_sec.loading import entry
 
     reader = entry.Reader(entry_path)
     places = {**reader.sections, **{f"{name} (index)": place for name, place in reader.collections.items()}}
@@ -185,7 +185,7 @@ def test_a_corrupt_part_is_never_served_and_the_entry_is_rebuilt(run, data, fres
 
 
 def test_a_corrupt_meeting_is_caught_when_that_meeting_is_read(run, data, fresh_cache):
-    from asean_sec import entry
+    from asean_sec.loading import entry
 
     command = ("--data-dir", str(data), "meetings", "--format", "json")
     good_answer = run(*command).stdout
@@ -201,7 +201,7 @@ def test_a_corrupt_meeting_is_caught_when_that_meeting_is_read(run, data, fresh_
 
 
 def test_unchanged_files_are_not_read_again(run, data, fresh_cache, monkeypatch):
-    from asean_sec import load
+    from asean_sec.loading import load
 
     assert chair_2027(run, data) == "sg"
     memo = fresh_cache / "inputs.memo"
@@ -218,7 +218,7 @@ def test_unchanged_files_are_not_read_again(run, data, fresh_cache, monkeypatch)
 
 
 def test_a_file_changed_just_before_the_memo_is_read_again(run, data, fresh_cache, monkeypatch):
-    from asean_sec import load
+    from asean_sec.loading import load
 
     assert chair_2027(run, data) == "sg"  # the files were copied a moment ago: racy, so hashed
     reads = []

@@ -4,8 +4,8 @@ import json
 import shutil
 from pathlib import Path
 
-from asean_sec.cli import cli
-from asean_sec.load import shipped_data_dir
+from asean_sec.cli.app import cli
+from asean_sec.loading.load import shipped_data_dir
 
 DATA = shipped_data_dir()
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from asean_sec.load import shipped_data_dir
+from asean_sec.loading.load import shipped_data_dir
 
 MECHANISM_FIELDS = ["mechanism", "mechanism_name", "name", "meetings", "held", "first_start", "last_start",
                     "ordinal_first", "ordinal_last", "ordinals_scheduled", "ordinals_are_years", "ordinal_gaps",

@@ -40,14 +40,14 @@ def test_every_source_has_a_url_or_a_document(document):
 
 
 def test_the_seed_articles_are_sources(document):
-    from asean_sec.coverage import SEED_SOURCES
+    from asean_sec.questions.coverage import SEED_SOURCES
 
     assert SEED_SOURCES <= {s["id"] for s in document["sources"]}
 
 
 def test_what_can_still_change_says_when_it_was_last_checked(document):
     """Chairs not yet held, meetings not yet held, offices without an end, posts still running."""
-    from asean_sec.validate import changeable
+    from asean_sec.loading.validate import changeable
 
     as_of = document["dataset"]["as_of"]
     unverified = []
@@ -64,7 +64,7 @@ def test_what_can_still_change_says_when_it_was_last_checked(document):
 def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
     import shutil
 
-    from asean_sec.load import shipped_data_dir
+    from asean_sec.loading.load import shipped_data_dir
 
     data = tmp_path / "data"
     shutil.copytree(shipped_data_dir(), data)

@@ -6,7 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asean_sec import fastcheck, load, schema, yamlio
+from asean_sec.loading import fastcheck
+from asean_sec.loading import load
+from asean_sec.loading import schema
+from asean_sec.loading import yamlio
 
 SCHEMAS = sorted({schema_name for schema_name, _ in load.FILES.values()})
 SHIPPED = load.shipped_data_dir()

@@ -6,7 +6,7 @@ import json
 
 from click.shell_completion import ShellComplete
 
-from asean_sec.cli import cli
+from asean_sec.cli.app import cli
 
 CHAIR_FIELDS = ["year", "mechanism", "mechanism_name", "country", "country_name", "person", "person_name",
                 "status", "basis", "note", "sources", "last_verified"]

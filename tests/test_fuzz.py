@@ -5,8 +5,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asean_sec.cli import cli
-from asean_sec.load import shipped_data_dir
+from asean_sec.cli.app import cli
+from asean_sec.loading.load import shipped_data_dir
 
 DATA = str(shipped_data_dir())
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asean_sec import jsonout
+from asean_sec.output import jsonout
 
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(),
                     st.sampled_from(["Lương Tam Quang", "\u2028", "\x00", '"quoted"', "back\\slash", "🇻🇳"]))

@@ -6,8 +6,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asean_sec import load, parts, schema, yamlio
-from asean_sec.load import shipped_data_dir
+from asean_sec.loading import load
+from asean_sec.loading import parts
+from asean_sec.loading import schema
+from asean_sec.loading import yamlio
+from asean_sec.loading.load import shipped_data_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHIPPED = shipped_data_dir()

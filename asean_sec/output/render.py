@@ -92,7 +92,7 @@ def _sources_of(report: Report) -> list[str]:
 
 
 def _json(report: Report, stream, color) -> None:
-    from asean_sec import jsonout
+    from asean_sec.output import jsonout
 
     payload = report.rows[0] if report.single and report.rows else report.rows
     if report.single and not report.rows:
@@ -101,7 +101,7 @@ def _json(report: Report, stream, color) -> None:
 
 
 def _jsonl(report: Report, stream, color) -> None:
-    from asean_sec import jsonout
+    from asean_sec.output import jsonout
 
     for row in report.rows:
         stream.write(jsonout.dumps(row) + "\n")

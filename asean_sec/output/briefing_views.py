@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from asean_sec import briefing, rows
-from asean_sec.dataset import Dataset
-from asean_sec.names import fold
-from asean_sec.sections import Grouped, Sections, cited, keep, sources_of
-from asean_sec.render import Column, Report
+from asean_sec.questions import briefing
+from asean_sec.output import rows
+from asean_sec.model.dataset import Dataset
+from asean_sec.model.names import fold
+from asean_sec.output.sections import Grouped, Sections, cited, keep, sources_of
+from asean_sec.output.render import Column, Report
 
 KIND_LABELS = {"summit": "summit", "ministerial": "ministerial meeting",
                "senior_officials": "senior officials' meeting", "working_group": "working group",

@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from asean_sec import __version__, cache
-from asean_sec.dataset import Dataset
+from asean_sec import __version__
+from asean_sec.loading import cache
+from asean_sec.model.dataset import Dataset
 from asean_sec.problems import DataError, Problem, capped
 
 ENV_DATA = "ASEAN_SEC_DATA"
@@ -33,7 +34,7 @@ FILES = {
 
 def shipped_data_dir() -> Path:
     """The copy inside the installed package, or the repository's data/ in a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the asean_sec package
     packaged = here / "data"
     return packaged if (packaged / "dataset.yaml").is_file() else here.parent / "data"
 
@@ -161,7 +162,7 @@ def parse(directory: Path, contents: dict[str, bytes], reuse: bool = True) -> tu
     Cross-record checks run even when some records break their schema, on the records that
     do not, so one run lists every problem; the ids of the broken records still count as known.
     """
-    from asean_sec import validate
+    from asean_sec.loading import validate
 
     documents, broken, problems = {}, {}, []
     for name, (schema_name, _) in FILES.items():
@@ -184,7 +185,7 @@ def parse(directory: Path, contents: dict[str, bytes], reuse: bool = True) -> tu
 
 def _read_by_records(label: str, raw: bytes, schema_name: str):
     """The document read through the per-record cache, or None when it must be read whole."""
-    from asean_sec import parts
+    from asean_sec.loading import parts
 
     store = parts.Store(schema_name)
     document = parts.read(label, raw, schema_name, store)
@@ -195,7 +196,8 @@ def _read_by_records(label: str, raw: bytes, schema_name: str):
 
 def _read_document(label: str, raw: bytes, name: str, schema_name: str):
     """The document, its problems, and the (section, index) places its schema errors are in."""
-    from asean_sec import schema, yamlio
+    from asean_sec.loading import schema
+    from asean_sec.loading import yamlio
 
     document, problems = yamlio.read_yaml(label, raw)
     if document is None:
@@ -234,7 +236,7 @@ def _sound_parts(documents: dict, broken: dict):
 
 def _renumbered(document, section: str, keep: list[int]):
     """A copy of `document` whose lines for `section` follow the kept records' new positions."""
-    from asean_sec.yamlio import Document
+    from asean_sec.loading.yamlio import Document
 
     position = {old: new for new, old in enumerate(keep)}
     lines = {}

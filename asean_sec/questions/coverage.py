@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from asean_sec import query
-from asean_sec.dataset import Dataset
-from asean_sec.model import Meeting
-from asean_sec.render import Column, Report
+from asean_sec.questions import query
+from asean_sec.model.dataset import Dataset
+from asean_sec.model.kinds import Meeting
+from asean_sec.output.render import Column, Report
 
 # The articles the dataset was first built from. A meeting cited by these alone has not yet
 # been checked against a second, independent source.

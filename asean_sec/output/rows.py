@@ -6,9 +6,9 @@ rename or remove them.
 
 from __future__ import annotations
 
-from asean_sec.dataset import Dataset
-from asean_sec.model import Meeting, Seat
-from asean_sec.query import ChairAnswer
+from asean_sec.model.dataset import Dataset
+from asean_sec.model.kinds import Meeting, Seat
+from asean_sec.questions.query import ChairAnswer
 
 
 def source_refs(dataset: Dataset, source_ids) -> list[str]:

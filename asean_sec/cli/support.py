@@ -137,7 +137,7 @@ class State:
     @property
     def dataset(self):
         if self._dataset is None:
-            from asean_sec.load import load
+            from asean_sec.loading.load import load
 
             self._dataset = load(self.data_dir)
         return self._dataset
@@ -152,7 +152,7 @@ class DateType(click.ParamType):
         self.partial, self.end = partial, end
 
     def convert(self, value, param, ctx):
-        from asean_sec.dates import BadDate, PartialDate, parse_day
+        from asean_sec.model.dates import BadDate, PartialDate, parse_day
 
         if isinstance(value, dt.date):
             return value
@@ -167,7 +167,7 @@ class DateType(click.ParamType):
 
 def output_options_with(*extra_formats: str):
     """--format (with any command-specific formats), --color and --cite."""
-    from asean_sec.render import COLORS, FORMATS
+    from asean_sec.output.render import COLORS, FORMATS
 
     def decorate(command):
         command = click.option("--cite/--no-cite", default=True, show_default=True,
@@ -185,7 +185,7 @@ output_options = output_options_with()
 def emit(report, fmt: str, color: str, cite: bool = True, renderer=None) -> None:
     """Render `report` (with `renderer(report, fmt, color, stream)` if given); exit 1, like
     grep, when it has no rows."""
-    from asean_sec.render import MACHINE_FORMATS, render, resolve_format
+    from asean_sec.output.render import MACHINE_FORMATS, render, resolve_format
 
     report.cite = report.cite and cite
     chosen = resolve_format(fmt, sys.stdout)

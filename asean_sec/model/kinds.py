@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from asean_sec.dates import PartialDate
-from asean_sec.records import record
+from asean_sec.model.dates import PartialDate
+from asean_sec.model.record import record
 
 
 class ChairStatus(str, Enum):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 
 def _dataset(ctx):
-    from asean_sec.load import load
+    from asean_sec.loading.load import load
     from asean_sec.problems import DataError
 
     root = ctx.find_root()
@@ -21,7 +21,7 @@ def _dataset(ctx):
 def _complete(kind: str, ctx, incomplete: str) -> list:
     from click.shell_completion import CompletionItem  # only when completing: most runs never do
 
-    from asean_sec.names import fold
+    from asean_sec.model.names import fold
 
     dataset = _dataset(ctx)
     if dataset is None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from asean_sec.dataset import Dataset
-from asean_sec.model import ChairRule, ChairStatus, Meeting
-from asean_sec.names import NameIndex
-from asean_sec.records import record
+from asean_sec.model.dataset import Dataset
+from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting
+from asean_sec.model.names import NameIndex
+from asean_sec.model.record import record
 
 ASEAN = "asean"
 

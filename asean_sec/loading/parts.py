@@ -19,9 +19,12 @@ import os
 import re
 from functools import lru_cache
 
-from asean_sec import __version__, cache, fastcheck, text as limits
-from asean_sec.schema import load_schema
-from asean_sec.text import decode
+from asean_sec import __version__
+from asean_sec.loading import cache
+from asean_sec.loading import fastcheck
+from asean_sec.loading import text as limits
+from asean_sec.loading.schema import load_schema
+from asean_sec.loading.text import decode
 
 try:
     from _blake2 import blake2b
@@ -228,7 +231,7 @@ def _entry(section: str, slice_text: str, check, store: Store):
     entry = store.get(digest)
     if entry is not None:
         return entry
-    from asean_sec import yamlio  # YAML is parsed only for records not seen before
+    from asean_sec.loading import yamlio  # YAML is parsed only for records not seen before
 
     item = yamlio.read_item(slice_text)
     if item is None or not check(item[0]):

@@ -11,8 +11,9 @@ import sys
 
 import click
 
-from asean_sec import __version__, completion
-from asean_sec.cli_support import (EXIT_DATA, EXIT_OK, DateType, Group, PathText, State, emit, output_options,
+from asean_sec import __version__
+from asean_sec.cli import completion
+from asean_sec.cli.support import (EXIT_DATA, EXIT_OK, DateType, Group, PathText, State, emit, output_options,
                                    output_options_with, pass_state)
 
 
@@ -22,7 +23,7 @@ def print_version(ctx, param, value):
         return
     import re
 
-    from asean_sec.load import find_data_dir
+    from asean_sec.loading.load import find_data_dir
 
     directory = find_data_dir(ctx.params.get("data_dir"))
     try:
@@ -71,7 +72,8 @@ def chair(state, when, mechanism, fmt, color, cite):
       asean-sec chair 2006
       asean-sec chair current --mechanism AMMTC --format json
     """
-    from asean_sec import query, views
+    from asean_sec.questions import query
+    from asean_sec.output import views
 
     try:
         year = query.resolve_year(when, state.as_of)
@@ -112,7 +114,8 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
       asean-sec meetings --hosted-by laos --since 2020
       asean-sec meetings --since today --format ics > asean-meetings.ics
     """
-    from asean_sec import query, views
+    from asean_sec.questions import query
+    from asean_sec.output import views
 
     dataset = state.dataset
     country = functools.partial(query.country_id, dataset)
@@ -142,7 +145,7 @@ def validate(ctx, directory, strict):
       asean-sec validate
       asean-sec validate ./my-data --strict
     """
-    from asean_sec import load
+    from asean_sec.loading import load
 
     chosen = load.find_data_dir(directory if directory is not None else ctx.obj.data_dir)
     contents = load.read_files(chosen)
@@ -181,7 +184,7 @@ def export(state, fmt, output, force):
     """
     from pathlib import Path
 
-    from asean_sec import exports
+    from asean_sec.output import exports
 
     dataset = state.dataset
     if output == "-":
@@ -195,9 +198,9 @@ def export(state, fmt, output, force):
 
 
 cli.lazy_commands = {
-    **{name: "asean_sec.briefing_cli" for name in
+    **{name: "asean_sec.cli.briefing" for name in
        ("brief", "country", "person", "timeline", "search", "mechanisms", "crimes", "documents")},
-    "coverage": "asean_sec.coverage_cli",
+    "coverage": "asean_sec.cli.coverage",
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from asean_sec.dates import BadDate, PartialDate
+from asean_sec.model.dates import BadDate, PartialDate
 from asean_sec.problems import Problem
 
 # section -> fields that hold a date
@@ -105,7 +105,7 @@ _NAME_FIELDS = {"countries": ("id", "name", "official_name", "iso2", "iso3", "al
 
 def _ambiguous_names(c):
     """A name that two records answer to: a query would silently pick one of them."""
-    from asean_sec.names import fold
+    from asean_sec.model.names import fold
 
     for section, fields in _NAME_FIELDS.items():
         owner = {}

@@ -7,8 +7,8 @@ from collections import defaultdict
 from functools import cached_property
 from pathlib import Path
 
-from asean_sec import model
-from asean_sec.dates import PartialDate
+from asean_sec.model import kinds as model
+from asean_sec.model.dates import PartialDate
 
 
 def _date(value) -> PartialDate | None:

@@ -11,7 +11,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from asean_sec import rows, tables
+from asean_sec.output import rows
+from asean_sec.output import tables
 from asean_sec.problems import OutputRefused
 
 

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import click
 
-from asean_sec import completion
-from asean_sec.cli import cli
-from asean_sec.cli_support import DateType, emit, output_options, pass_state
+from asean_sec.cli import completion
+from asean_sec.cli.app import cli
+from asean_sec.cli.support import DateType, emit, output_options, pass_state
 
 
 def _emit(doc, fmt: str, color: str, cite: bool) -> None:
     """emit() with the briefing renderer: a Report, several sections or a grouped listing."""
-    from asean_sec.sections import render_document
+    from asean_sec.output.sections import render_document
 
     emit(doc, fmt, color, cite, renderer=render_document)
 
@@ -40,7 +40,9 @@ def brief(state, mechanism, fmt, color, cite):
       asean-sec --as-of 2024-12-31 brief AMMTC --format markdown
       asean-sec brief ASEANAPOL --format json
     """
-    from asean_sec import briefing, briefing_views, query
+    from asean_sec.questions import briefing
+    from asean_sec.output import briefing_views
+    from asean_sec.questions import query
 
     dataset = state.dataset
     answer = briefing.brief(dataset, query.mechanism_id(dataset, mechanism), state.as_of)
@@ -66,7 +68,9 @@ def country(state, name, fmt, color, cite):
       asean-sec country laos --format markdown > laos.md
       asean-sec --as-of 2024-12-31 country PH --format json
     """
-    from asean_sec import briefing, briefing_views, query
+    from asean_sec.questions import briefing
+    from asean_sec.output import briefing_views
+    from asean_sec.questions import query
 
     dataset = state.dataset
     answer = briefing.country_dossier(dataset, query.country_id(dataset, name), state.as_of)
@@ -92,7 +96,8 @@ def person(state, name, fmt, color, cite):
       asean-sec person "Sar Kheng" --format markdown
       asean-sec --as-of 2020-01-01 person "To Lam" --format json
     """
-    from asean_sec import briefing, briefing_views
+    from asean_sec.questions import briefing
+    from asean_sec.output import briefing_views
 
     dataset = state.dataset
     answer = briefing.person_profile(dataset, briefing.person_id(dataset, name), state.as_of)
@@ -120,7 +125,9 @@ def timeline(state, mechanism, country, since, until, fmt, color, cite):
       asean-sec timeline --country "Viet Nam" --since 2023 --until 2024
       asean-sec timeline --since 2025 --format json
     """
-    from asean_sec import briefing, briefing_views, query
+    from asean_sec.questions import briefing
+    from asean_sec.output import briefing_views
+    from asean_sec.questions import query
 
     dataset = state.dataset
     events = briefing.timeline(
@@ -149,7 +156,8 @@ def search(state, text, limit, fmt, color, cite):
       asean-sec search Luong
       asean-sec search labuan bajo --format json
     """
-    from asean_sec import briefing, briefing_views
+    from asean_sec.questions import briefing
+    from asean_sec.output import briefing_views
 
     words = " ".join(text)
     hits = briefing.search(state.dataset, words)
@@ -173,7 +181,9 @@ def mechanisms(state, root, year, fmt, color, cite):
       asean-sec mechanisms AMMTC --year 2025
       asean-sec --as-of 2024-12-31 mechanisms --format json
     """
-    from asean_sec import briefing, briefing_views, query
+    from asean_sec.questions import briefing
+    from asean_sec.output import briefing_views
+    from asean_sec.questions import query
 
     dataset = state.dataset
     chosen = year or state.as_of.year
@@ -196,7 +206,8 @@ def crimes(state, fmt, color, cite):
       asean-sec crimes
       asean-sec crimes --format csv
     """
-    from asean_sec import briefing, briefing_views
+    from asean_sec.questions import briefing
+    from asean_sec.output import briefing_views
 
     areas = briefing.crime_areas(state.dataset, state.as_of)
     _emit(briefing_views.crimes_report(state.dataset, areas, state.as_of), fmt, color, cite)
@@ -223,7 +234,9 @@ def documents(state, mechanism, doc_type, year, fmt, color, cite):
       asean-sec documents --type declaration --year 2023
       asean-sec documents --type "plan of action" --format json
     """
-    from asean_sec import briefing, briefing_views, query
+    from asean_sec.questions import briefing
+    from asean_sec.output import briefing_views
+    from asean_sec.questions import query
 
     dataset = state.dataset
     found = briefing.documents(

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from asean_sec.problems import Problem
-from asean_sec.yamlio import Document
+from asean_sec.loading.yamlio import Document
 
 _WANTED = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",
            "number": "a number", "boolean": "true or false", "null": "empty"}
@@ -50,7 +50,7 @@ def _inline_refs(node, defs: dict, seen: tuple = ()):
 @lru_cache(maxsize=None)
 def quick_check(name: str):
     """A fast yes/no check of a whole file against schema `name` (see fastcheck), or None."""
-    from asean_sec import fastcheck
+    from asean_sec.loading import fastcheck
 
     return fastcheck.compile_schema(load_schema(name))
 

@@ -8,7 +8,7 @@ rich is imported only when a table is drawn.
 
 from __future__ import annotations
 
-from asean_sec.render import (MACHINE_FORMATS, Column, Report, color_enabled, flat,
+from asean_sec.output.render import (MACHINE_FORMATS, Column, Report, color_enabled, flat,
                               markdown_fields, markdown_sources, markdown_table, render,
                               rich_fields_table, source_lines)
 

@@ -26,7 +26,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
-from asean_sec import entry
+from asean_sec.loading import entry
 
 try:  # BLAKE2 without loading OpenSSL: hashlib costs a few milliseconds at start-up
     from _blake2 import blake2b
@@ -51,31 +51,36 @@ def directory() -> Path | None:
     return Path(base) / "asean-sec"
 
 
-# what decides the parsed sections: a change to any of these must not reuse an old entry
-_PARSING_CODE = ("load.py", "yamlio.py", "schema.py", "fastcheck.py", "parts.py", "validate.py", "dates.py",
-                 "names.py", "cache.py", "entry.py", "dataset.py", "schemas")
-
-
 @lru_cache(maxsize=None)  # a process runs one version of the code: stat it once
 def code_stamp() -> str:
-    """Size and modification time of the modules and schema folder that parse and check the data."""
-    here = os.path.dirname(os.path.abspath(__file__))
+    """Size and modification time of every module and schema of the package: any change to the
+    code may change what parsing and checking produce, so it must not reuse an old entry."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parts = []
-    for name in _PARSING_CODE:
-        path = os.path.join(here, name)
+    pending = [package]
+    while pending:
+        folder = pending.pop()
         try:
-            if name == "schemas":
-                parts += [_stamp(entry.path) for entry in os.scandir(path)]
-            else:
-                parts.append(_stamp(path))
+            found = list(os.scandir(folder))
         except OSError:
-            parts.append(f"{name}:?")
+            parts.append(f"{folder}:?")
+            continue
+        for item in found:
+            if item.name in ("data", "__pycache__") or item.name.startswith("."):
+                continue
+            if item.is_dir(follow_symlinks=False):
+                pending.append(item.path)
+            elif item.name.endswith((".py", ".json")):
+                try:
+                    parts.append(_stamp(item.path, package))
+                except OSError:
+                    parts.append(f"{item.name}:?")
     return ";".join(sorted(parts))
 
 
-def _stamp(path: str) -> str:
+def _stamp(path: str, package: str) -> str:
     info = os.stat(path)
-    return f"{os.path.basename(path)}:{info.st_size}:{info.st_mtime_ns}"
+    return f"{os.path.relpath(path, package)}:{info.st_size}:{info.st_mtime_ns}"
 
 
 def file_digest(data: bytes) -> bytes:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from asean_sec import query
-from asean_sec.dataset import Dataset
-from asean_sec.dates import PartialDate
-from asean_sec.model import (ChairRule, ChairStatus, Country, Crime, Document, Mechanism, Meeting, Office,
+from asean_sec.questions import query
+from asean_sec.model.dataset import Dataset
+from asean_sec.model.dates import PartialDate
+from asean_sec.model.kinds import (ChairRule, ChairStatus, Country, Crime, Document, Mechanism, Meeting, Office,
                              Person, Role)
-from asean_sec.names import NameIndex, fold
+from asean_sec.model.names import NameIndex, fold
 from asean_sec.problems import LookupFailed
-from asean_sec.query import ChairAnswer
+from asean_sec.questions.query import ChairAnswer
 
 # The documents schema's `type` vocabulary (asean_sec/schemas/documents.schema.json).
 DOCUMENT_TYPES = ("declaration", "joint_statement", "leaders_statement", "convention", "treaty",

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import click
 
-from asean_sec import completion
-from asean_sec.cli import cli
-from asean_sec.cli_support import emit, output_options, pass_state
+from asean_sec.cli import completion
+from asean_sec.cli.app import cli
+from asean_sec.cli.support import emit, output_options, pass_state
 
 
 @cli.command()
@@ -39,8 +39,8 @@ def coverage(state, mechanism, totals, fmt, color, cite):
       asean-sec coverage --totals --format json
       asean-sec coverage --format markdown > coverage.md
     """
-    from asean_sec import coverage as compute
-    from asean_sec import query
+    from asean_sec.questions import coverage as compute
+    from asean_sec.questions import query
 
     dataset = state.dataset
     if totals:
