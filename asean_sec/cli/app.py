@@ -73,7 +73,7 @@ def chair(state, when, mechanism, fmt, color, cite):
       asean-sec chair current --mechanism AMMTC --format json
     """
     from asean_sec.questions import query
-    from asean_sec.output import views
+    from asean_sec.output.views import meetings as views
 
     try:
         year = query.resolve_year(when, state.as_of)
@@ -115,7 +115,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
       asean-sec meetings --since today --format ics > asean-meetings.ics
     """
     from asean_sec.questions import query
-    from asean_sec.output import views
+    from asean_sec.output.views import meetings as views
 
     dataset = state.dataset
     country = functools.partial(query.country_id, dataset)

@@ -40,13 +40,13 @@ def brief(state, mechanism, fmt, color, cite):
       asean-sec --as-of 2024-12-31 brief AMMTC --format markdown
       asean-sec brief ASEANAPOL --format json
     """
-    from asean_sec.questions import briefing
-    from asean_sec.output import briefing_views
+    from asean_sec.questions import bodies
+    from asean_sec.output.views import bodies as bodies_views
     from asean_sec.questions import query
 
     dataset = state.dataset
-    answer = briefing.brief(dataset, query.mechanism_id(dataset, mechanism), state.as_of)
-    _emit(briefing_views.brief_report(dataset, answer), fmt, color, cite)
+    answer = bodies.brief(dataset, query.mechanism_id(dataset, mechanism), state.as_of)
+    _emit(bodies_views.brief_report(dataset, answer), fmt, color, cite)
 
 
 @cli.command()
@@ -68,13 +68,13 @@ def country(state, name, fmt, color, cite):
       asean-sec country laos --format markdown > laos.md
       asean-sec --as-of 2024-12-31 country PH --format json
     """
-    from asean_sec.questions import briefing
-    from asean_sec.output import briefing_views
+    from asean_sec.questions import people
+    from asean_sec.output.views import people as people_views
     from asean_sec.questions import query
 
     dataset = state.dataset
-    answer = briefing.country_dossier(dataset, query.country_id(dataset, name), state.as_of)
-    _emit(briefing_views.country_report(dataset, answer), fmt, color, cite)
+    answer = people.country_dossier(dataset, query.country_id(dataset, name), state.as_of)
+    _emit(people_views.country_report(dataset, answer), fmt, color, cite)
 
 
 @cli.command()
@@ -96,12 +96,13 @@ def person(state, name, fmt, color, cite):
       asean-sec person "Sar Kheng" --format markdown
       asean-sec --as-of 2020-01-01 person "To Lam" --format json
     """
-    from asean_sec.questions import briefing
-    from asean_sec.output import briefing_views
+    from asean_sec.questions import common
+    from asean_sec.questions import people
+    from asean_sec.output.views import people as people_views
 
     dataset = state.dataset
-    answer = briefing.person_profile(dataset, briefing.person_id(dataset, name), state.as_of)
-    _emit(briefing_views.person_report(dataset, answer), fmt, color, cite)
+    answer = people.person_profile(dataset, common.person_id(dataset, name), state.as_of)
+    _emit(people_views.person_report(dataset, answer), fmt, color, cite)
 
 
 @cli.command()
@@ -125,17 +126,17 @@ def timeline(state, mechanism, country, since, until, fmt, color, cite):
       asean-sec timeline --country "Viet Nam" --since 2023 --until 2024
       asean-sec timeline --since 2025 --format json
     """
-    from asean_sec.questions import briefing
-    from asean_sec.output import briefing_views
+    from asean_sec.questions import timeline
+    from asean_sec.output.views import timeline as timeline_views
     from asean_sec.questions import query
 
     dataset = state.dataset
-    events = briefing.timeline(
+    events = timeline.timeline(
         dataset, state.as_of,
         mechanism=query.mechanism_id(dataset, mechanism) if mechanism is not None else None,
         country=query.country_id(dataset, country) if country else None,
         since=since, until=until)
-    _emit(briefing_views.timeline_report(dataset, events), fmt, color, cite)
+    _emit(timeline_views.timeline_report(dataset, events), fmt, color, cite)
 
 
 @cli.command()
@@ -156,12 +157,12 @@ def search(state, text, limit, fmt, color, cite):
       asean-sec search Luong
       asean-sec search labuan bajo --format json
     """
-    from asean_sec.questions import briefing
-    from asean_sec.output import briefing_views
+    from asean_sec.questions import search
+    from asean_sec.output.views import search as search_views
 
     words = " ".join(text)
-    hits = briefing.search(state.dataset, words)
-    _emit(briefing_views.search_report(state.dataset, hits, words, limit), fmt, color, cite)
+    hits = search.search(state.dataset, words)
+    _emit(search_views.search_report(state.dataset, hits, words, limit), fmt, color, cite)
 
 
 @cli.command()
@@ -181,15 +182,15 @@ def mechanisms(state, root, year, fmt, color, cite):
       asean-sec mechanisms AMMTC --year 2025
       asean-sec --as-of 2024-12-31 mechanisms --format json
     """
-    from asean_sec.questions import briefing
-    from asean_sec.output import briefing_views
+    from asean_sec.questions import bodies
+    from asean_sec.output.views import bodies as bodies_views
     from asean_sec.questions import query
 
     dataset = state.dataset
     chosen = year or state.as_of.year
-    nodes = briefing.mechanism_tree(dataset, chosen, state.as_of,
+    nodes = bodies.mechanism_tree(dataset, chosen, state.as_of,
                                     root=query.mechanism_id(dataset, root) if root else None)
-    _emit(briefing_views.mechanisms_report(dataset, nodes, chosen), fmt, color, cite)
+    _emit(bodies_views.mechanisms_report(dataset, nodes, chosen), fmt, color, cite)
 
 
 @cli.command()
@@ -206,11 +207,11 @@ def crimes(state, fmt, color, cite):
       asean-sec crimes
       asean-sec crimes --format csv
     """
-    from asean_sec.questions import briefing
-    from asean_sec.output import briefing_views
+    from asean_sec.questions import bodies
+    from asean_sec.output.views import bodies as bodies_views
 
-    areas = briefing.crime_areas(state.dataset, state.as_of)
-    _emit(briefing_views.crimes_report(state.dataset, areas, state.as_of), fmt, color, cite)
+    areas = bodies.crime_areas(state.dataset, state.as_of)
+    _emit(bodies_views.crimes_report(state.dataset, areas, state.as_of), fmt, color, cite)
 
 
 @cli.command()
@@ -234,14 +235,15 @@ def documents(state, mechanism, doc_type, year, fmt, color, cite):
       asean-sec documents --type declaration --year 2023
       asean-sec documents --type "plan of action" --format json
     """
-    from asean_sec.questions import briefing
-    from asean_sec.output import briefing_views
+    from asean_sec.questions import common
+    from asean_sec.questions import documents
+    from asean_sec.output.views import documents as documents_views
     from asean_sec.questions import query
 
     dataset = state.dataset
-    found = briefing.documents(
+    found = documents.documents(
         dataset, state.as_of,
         mechanism=query.mechanism_id(dataset, mechanism) if mechanism is not None else None,
-        doc_type=briefing.document_type(doc_type) if doc_type else None,
+        doc_type=common.document_type(doc_type) if doc_type else None,
         year=year)
-    _emit(briefing_views.documents_report(dataset, found), fmt, color, cite)
+    _emit(documents_views.documents_report(dataset, found), fmt, color, cite)

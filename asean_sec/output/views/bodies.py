@@ -1,0 +1,219 @@
+"""Views of bodies: the brief, the tree of bodies, the priority crimes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from asean_sec.model.dataset import Dataset
+from asean_sec.output import rows
+from asean_sec.output.render import Column, Report
+from asean_sec.output.sections import keep
+from asean_sec.output.views.common import KIND_LABELS, RULE_LABELS, _chair_dict, _chair_line, _label, _meeting_line, _merge_sources, _src_column, _who
+from asean_sec.questions import bodies
+
+
+# --- brief ---------------------------------------------------------------------------------
+
+def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
+    body = answer.mechanism
+    year = answer.as_of.year
+    founding = dataset.documents.get(body.founding_document) if body.founding_document else None
+    last = rows.meeting_row(dataset, answer.last_meeting) if answer.last_meeting else None
+    upcoming = rows.meeting_row(dataset, answer.next_meeting) if answer.next_meeting else None
+    expected = _expected_dict(dataset, answer.expected_meeting)
+    areas = [_crime_row(dataset, a) for a in answer.priority_areas]
+    current, following = _chair_dict(dataset, answer.current_chair), _chair_dict(dataset, answer.next_chair)
+    row = {
+        "id": body.id,
+        "acronym": body.acronym,
+        "name": body.name,
+        "kind": body.kind,
+        "description": body.description,
+        "parent": body.parent,
+        "parent_name": answer.parent.acronym if answer.parent else None,
+        "subsidiaries": [{"id": m.id, "acronym": m.acronym, "name": m.name, "kind": m.kind,
+                          "bodies_below": answer.below.get(m.id, 0)} for m in answer.subsidiaries],
+        "partner_formats": [{"id": m.id, "acronym": m.acronym, "name": m.name, "partners": list(m.partners),
+                             "partner_names": [dataset.country_name(p) for p in m.partners]}
+                            for m in answer.partner_formats],
+        "partners": list(body.partners),
+        "partner_names": [dataset.country_name(p) for p in body.partners],
+        "founded": str(body.founded) if body.founded else None,
+        "founding_document": body.founding_document,
+        "founding_document_title": founding.title if founding else None,
+        "chair_rule": body.chair_rule.value,
+        "chair_note": body.chair_note,
+        "current_chair": current,
+        "next_chair": following,
+        "last_meeting": last,
+        "next_meeting": upcoming,
+        "expected_meeting": expected,
+        "priority_areas": areas,
+        "note": answer.note,
+        "as_of": answer.as_of.isoformat(),
+    }
+    row["sources"] = _merge_sources(
+        rows.source_refs(dataset, body.sources),
+        rows.source_refs(dataset, founding.sources) if founding else (),
+        current and current["sources"], following and following["sources"],
+        last and last["sources"], upcoming and upcoming["sources"], expected and expected["sources"],
+        *[a["sources"] for a in areas])
+
+    def what(r):
+        kind = KIND_LABELS.get(r["kind"], r["kind"])
+        return f"{kind[:1].upper()}{kind[1:]}. {r['description']}" if r["description"] else kind.capitalize()
+
+    def founded(r):
+        if r["founded"] and r["founding_document_title"]:
+            return f"{r['founded']} — {r['founding_document_title']}"
+        return r["founded"] or r["founding_document_title"] or ""
+
+    def next_meeting(r):
+        if r["next_meeting"]:
+            return _meeting_line(r["next_meeting"]) + " (on record)"
+        e = r["expected_meeting"]
+        if not e:
+            return "none on record"
+        label = f"{r['acronym']} {e['ordinal']}" if e["ordinal"] else f"next {r['acronym']}"
+        chair = f"; {e['chair_country_name']} to chair ({e['status']}; {e['basis']})" if e["chair_country"] else ""
+        return f"{label}, expected {e['year']} (not yet on record){chair}"
+
+    columns = [
+        Column("Body", lambda r: f"{r['acronym']} — {r['name']}"),
+        Column("What it does", what),
+        Column("Parent", lambda r: f"{r['parent_name']} — {dataset.mechanisms[r['parent']].name}"
+               if r["parent"] in dataset.mechanisms else r["parent"] or ""),
+        Column("Subsidiaries", lambda r: "; ".join(
+            s["acronym"] + (f" ({s['bodies_below']} bodies below)" if s["bodies_below"] else "")
+            for s in r["subsidiaries"])),
+        Column("Partner formats", lambda r: "; ".join(
+            p["acronym"] + (f" ({', '.join(p['partner_names'])})" if len(p["partners"]) > 1 else "")
+            for p in r["partner_formats"])),
+        Column("Partners", lambda r: ", ".join(r["partner_names"])),
+        Column("Founded", founded),
+        Column("Chair rule", lambda r: RULE_LABELS.get(r["chair_rule"], r["chair_rule"])),
+        Column("How chosen", "chair_note"),
+        Column(f"Chair {year}", lambda r: _chair_line(r["current_chair"])),
+        Column(f"Chair {year + 1}", lambda r: _chair_line(r["next_chair"])),
+        Column("Last meeting", lambda r: _meeting_line(r["last_meeting"]) or "none on record"),
+        Column("Adopted there", lambda r: "; ".join(o["title"] or o["id"] for o in
+                                                    (r["last_meeting"] or {}).get("outcomes", ()))),
+        Column("Next meeting", next_meeting),
+        Column("Priority areas", lambda r: "; ".join(_crime_short(a) for a in r["priority_areas"])),
+        Column("Data note", "note"),
+    ]
+    return Report(title=f"{body.acronym} — brief as of {answer.as_of.isoformat()}", rows=[row], columns=columns,
+                  single=True)
+
+
+def _expected_dict(dataset: Dataset, expected: bodies.ExpectedMeeting | None) -> dict | None:
+    if expected is None:
+        return None
+    chair = expected.chair
+    return {
+        "mechanism": expected.mechanism,
+        "ordinal": expected.ordinal,
+        "year": expected.year,
+        "chair_country": chair.country if chair else None,
+        "chair_country_name": dataset.country_name(chair.country) if chair else None,
+        "status": chair.status if chair else None,
+        "basis": expected.basis,
+        "sources": rows.source_refs(dataset, expected.sources),
+    }
+
+
+# --- crimes --------------------------------------------------------------------------------
+
+def _lead_dict(dataset: Dataset, role) -> dict:
+    body = dataset.mechanisms.get(role.mechanism) if role.mechanism else None
+    return {"country": role.country, "country_name": dataset.country_name(role.country), "role": role.role,
+            "subject": role.subject, "mechanism": role.mechanism, "mechanism_name": body.acronym if body else None,
+            "start": str(role.start) if role.start else None, "end": str(role.end) if role.end else None}
+
+
+def _crime_row(dataset: Dataset, area: bodies.CrimeArea) -> dict:
+    return {
+        "id": area.crime.id,
+        "name": area.crime.name,
+        "leads": [_lead_dict(dataset, r) for r in area.leads],
+        "former_leads": [_lead_dict(dataset, r) for r in area.former],
+        "sources": _merge_sources(rows.source_refs(dataset, area.crime.sources),
+                                  *[rows.source_refs(dataset, r.sources) for r in area.leads + area.former]),
+    }
+
+
+def _leads_text(leads: list[dict]) -> str:
+    by_country: dict[str, list[str]] = {}
+    for lead in leads:
+        label = _label(lead["role"]) + (f" from {lead['start']}" if lead["start"] else "")
+        label += f" to {lead['end']}" if lead["end"] else ""
+        by_country.setdefault(lead["country_name"], [])
+        if label not in by_country[lead["country_name"]]:
+            by_country[lead["country_name"]].append(label)
+    return "; ".join(f"{country} ({', '.join(labels)})" for country, labels in by_country.items())
+
+
+def _crime_short(area: dict) -> str:
+    countries = list(dict.fromkeys(lead["country_name"] for lead in area["leads"]))
+    return f"{area['name']} ({', '.join(countries)})" if countries else area["name"]
+
+
+def crimes_report(dataset: Dataset, areas: list[bodies.CrimeArea], as_of: dt.date) -> Report:
+    found = [_crime_row(dataset, a) for a in areas]
+    columns = [
+        Column("Crime", "name"),
+        Column("Led by", lambda r: _leads_text(r["leads"]) or "not on record", max_width=50),
+        Column("Body", lambda r: ", ".join(dict.fromkeys(lead["mechanism_name"] for lead in r["leads"]
+                                                        if lead["mechanism_name"]))),
+        _src_column(found),
+    ]
+    return Report(title=f"Priority transnational crimes and their lead shepherds, as of {as_of.isoformat()}",
+                  rows=found, columns=columns, empty_message="No priority crimes on record.")
+
+
+# --- mechanisms ----------------------------------------------------------------------------
+
+def _branch(node: bodies.TreeNode) -> str:
+    if node.depth == 0:
+        return ""
+    lead = "".join("   " if last else "│  " for last in node.lasts[1:-1])
+    return lead + ("└─ " if node.lasts[-1] else "├─ ")
+
+
+def _tree_handle(row: dict) -> str:
+    """The tree cell; an acronym too long for a table gives way to the id (a name too)."""
+    if len(row["acronym"]) <= 28:
+        return row["tree"]
+    return row["tree"][:len(row["tree"]) - len(row["acronym"])] + row["id"]
+
+
+def mechanisms_report(dataset: Dataset, nodes: list[bodies.TreeNode], year: int) -> Report:
+    found = []
+    for node in nodes:
+        m, chair = node.mechanism, _chair_dict(dataset, node.chair)
+        found.append({
+            "id": m.id, "acronym": m.acronym, "name": m.name, "kind": m.kind, "parent": m.parent,
+            "depth": node.depth, "tree": _branch(node) + m.acronym,
+            "chair_rule": m.chair_rule.value,
+            "partners": list(m.partners), "chair_year": year,
+            "chair_country": chair["country"] if chair else None,
+            "chair_country_name": chair["country_name"] if chair else None,
+            "chair_person": chair["person"] if chair else None,
+            "chair_person_name": chair["person_name"] if chair else None,
+            "chair_status": chair["status"] if chair else None,
+            "chair_basis": chair["basis"] if chair else None,
+            "sources": rows.source_refs(dataset, m.sources),
+        })
+
+    def chair_text(r):
+        who = _who(r["chair_country_name"], r["chair_person_name"])
+        return f"{who} ({r['chair_status']})" if who else ""
+
+    columns = [
+        keep(Column("Body", _tree_handle)),
+        keep(Column(f"Chair {year}", chair_text, max_width=34), cut=True),
+        keep(Column("Name", "name", max_width=44), cut=True),
+    ]
+    return Report(title=f"ASEAN security bodies and their chairs in {year}", rows=found, columns=columns,
+                  empty_message="No bodies on record.")

@@ -1,0 +1,100 @@
+"""What the views share: labels, spans of dates, places, chairs and source columns.
+"""
+
+from __future__ import annotations
+
+from asean_sec.model.dataset import Dataset
+from asean_sec.output import rows
+from asean_sec.output.render import Column
+from asean_sec.output.sections import cited, sources_of
+
+
+KIND_LABELS = {"summit": "summit", "ministerial": "ministerial meeting",
+               "senior_officials": "senior officials' meeting", "working_group": "working group",
+               "conference": "conference", "consultation": "consultation with dialogue partners",
+               "dialogue": "dialogue", "community": "community pillar", "organisation": "organisation",
+               "other": "other"}
+RULE_LABELS = {"alphabetical_rotation": "rotates yearly in the alphabetical order of members (Charter Art. 31)",
+               "follows_asean_chair": "follows the ASEAN chair", "follows_parent": "follows its parent body's chair",
+               "host_rotation": "the host chairs; hosts rotate", "co_chairs": "co-chaired by a member and the partner",
+               "elected": "elected", "other": "no single rule"}
+ROLE_LABELS = {"head_of_delegation": "head of delegation", "incoming_chair": "incoming chair",
+               "secretary_general": "ASEAN Secretary-General", "co_chair": "co-chair",
+               "lead_shepherd": "lead shepherd", "voluntary_lead_shepherd": "voluntary lead shepherd"}
+
+
+def _label(value: str | None) -> str:
+    return ROLE_LABELS.get(value, (value or "").replace("_", " "))
+
+
+def _merge_sources(*groups) -> list[str]:
+    refs: list[str] = []
+    for group in groups:
+        refs += [r for r in group or () if r not in refs]
+    return refs
+
+
+def _src_column(found: list[dict]) -> Column:
+    return Column("Src", cited(sources_of(found)))
+
+
+def _span(start, end) -> str:
+    start, end = start or "", end or ""
+    if start and end and end != start:
+        return f"{start}–{end}"
+    if end and not start:
+        return f"until {end}"
+    return start
+
+
+def _compact_span(start: str, end: str | None) -> str:
+    """ISO 8601 interval with the end's repeated leading parts left out: 2024-08-28/29."""
+    if not end or end == start:
+        return start
+    if len(start) == len(end) == 10 and start[:8] == end[:8]:
+        return f"{start}/{end[8:]}"
+    if len(start) == len(end) == 10 and start[:5] == end[:5]:
+        return f"{start}/{end[5:]}"
+    return f"{start}/{end}"
+
+
+def _who(country_name, person_name) -> str:
+    return " — ".join(p for p in (country_name, person_name) if p)
+
+
+def _place(row: dict) -> str:
+    return ", ".join(p for p in (row.get("city"), row.get("host_name")) if p)
+
+
+def _meeting_dates(row: dict) -> str:
+    return _compact_span(row.get("start") or "", row.get("end"))
+
+
+def _meeting_chair(row: dict) -> str:
+    if row.get("chair_country_name"):
+        return _who(row["chair_country_name"], row.get("chair_person_name"))
+    return " & ".join(_who(s["country_name"], s.get("person_name")) for s in row.get("co_chairs", ()))
+
+
+def _meeting_line(row: dict | None) -> str:
+    """'AMMTC 18, 2024-08-28/2024-08-29, Vientiane, Lao PDR; chair Lao PDR — Vilay Lakhamphong'"""
+    if not row:
+        return ""
+    parts = [rows.meeting_label(row), _compact_span(row.get("start") or "", row.get("end")), _place(row)]
+    text = ", ".join(p for p in parts if p)
+    chair = _meeting_chair(row)
+    if chair:
+        text += f"; {'co-chairs' if not row.get('chair_country_name') else 'chair'} {chair}"
+    return text
+
+
+def _chair_dict(dataset: Dataset, answer) -> dict | None:
+    return rows.chair_row(dataset, answer) if answer else None
+
+
+def _chair_line(row: dict | None) -> str:
+    if not row or not row.get("country"):
+        return "not on record"
+    who = _who(row.get("country_name"), row.get("person_name"))
+    detail = "; ".join(p for p in (row.get("status"), _label(row.get("basis"))) if p)
+    return f"{who} ({detail})" if detail else who

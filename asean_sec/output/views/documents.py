@@ -1,0 +1,40 @@
+"""The documents' view.
+"""
+
+from __future__ import annotations
+
+from asean_sec.model.dataset import Dataset
+from asean_sec.output import rows
+from asean_sec.output.render import Column, Report
+from asean_sec.output.sections import keep
+from asean_sec.output.views.common import _label, _src_column
+from asean_sec.output.views.people import _acronym
+from asean_sec.questions import documents
+
+
+# --- documents -----------------------------------------------------------------------------
+
+def documents_report(dataset: Dataset, docs) -> Report:
+    found = []
+    for d in docs:
+        meeting = dataset.meetings_by_id.get(d.meeting) if d.meeting else None
+        body = documents.document_body(dataset, d)
+        found.append({
+            "id": d.id, "title": d.title, "type": d.type, "date": str(d.date) if d.date else None,
+            "place": d.place, "meeting": d.meeting,
+            "meeting_label": f"{_acronym(dataset, meeting.mechanism)} {meeting.ordinal}" if meeting else None,
+            "mechanism": body, "mechanism_name": _acronym(dataset, body) if body else None,
+            "parties": list(d.parties), "party_names": [dataset.country_name(p) for p in d.parties],
+            "status": d.status, "in_force": str(d.in_force) if d.in_force else None, "note": d.note,
+            "sources": rows.source_refs(dataset, d.sources),
+        })
+    columns = [
+        keep(Column("Date", "date")),
+        Column("Document", "title", max_width=56),
+        Column("Type", lambda r: _label(r["type"])),
+        Column("Adopted at", lambda r: r["meeting_label"] or r["place"] or ""),
+        Column("Status", "status"),
+        _src_column(found),
+    ]
+    return Report(title=f"{len(found)} document{'s' if len(found) != 1 else ''}", rows=found, columns=columns,
+                  empty_message="No document matches those filters.")

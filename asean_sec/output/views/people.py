@@ -1,0 +1,197 @@
+"""Views of countries and people: the country dossier and the person profile.
+"""
+
+from __future__ import annotations
+
+from asean_sec.model.dataset import Dataset
+from asean_sec.output import rows
+from asean_sec.output.render import Column, Report
+from asean_sec.output.sections import Sections, keep
+from asean_sec.output.views.bodies import _lead_dict
+from asean_sec.output.views.common import _label, _meeting_chair, _meeting_dates, _merge_sources, _place, _span, _src_column
+from asean_sec.questions import common
+from asean_sec.questions import people
+
+
+# --- country -------------------------------------------------------------------------------
+
+
+def country_report(dataset: Dataset, answer: people.Dossier) -> Sections:
+    c, as_of = answer.country, answer.as_of
+    chaired = [rows.chair_row(dataset, a) for a in answer.chair_years]
+    ahead = [rows.chair_row(dataset, a) for a in answer.future_chairs]
+    summary = {
+        "id": c.id,
+        "name": c.name,
+        "official_name": c.official_name,
+        "aliases": list(c.aliases),
+        "iso2": c.iso2,
+        "iso3": c.iso3,
+        "member": answer.member,
+        "member_since": str(c.member_since) if c.member_since else None,
+        "observer_since": str(c.observer_since) if c.observer_since else None,
+        "asean_chair_years": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in chaired],
+        "next_asean_chair": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in ahead],
+        "note": answer.note,
+        "as_of": as_of.isoformat(),
+        "sources": _merge_sources(rows.source_refs(dataset, c.sources), *[r["sources"] for r in chaired + ahead]),
+    }
+
+    def membership(r):
+        if r["member"]:
+            return f"member since {r['member_since']}"
+        if r["member_since"]:
+            return f"member from {r['member_since']}"
+        if r["observer_since"]:
+            return f"observer since {r['observer_since']}"
+        return "not a member"
+
+    head = Report(
+        title=f"{c.name} — country dossier as of {as_of.isoformat()}", rows=[summary], single=True, columns=[
+            Column("Name", "name"),
+            Column("Official name", "official_name"),
+            Column("Codes", lambda r: " / ".join(p for p in (r["iso2"], r["iso3"]) if p)),
+            Column("Also called", "aliases"),
+            Column("ASEAN", membership),
+            Column("Chaired ASEAN", lambda r: ", ".join(
+                str(y["year"]) + (f" ({_label(y['basis'])})" if y["basis"] not in ("rotation",) else "")
+                for y in r["asean_chair_years"])),
+            Column("Next ASEAN chair", lambda r: ", ".join(f"{y['year']} ({y['status']})"
+                                                           for y in r["next_asean_chair"])),
+            Column("Note", "note"),
+        ])
+
+    posts = []
+    for role, state in answer.posts:
+        row = _lead_dict(dataset, role)
+        crime = dataset.crimes.get(role.crime) if role.crime else None
+        row.update({"partner": role.partner, "partner_name": dataset.country_name(role.partner),
+                    "crime": role.crime, "crime_name": crime.name if crime else None, "state": state,
+                    "note": role.note, "sources": rows.source_refs(dataset, role.sources)})
+        posts.append(row)
+    post_report = Report(title="Posts held (coordinator, lead shepherd, chair, host)", rows=posts, columns=[
+        Column("Post", lambda r: f"{_label(r['role'])}: {r['subject']}", max_width=60),
+        Column("Body", "mechanism_name"),
+        keep(Column("Term", lambda r: _span(r["start"], r["end"]) or "undated")),
+        keep(Column("State", "state")),
+        _src_column(posts),
+    ], empty_message="No posts on record.")
+
+    led = []
+    for item in answer.meetings:
+        row = rows.meeting_row(dataset, item.meeting)
+        row["roles"] = list(item.roles)
+        row["upcoming"] = common.upcoming(item.meeting, as_of)
+        led.append(row)
+    led_report = Report(title=f"Meetings chaired, co-chaired or hosted ({len(led)})", rows=led, columns=[
+        keep(Column("Date", _meeting_dates)),
+        keep(Column("Meeting", rows.meeting_label)),
+        Column("Place", _place, max_width=26),
+        Column("Role", lambda r: " & ".join(r["roles"]) + (" (upcoming)" if r["upcoming"] else "")),
+        Column("Chair / co-chairs", _meeting_chair, max_width=34),
+        _src_column(led),
+    ], empty_message="No meetings chaired or hosted on record.")
+
+    holders = [_office_row(dataset, s) for s in answer.in_office]
+    office_report = Report(title=f"In office on {as_of.isoformat()}", rows=holders, columns=[
+        keep(Column("Person", "person_name")),
+        Column("Office", "title", max_width=50),
+        keep(Column("Since", "start")),
+        _src_column(holders),
+    ], empty_message="No office holder is dated as in office on that day.")
+
+    delegations = []
+    for d in answer.delegations:
+        delegations.append({
+            "meeting": d.meeting.id, "meeting_label": rows.meeting_label(
+                {"mechanism_name": _acronym(dataset, d.meeting.mechanism), "ordinal": d.meeting.ordinal}),
+            "start": str(d.meeting.start) if d.meeting.start else None,
+            "person": d.person, "person_name": dataset.person_name(d.person), "title": d.title, "role": d.role,
+            "sources": rows.source_refs(dataset, d.meeting.sources),
+        })
+    delegation_report = Report(title="Heads of its delegations at recent meetings", rows=delegations, columns=[
+        keep(Column("Date", "start")),
+        keep(Column("Meeting", "meeting_label")),
+        keep(Column("Person", "person_name")),
+        Column("Title", "title", max_width=44),
+        keep(Column("Role", lambda r: _label(r["role"]))),
+        _src_column(delegations),
+    ], empty_message="No delegation heads on record.")
+
+    return Sections([("country", head), ("posts", post_report), ("meetings", led_report),
+                     ("in_office", office_report), ("delegations", delegation_report)])
+
+
+def _acronym(dataset: Dataset, mechanism: str) -> str:
+    body = dataset.mechanisms.get(mechanism)
+    return body.acronym if body else mechanism
+
+
+def _office_row(dataset: Dataset, state: people.OfficeState) -> dict:
+    o = state.office
+    text = lambda d: str(d) if d else None  # noqa: E731
+    return {"person": o.person, "person_name": dataset.person_name(o.person), "title": o.title,
+            "organization": o.organization, "country": o.country, "country_name": dataset.country_name(o.country),
+            "start": text(o.start), "end": text(o.end), "status": state.status,
+            "superseded_by": state.superseded_by, "superseded_on": text(state.superseded_on),
+            "attested_first": text(state.attested_first), "attested_last": text(state.attested_last),
+            "note": o.note, "sources": rows.source_refs(dataset, o.sources)}
+
+
+def _office_status(r: dict) -> str:
+    if r["status"] == "superseded":
+        return f"superseded ({r['superseded_by']} by {r['superseded_on']})"
+    if r["status"] == "attested" and not r["attested_first"]:
+        return "attested, dates not sourced"
+    first, last = r["attested_first"], r["attested_last"]
+    seen = ("" if not first else f"; seen at a meeting {first}" if first == last
+            else f"; seen at meetings {first} to {last}")
+    return r["status"] + seen
+
+
+# --- person --------------------------------------------------------------------------------
+
+def person_report(dataset: Dataset, answer: people.Profile) -> Sections:
+    p, as_of = answer.person, answer.as_of
+    offices = [_office_row(dataset, s) for s in answer.offices]
+    current = [o for o in offices if o["status"] == "in office"]
+    summary = {
+        "id": p.id, "name": p.name, "native_name": p.native_name, "aliases": list(p.aliases),
+        "country": p.country, "country_name": dataset.country_name(p.country),
+        "in_office": [{"title": o["title"], "start": o["start"]} for o in current],
+        "note": answer.note, "as_of": as_of.isoformat(),
+        "sources": rows.source_refs(dataset, p.sources),
+    }
+    head = Report(title=f"{p.name} — profile as of {as_of.isoformat()}", rows=[summary], single=True, columns=[
+        Column("Name", "name"),
+        Column("Native name", "native_name"),
+        Column("Also written", "aliases"),
+        Column("Country", "country_name"),
+        Column(f"In office on {as_of.isoformat()}", lambda r: "; ".join(
+            o["title"] + (f" (since {o['start']})" if o["start"] else "") for o in r["in_office"]) or
+            "none dated as in office"),
+        Column("Note", "note"),
+    ])
+    office_report = Report(title="Offices", rows=offices, columns=[
+        Column("Office", "title", max_width=48),
+        keep(Column("From", "start")),
+        keep(Column("To", "end")),
+        Column("Status", _office_status, max_width=34),
+        _src_column(offices),
+    ], empty_message="No offices on record.")
+    attended = []
+    for item in answer.meetings:
+        row = rows.meeting_row(dataset, item.meeting)
+        row["roles"] = list(item.roles)
+        row["title_then"] = item.title
+        attended.append(row)
+    meeting_report = Report(title=f"Meetings attended, chaired or spoken at ({len(attended)})", rows=attended,
+                            columns=[
+                                keep(Column("Date", _meeting_dates)),
+                                keep(Column("Meeting", rows.meeting_label)),
+                                Column("Place", _place, max_width=26),
+                                Column("Role", lambda r: ", ".join(_label(x) for x in r["roles"])),
+                                Column("Title then", "title_then", max_width=40),
+                                _src_column(attended),
+                            ], empty_message="No meetings on record.")
+    return Sections([("person", head), ("offices", office_report), ("meetings", meeting_report)])

@@ -1,0 +1,41 @@
+"""The search results' view.
+"""
+
+from __future__ import annotations
+
+from asean_sec.model.dataset import Dataset
+from asean_sec.model.names import fold
+from asean_sec.output import rows
+from asean_sec.output.render import Column, Report
+from asean_sec.output.sections import keep
+from asean_sec.questions import search
+
+
+# --- search --------------------------------------------------------------------------------
+
+def _snippet(text: str, words: list[str], width: int = 12) -> str:
+    tokens = text.split()
+    folded = [fold(t) for t in tokens]
+    at = next((i for i, f in enumerate(folded) if any(w in f for w in words)), 0)
+    start = max(0, at - width // 3)
+    piece = " ".join(tokens[start:start + width])
+    return ("… " if start else "") + piece + (" …" if start + width < len(tokens) else "")
+
+
+def search_report(dataset: Dataset, hits: list[search.Hit], text: str, limit: int | None) -> Report:
+    words = fold(text).split()
+    shown = hits[:limit] if limit else hits
+    found = [{"rank": i, "kind": h.kind, "id": h.id, "label": h.label, "score": h.score, "field": h.field,
+              "match": _snippet(h.text, words), "sources": rows.source_refs(dataset, h.sources)}
+             for i, h in enumerate(shown, 1)]
+    notes = []
+    if len(shown) < len(hits):
+        notes.append(f"… {len(hits) - len(shown)} more (use --limit 0 to see all)")
+    columns = [
+        keep(Column("#", "rank")),
+        keep(Column("Kind", "kind")),
+        Column("Record", "label", max_width=44),
+        Column("Matched", lambda r: f"{r['field'].replace('_', ' ')}: {r['match']}", max_width=60),
+    ]
+    return Report(title=f"{len(hits)} record{'s' if len(hits) != 1 else ''} matching {text!r}", rows=found,
+                  columns=columns, notes=notes, empty_message=f"Nothing matches {text!r}.")

@@ -1,0 +1,70 @@
+"""The timeline's view: events grouped by year.
+"""
+
+from __future__ import annotations
+
+from asean_sec.model.dataset import Dataset
+from asean_sec.output import rows
+from asean_sec.output.render import Column, Report
+from asean_sec.output.sections import Grouped, keep
+from asean_sec.output.views.common import _compact_span, _label, _meeting_chair, _place, _src_column
+from asean_sec.output.views.people import _acronym
+from asean_sec.questions import documents
+from asean_sec.questions import timeline
+
+
+# --- timeline ------------------------------------------------------------------------------
+
+
+def _event_row(dataset: Dataset, event: timeline.Event) -> dict:
+    r, kind = event.record, event.kind
+    name, person = dataset.country_name, dataset.person_name
+    row = {"year": event.date.year, "date": str(event.date), "end": None, "kind": kind, "id": None, "text": "",
+           "mechanism": None, "country": None, "upcoming": event.upcoming, "sources": []}
+    if kind == "meeting":
+        m = rows.meeting_row(dataset, r)
+        chair = _meeting_chair(m)
+        row.update(id=r.id, mechanism=r.mechanism, country=r.host,
+                   text=", ".join(p for p in (rows.meeting_label(m), _place(m)) if p)
+                   + (f"; {'chair' if m['chair_country_name'] else 'co-chairs'} {chair}" if chair else ""),
+                   end=m["end"])
+    elif kind == "document":
+        body = documents.document_body(dataset, r)
+        meeting = dataset.meetings_by_id.get(r.meeting) if r.meeting else None
+        at = (f"{_acronym(dataset, meeting.mechanism)} {meeting.ordinal}" if meeting else r.place)
+        verb = f"{r.status.replace('_', ' ').capitalize()}: " if r.status else ""
+        row.update(id=r.id, mechanism=body, text=f"{verb}{r.title} ({_label(r.type)}{', ' + at if at else ''})")
+    elif kind == "chair":
+        extra = "" if r.basis == "rotation" else f", {_label(r.basis)}"
+        row.update(mechanism="asean", country=r.country,
+                   text=f"ASEAN chair: {name(r.country)} ({r.status}{extra})")
+    elif kind == "founded":
+        doc = dataset.documents.get(r.founding_document) if r.founding_document else None
+        row.update(id=r.id, mechanism=r.id, text=f"{r.acronym} founded" + (f" ({doc.title})" if doc else ""))
+    elif kind == "joined":
+        row.update(id=r.id, country=r.id, text=f"{r.name} joins ASEAN")
+    elif kind in ("office_start", "office_end"):
+        verb = "takes office as" if kind == "office_start" else "leaves office as"
+        row.update(id=r.person, country=r.country, text=f"{person(r.person)} {verb} {r.title} ({name(r.country)})")
+    elif kind == "role":
+        row.update(mechanism=r.mechanism, country=r.country,
+                   text=f"{name(r.country)}: {_label(r.role)}, {r.subject}")
+    row["sources"] = rows.source_refs(dataset, r.sources)
+    return row
+
+
+def timeline_report(dataset: Dataset, events: list[timeline.Event]) -> Grouped:
+    found = [_event_row(dataset, e) for e in events]
+    columns = [
+        keep(Column("Year", "year")),
+        keep(Column("Date", lambda r: _compact_span(r["date"], r["end"]))),
+        Column("Kind", lambda r: _label(r["kind"])),
+        Column("Event", lambda r: r["text"] + (" (upcoming)" if r["upcoming"] else ""), max_width=64),
+        _src_column(found),
+    ]
+    years = sorted({r["year"] for r in found})
+    title = f"Timeline: {len(found)} event{'s' if len(found) != 1 else ''}"
+    if years:
+        title += f", {years[0]}–{years[-1]}" if len(years) > 1 else f", {years[0]}"
+    return Grouped(Report(title=title, rows=found, columns=columns,
+                          empty_message="No event matches those filters."), "year")

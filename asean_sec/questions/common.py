@@ -1,0 +1,101 @@
+"""What the questions share: the time rules (begun, held, upcoming), names to ids, the tree of bodies,
+the documents' types and raw record notes.
+
+Pure: no click, no printing, no formatting. Every "current", "last", "next" and "in office"
+is relative to the `as_of` day the caller passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from asean_sec.model.dataset import Dataset
+from asean_sec.model.dates import PartialDate
+from asean_sec.model.kinds import Mechanism, Meeting
+from asean_sec.model.names import NameIndex, fold
+from asean_sec.problems import LookupFailed
+from asean_sec.questions import query
+
+
+# The documents schema's `type` vocabulary (asean_sec/schemas/documents.schema.json).
+DOCUMENT_TYPES = ("declaration", "joint_statement", "leaders_statement", "convention", "treaty",
+                  "plan_of_action", "work_plan", "mou", "agreement", "charter", "cooperation_plan", "other")
+# Roles that make a country the lead of a priority crime area.
+SHEPHERD_ROLES = ("lead_shepherd", "voluntary_lead_shepherd", "shepherd", "chair", "co_chair")
+# Seats and participant roles that lead a delegation.
+LEADING_ROLES = ("chair", "co_chair", "head_of_delegation", "incoming_chair")
+RECENT_DELEGATIONS = 8
+
+
+# --- time ---------------------------------------------------------------------------------
+
+def begun(date: PartialDate | None, day: dt.date) -> bool:
+    """The date has certainly come by `day` (a month or year counts from its last day)."""
+    return date is not None and date.last_day <= day
+
+
+def starts_after(date: PartialDate | None, day: dt.date) -> bool:
+    return date is not None and date.first_day > day
+
+
+def held_by(meeting: Meeting, day: dt.date) -> bool:
+    """The meeting took place on or before `day`."""
+    return meeting.status not in ("cancelled", "postponed", "scheduled") and begun(meeting.start, day)
+
+
+def upcoming(meeting: Meeting, day: dt.date) -> bool:
+    """The meeting is on record and had not certainly begun on `day`."""
+    return meeting.start is not None and meeting.status != "cancelled" and not begun(meeting.start, day)
+
+
+# --- names --------------------------------------------------------------------------------
+
+def person_id(dataset: Dataset, text: str) -> str:
+    """A person by any full name (with or without diacritics), or by words only one person's
+    name contains ("Shanmugam"); otherwise LookupFailed with the closest names."""
+    try:
+        return query.person_id(dataset, text)
+    except LookupFailed as err:
+        words = fold(text).split()
+        found = [p.id for p in dataset.people.values()
+                 if words and any(all(w in fold(n).split() for w in words) for n in p.names)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise LookupFailed("person", text, [dataset.people[p].name for p in found]) from None
+        raise err
+
+
+def document_type(text: str) -> str:
+    """'Joint statement', 'joint-statement', 'JOINT_STATEMENT' -> 'joint_statement'."""
+    index = NameIndex("document type", {t: (t, t.replace("_", " ")) for t in DOCUMENT_TYPES})
+    return index.lookup(text.replace("_", " "))
+
+
+# --- bodies and their chairs --------------------------------------------------------------
+
+def children(dataset: Dataset, mechanism: str) -> list[Mechanism]:
+    """Bodies whose parent is `mechanism`, in the data's own order."""
+    return [m for m in dataset.mechanisms.values() if m.parent == mechanism]
+
+
+def subtree(dataset: Dataset, mechanism: str) -> list[str]:
+    """`mechanism` and every body below it."""
+    found, todo = [], [mechanism]
+    while todo:
+        current = todo.pop(0)
+        found.append(current)
+        todo += [m.id for m in children(dataset, current)]
+    return found
+
+
+chair_as_of = query.chair_as_of
+
+
+# --- raw fields the records do not carry --------------------------------------------------
+
+def raw_record(dataset: Dataset, section: str, record_id: str) -> dict:
+    for raw in dataset.raw.get(section, ()):
+        if raw.get("id") == record_id:
+            return raw
+    return {}

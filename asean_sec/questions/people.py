@@ -1,0 +1,246 @@
+"""Questions about countries and people: a country's dossier (offices, posts, meetings led, hosted
+and attended, delegations) and a person's profile.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+import datetime as dt
+
+from asean_sec.model.dataset import Dataset
+from asean_sec.model.dates import PartialDate
+from asean_sec.model.kinds import ChairStatus, Country, Meeting, Office, Person, Role
+from asean_sec.model.names import fold
+from asean_sec.questions import query
+from asean_sec.questions.common import LEADING_ROLES, RECENT_DELEGATIONS, starts_after, raw_record, held_by
+from asean_sec.questions.query import ChairAnswer
+
+
+# --- offices ------------------------------------------------------------------------------
+
+class OfficeState(NamedTuple):
+    """An office and what is known of it on a day.
+
+    status: `in office`, `ended`, `not yet` (starts later), `superseded` (a later holder of the
+    same post is on record), or `attested` (no dates: only seen at `attested_first`..`_last`).
+    """
+
+    office: Office
+    status: str
+    superseded_by: str | None = None
+    superseded_on: PartialDate | None = None
+    attested_first: PartialDate | None = None
+    attested_last: PartialDate | None = None
+
+
+def _post_evidence(dataset: Dataset) -> list[tuple[str | None, str, str, PartialDate, bool]]:
+    """(country, folded title, person, date, at a meeting) for every dated sign that someone held
+    a post: the start of an office, or the title someone had at a meeting."""
+    found = [(o.country, fold(o.title), o.person, o.start, False) for o in dataset.offices if o.start]
+    for meeting in dataset.meetings:
+        if meeting.start is None or meeting.status != "held":
+            continue
+        seats = ([meeting.chair] if meeting.chair else []) + list(meeting.co_chairs)
+        found += [(s.country, fold(s.title), s.person, meeting.start, True) for s in seats
+                  if s.person and s.title]
+        found += [(p.country, fold(p.title), p.person, meeting.start, True) for p in meeting.participants
+                  if p.person and p.title]
+    return found
+
+
+def office_state(dataset: Dataset, office: Office, as_of: dt.date, evidence=None) -> OfficeState:
+    evidence = _post_evidence(dataset) if evidence is None else evidence
+    title = fold(office.title)
+    seen = sorted((d for c, t, p, d, met in evidence if met and p == office.person and t == title),
+                  key=PartialDate.sort_key)
+    seen = [d for d in seen if not starts_after(d, as_of)]
+    first, last = (seen[0], seen[-1]) if seen else (None, None)
+    if starts_after(office.start, as_of):
+        return OfficeState(office, "not yet")
+    if office.end is not None and office.end.last_day < as_of:
+        return OfficeState(office, "ended", attested_first=first, attested_last=last)
+    if office.start is None:
+        return OfficeState(office, "attested", attested_first=first, attested_last=last)
+    later = sorted(((d, p) for c, t, p, d, _ in evidence
+                    if c == office.country and t == title and p != office.person
+                    and d.first_day > office.start.last_day and not starts_after(d, as_of)),
+                   key=lambda e: e[0].sort_key())
+    if later:
+        day, person = later[0]
+        return OfficeState(office, "superseded", dataset.person_name(person), day, first, last)
+    return OfficeState(office, "in office", attested_first=first, attested_last=last)
+
+
+def merged_offices(dataset: Dataset) -> list[Office]:
+    """Every office, an undated record folded into a dated record of the same person and title
+    (its sources kept): the undated one only attests part of the same tenure."""
+    dated = {(o.person, fold(o.title)) for o in dataset.offices if o.start or o.end}
+    extra: dict[tuple[str, str], tuple[str, ...]] = {}
+    for o in dataset.offices:
+        key = (o.person, fold(o.title))
+        if not (o.start or o.end) and key in dated:
+            extra[key] = extra.get(key, ()) + o.sources
+    merged = []
+    for o in dataset.offices:
+        key = (o.person, fold(o.title))
+        if o.start or o.end:
+            merged.append(o._replace(sources=tuple(dict.fromkeys(o.sources + extra[key]))) if key in extra else o)
+        elif key not in dated:
+            merged.append(o)
+    return merged
+
+
+def _office_order(state: OfficeState):
+    office = state.office
+    when = office.start or state.attested_first or office.end or state.attested_last
+    return (when.sort_key() if when else (9999, 0, 0), office.title)
+
+
+# --- a country ----------------------------------------------------------------------------
+
+class MeetingRoles(NamedTuple):
+    """A meeting and what one country or person did there."""
+
+    meeting: Meeting
+    roles: tuple[str, ...]  # host, chair, co-chair, head_of_delegation, speaker, named in note …
+    title: str | None = None
+
+
+class Delegation(NamedTuple):
+    meeting: Meeting
+    person: str
+    title: str | None
+    role: str
+
+
+class Dossier(NamedTuple):
+    country: Country
+    member: bool
+    chair_years: tuple[ChairAnswer, ...]  # recorded years up to the as-of year
+    future_chairs: tuple[ChairAnswer, ...]  # confirmed or projected, over one full rotation
+    posts: tuple[tuple[Role, str], ...]  # (role, current | ended | from later | undated)
+    meetings: tuple[MeetingRoles, ...]  # chaired, co-chaired or hosted
+    in_office: tuple[OfficeState, ...]
+    delegations: tuple[Delegation, ...]  # the most recent first
+    note: str | None
+    as_of: dt.date
+
+
+def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
+    record = dataset.countries[country]
+    past = [query.asean_chair(dataset, y) for y in sorted(dataset.asean_chair) if y <= as_of.year]
+    mine_past = tuple(a._replace(status=ChairStatus.HELD.value) for a in past if a and a.country == country)
+    horizon = len(query.members_in(dataset, as_of.year + 1)) + 1
+    ahead = [query.asean_chair(dataset, y) for y in range(as_of.year + 1, as_of.year + 1 + horizon)]
+    mine_ahead = tuple(a for a in ahead if a and a.country == country)
+    posts = tuple((r, _role_state(r, as_of)) for r in sorted(
+        (r for r in dataset.roles if r.country == country),
+        key=lambda r: ((r.start or r.end).sort_key() if (r.start or r.end) else (9999, 0, 0), r.subject)))
+    evidence = _post_evidence(dataset)
+    states = [office_state(dataset, o, as_of, evidence) for o in merged_offices(dataset) if o.country == country]
+    return Dossier(
+        country=record,
+        member=record.is_member_on(as_of),
+        chair_years=mine_past,
+        future_chairs=mine_ahead,
+        posts=posts,
+        meetings=tuple(_led_or_hosted(dataset, country)),
+        in_office=tuple(sorted((s for s in states if s.status == "in office"), key=_office_order)),
+        delegations=tuple(_delegations(dataset, country, as_of)),
+        note=raw_record(dataset, "countries", country).get("note"),
+        as_of=as_of,
+    )
+
+
+def _role_state(role: Role, as_of: dt.date) -> str:
+    if role.start is None and role.end is None:
+        return "undated"
+    if starts_after(role.start, as_of):
+        return "from later"
+    if role.end is not None and role.end.last_day < as_of:
+        return "ended"
+    return "current"
+
+
+def _led_or_hosted(dataset: Dataset, country: str):
+    for meeting in query.meetings(dataset):
+        roles = []
+        if meeting.host == country:
+            roles.append("host")
+        if meeting.chair and meeting.chair.country == country:
+            roles.append("chair")
+        if any(s.country == country for s in meeting.co_chairs):
+            roles.append("co-chair")
+        if roles:
+            yield MeetingRoles(meeting, tuple(roles))
+
+
+def _delegations(dataset: Dataset, country: str, as_of: dt.date):
+    held = [m for m in query.meetings(dataset) if held_by(m, as_of)]
+    shown = 0
+    for meeting in reversed(held):
+        found: dict[str, Delegation] = {}
+        seats = [("chair", meeting.chair)] if meeting.chair else []
+        seats += [("co_chair", s) for s in meeting.co_chairs]
+        for role, seat in seats:
+            if seat.country == country and seat.person:
+                found.setdefault(seat.person, Delegation(meeting, seat.person, seat.title, role))
+        for p in meeting.participants:
+            if p.country == country and p.person and p.role in LEADING_ROLES:
+                known = found.get(p.person)
+                if known is None or (known.title is None and p.title):
+                    found[p.person] = Delegation(meeting, p.person, p.title or (known and known.title),
+                                                 known.role if known else p.role)
+        if found:
+            yield from found.values()
+            shown += 1
+            if shown == RECENT_DELEGATIONS:
+                return
+
+
+# --- a person -----------------------------------------------------------------------------
+
+class Profile(NamedTuple):
+    person: Person
+    offices: tuple[OfficeState, ...]
+    meetings: tuple[MeetingRoles, ...]
+    note: str | None
+    as_of: dt.date
+
+
+def person_profile(dataset: Dataset, person: str, as_of: dt.date) -> Profile:
+    record = dataset.people[person]
+    evidence = _post_evidence(dataset)
+    states = [office_state(dataset, o, as_of, evidence) for o in merged_offices(dataset)
+              if o.person == person]
+    return Profile(
+        person=record,
+        offices=tuple(sorted((s for s in states if s.status != "not yet"), key=_office_order)),
+        meetings=tuple(_attended(dataset, record, as_of)),
+        note=raw_record(dataset, "people", person).get("note"),
+        as_of=as_of,
+    )
+
+
+def _attended(dataset: Dataset, person: Person, as_of: dt.date):
+    names = [fold(n) for n in (person.name, person.native_name, *person.aliases) if n]
+    for meeting in query.meetings(dataset):
+        if not (held_by(meeting, as_of) or meeting.start is None):
+            continue
+        roles, title = [], None
+        if meeting.chair and meeting.chair.person == person.id:
+            roles.append("chair")
+            title = meeting.chair.title
+        for seat in meeting.co_chairs:
+            if seat.person == person.id:
+                roles.append("co_chair")
+                title = title or seat.title
+        for p in meeting.participants:
+            if p.person == person.id:
+                if p.role not in roles:
+                    roles.append(p.role)
+                title = p.title or title
+        if not roles and meeting.note and any(n in fold(meeting.note) for n in names):
+            roles.append("named in note")
+        if roles:
+            yield MeetingRoles(meeting, tuple(roles), title)

@@ -1,0 +1,127 @@
+"""Full-text search over every record, best match first.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from asean_sec.model.dataset import Dataset
+from asean_sec.model.names import fold
+from asean_sec.questions.common import raw_record
+from asean_sec.questions.people import merged_offices
+
+
+# --- full-text search ---------------------------------------------------------------------
+
+class Hit(NamedTuple):
+    kind: str  # country, mechanism, meeting, person, office, document, role, crime, chair
+    id: str
+    label: str
+    score: int
+    field: str  # the best field that matched
+    text: str  # that field's text
+    sources: tuple[str, ...]
+
+
+# How much a match in each field counts: names first, places and people next, notes last.
+_WEIGHTS = {"name": 12, "acronym": 12, "title": 10, "id": 8, "alias": 8, "native_name": 10, "official_name": 8,
+            "place": 6, "city": 6, "host": 4, "chair": 5, "person": 6, "participants": 4, "outcomes": 5,
+            "theme": 4, "subject": 5, "description": 3, "organization": 4, "country": 3, "type": 3,
+            "parties": 3, "crime": 4, "mechanism": 3, "note": 1, "chair_note": 1}
+
+
+def search(dataset: Dataset, text: str) -> list[Hit]:
+    """Records whose text holds every word of `text` (folded: case and diacritics ignored),
+    best first: a match in a name outranks one in a place, which outranks one in a note."""
+    words = fold(text).split()
+    if not words:
+        return []
+    hits = []
+    for kind, record_id, label, fields, sources in _documents(dataset):
+        folded = [(name, value, fold(value), fold(value).replace(" ", "")) for name, value in fields if value]
+        score, best = 0, None
+        for word in words:
+            scored = [(_word_score(word, f, compact) * _WEIGHTS.get(name, 1), name, value)
+                      for name, value, f, compact in folded]
+            scored = [s for s in scored if s[0]]
+            if not scored:
+                break
+            top = max(scored, key=lambda s: s[0])
+            score += top[0]
+            best = best or top
+        else:
+            phrase = " ".join(words)
+            if len(words) > 1 and any(phrase in f for _, _, f, _ in folded):
+                score += 10
+            hits.append(Hit(kind, record_id, label, score, best[1], best[2], sources))
+    return sorted(hits, key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), h.label.casefold(), h.id))
+
+
+def _word_score(word: str, folded: str, compact: str) -> int:
+    tokens = folded.split()
+    if word in tokens:
+        return 4 if tokens[0] == word else 3  # "Luong Tam Quang" before "Le Luong Minh"
+    if any(t.startswith(word) for t in tokens):
+        return 2
+    if word in folded or word in compact:
+        return 1
+    return 0
+
+
+_SEARCH_KINDS = ("mechanism", "country", "person", "meeting", "document", "crime", "role", "office", "chair")
+
+
+def _documents(dataset: Dataset):
+    """(kind, id, label, [(field, text)], sources) for every record worth searching."""
+    name = dataset.country_name
+    person = dataset.person_name
+    for c in dataset.countries.values():
+        raw = raw_record(dataset, "countries", c.id)
+        yield ("country", c.id, c.name,
+               [("name", c.name), ("official_name", c.official_name), ("id", c.id),
+                *[("alias", a) for a in c.aliases], ("alias", c.iso2), ("alias", c.iso3),
+                ("note", raw.get("note"))], c.sources)
+    for m in dataset.mechanisms.values():
+        raw = raw_record(dataset, "mechanisms", m.id)
+        yield ("mechanism", m.id, f"{m.acronym} — {m.name}",
+               [("acronym", m.acronym), ("name", m.name), ("id", m.id), *[("alias", a) for a in m.aliases],
+                ("description", m.description), ("chair_note", m.chair_note), ("note", raw.get("note")),
+                *[("country", name(p)) for p in m.partners]], m.sources)
+    for m in dataset.meetings:
+        body = dataset.mechanisms.get(m.mechanism)
+        acronym = body.acronym if body else m.mechanism
+        seats = ([m.chair] if m.chair else []) + list(m.co_chairs)
+        where = ", ".join(str(p) for p in (m.start, m.city or name(m.host)) if p)
+        yield ("meeting", m.id, f"{acronym} {m.ordinal}" + (f" ({where})" if where else ""),
+               [("name", f"{acronym} {m.ordinal}"), ("id", m.id), ("name", body.name if body else None),
+                ("city", m.city), ("host", name(m.host)), ("theme", m.theme),
+                *[("chair", name(s.country)) for s in seats], *[("person", person(s.person)) for s in seats],
+                *[("participants", person(p.person)) for p in m.participants],
+                *[("participants", p.title) for p in m.participants],
+                *[("outcomes", dataset.documents[d].title) for d in m.outcomes if d in dataset.documents],
+                ("note", m.note)], m.sources)
+    for p in dataset.people.values():
+        raw = raw_record(dataset, "people", p.id)
+        yield ("person", p.id, p.name,
+               [("name", p.name), ("native_name", p.native_name), ("id", p.id),
+                *[("alias", a) for a in p.aliases], ("country", name(p.country)), ("note", raw.get("note"))],
+               p.sources)
+    for o in merged_offices(dataset):
+        yield ("office", o.person, f"{person(o.person)}: {o.title}" + (f" (from {o.start})" if o.start else ""),
+               [("title", o.title), ("person", person(o.person)), ("organization", o.organization),
+                ("country", name(o.country)), ("note", o.note)], o.sources)
+    for d in dataset.documents.values():
+        yield ("document", d.id, d.title,
+               [("title", d.title), ("id", d.id), ("type", d.type.replace("_", " ")), ("place", d.place),
+                *[("parties", name(p)) for p in d.parties], ("note", d.note)], d.sources)
+    for r in dataset.roles:
+        crime = dataset.crimes.get(r.crime) if r.crime else None
+        yield ("role", r.country, f"{name(r.country)}: {r.role.replace('_', ' ')}, {r.subject}",
+               [("subject", r.subject), ("country", name(r.country)), ("title", r.role.replace("_", " ")),
+                ("crime", crime.name if crime else None), ("country", name(r.partner)), ("note", r.note)],
+               r.sources)
+    for c in dataset.crimes.values():
+        yield ("crime", c.id, c.name, [("name", c.name), *[("alias", a) for a in c.aliases]], c.sources)
+    for year, c in sorted(dataset.asean_chair.items()):
+        yield ("chair", str(year), f"ASEAN chair {year}: {name(c.country)}",
+               [("name", f"ASEAN chair {year}"), ("country", name(c.country)), ("note", c.note)], c.sources)
