@@ -1,7 +1,7 @@
 """The briefing commands: brief, country, person, timeline, search, mechanisms, crimes, documents.
 
 Each is thin: parse -> state.dataset -> briefing.<question>() -> briefing_views.<report>() -> emit.
-Registered on the main group by `cli.py` importing this module.
+Registered in `COMMANDS` (cli/app.py).
 """
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ from __future__ import annotations
 import click
 
 from asean_sec.cli import completion
-from asean_sec.cli.app import cli
-from asean_sec.cli.support import DateType, emit, output_options, pass_state
+from asean_sec.cli.support import command, DateType, emit, output_options, pass_state
 
 
 def _emit(doc, fmt: str, color: str, cite: bool) -> None:
@@ -20,7 +19,7 @@ def _emit(doc, fmt: str, color: str, cite: bool) -> None:
     emit(doc, fmt, color, cite, renderer=render_document)
 
 
-@cli.command()
+@command()
 @click.argument("mechanism", shell_complete=completion.mechanisms)
 @output_options
 @pass_state
@@ -49,7 +48,7 @@ def brief(state, mechanism, fmt, color, cite):
     _emit(bodies_views.brief_report(dataset, answer), fmt, color, cite)
 
 
-@cli.command()
+@command()
 @click.argument("name", shell_complete=completion.countries)
 @output_options
 @pass_state
@@ -77,7 +76,7 @@ def country(state, name, fmt, color, cite):
     _emit(people_views.country_report(dataset, answer), fmt, color, cite)
 
 
-@cli.command()
+@command()
 @click.argument("name", shell_complete=completion.people)
 @output_options
 @pass_state
@@ -105,7 +104,7 @@ def person(state, name, fmt, color, cite):
     _emit(people_views.person_report(dataset, answer), fmt, color, cite)
 
 
-@cli.command()
+@command()
 @click.option("--mechanism", "-m", shell_complete=completion.mechanisms,
               help="Only this body's meetings, documents and founding.")
 @click.option("--country", "-c", metavar="COUNTRY", shell_complete=completion.countries,
@@ -139,7 +138,7 @@ def timeline(state, mechanism, country, since, until, fmt, color, cite):
     _emit(timeline_views.timeline_report(dataset, events), fmt, color, cite)
 
 
-@cli.command()
+@command()
 @click.argument("text", nargs=-1, required=True)
 @click.option("--limit", "-n", type=click.IntRange(0), default=20, show_default=True,
               help="Show at most this many records (0: all).")
@@ -165,7 +164,7 @@ def search(state, text, limit, fmt, color, cite):
     _emit(search_views.search_report(state.dataset, hits, words, limit), fmt, color, cite)
 
 
-@cli.command()
+@command()
 @click.argument("root", required=False, metavar="[MECHANISM]", shell_complete=completion.mechanisms)
 @click.option("--year", type=click.IntRange(1, 9999), help="Chairs of this year (default: the --as-of year).")
 @output_options
@@ -193,7 +192,7 @@ def mechanisms(state, root, year, fmt, color, cite):
     _emit(bodies_views.mechanisms_report(dataset, nodes, chosen), fmt, color, cite)
 
 
-@cli.command()
+@command()
 @output_options
 @pass_state
 def crimes(state, fmt, color, cite):
@@ -214,7 +213,7 @@ def crimes(state, fmt, color, cite):
     _emit(bodies_views.crimes_report(state.dataset, areas, state.as_of), fmt, color, cite)
 
 
-@cli.command()
+@command()
 @click.option("--mechanism", "-m", shell_complete=completion.mechanisms,
               help="Adopted by this body or at one of its meetings.")
 @click.option("--type", "-t", "doc_type", metavar="TYPE",

@@ -1,6 +1,6 @@
 """The coverage command: how complete the data is. Thin: parse -> coverage.<report>() -> emit.
 
-Registered on the main group by `cli.py` importing this module.
+Registered in `COMMANDS` (cli/app.py).
 """
 
 from __future__ import annotations
@@ -8,11 +8,10 @@ from __future__ import annotations
 import click
 
 from asean_sec.cli import completion
-from asean_sec.cli.app import cli
-from asean_sec.cli.support import emit, output_options, pass_state
+from asean_sec.cli.support import command, emit, output_options, pass_state
 
 
-@cli.command()
+@command()
 @click.option("--mechanism", "-m", multiple=True, shell_complete=completion.mechanisms,
               help="Only this body (an id, acronym or name); repeat for several.")
 @click.option("--totals", is_flag=True,

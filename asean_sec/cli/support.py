@@ -75,6 +75,12 @@ class Command(_PlainHelp, click.Command):
     """A command with the plain help option."""
 
 
+def command(**settings):
+    """Define a command for the `COMMANDS` registry (cli/app.py): a click command with the plain
+    help option, not yet attached to the group."""
+    return click.command(cls=Command, **settings)
+
+
 class PathText(click.ParamType):
     """A file or directory path, taken as typed (asean-sec reports a missing one itself); the
     shell completes it as a path. click.Path does the same, translating its labels on every run."""
@@ -113,7 +119,8 @@ class Group(_PlainHelp, click.Group):
         if name not in self.commands and name in self.lazy_commands:
             import importlib
 
-            importlib.import_module(self.lazy_commands[name])
+            found = getattr(importlib.import_module(self.lazy_commands[name]), name.replace("-", "_"))
+            self.add_command(found, name)
         return super().get_command(ctx, name)
 
     def invoke(self, ctx):
