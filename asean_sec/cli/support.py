@@ -174,14 +174,14 @@ class DateType(click.ParamType):
 
 def output_options_with(*extra_formats: str):
     """--format (with any command-specific formats), --color and --cite."""
-    from asean_sec.output.render import COLORS, FORMATS
+    from asean_sec.output.render import CHOICES, COLORS
 
     def decorate(command):
         command = click.option("--cite/--no-cite", default=True, show_default=True,
                                help="List the sources of what is shown.")(command)
         command = click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
                                help="Colour in tables; NO_COLOR and TERM=dumb turn it off in auto.")(command)
-        return click.option("--format", "fmt", type=click.Choice(FORMATS + extra_formats), default="auto",
+        return click.option("--format", "fmt", type=click.Choice(CHOICES + extra_formats), default="auto",
                             show_default=True, help="auto: a table on a terminal, plain text when piped.")(command)
     return decorate
 
@@ -189,20 +189,19 @@ def output_options_with(*extra_formats: str):
 output_options = output_options_with()
 
 
-def emit(report, fmt: str, color: str, cite: bool = True, renderer=None) -> None:
-    """Render `report` (with `renderer(report, fmt, color, stream)` if given); exit 1, like
-    grep, when it has no rows."""
+def emit(answer, fmt: str, color: str, cite: bool = True, fit: bool = False) -> None:
+    """Render `answer` (a Report or a Document) through the format registry; exit 1, like grep,
+    when it has no rows. `fit`: see Document."""
+    from asean_sec.output.document import document
     from asean_sec.output.render import MACHINE_FORMATS, render, resolve_format
 
-    report.cite = report.cite and cite
+    doc = document(answer, fit=fit)
+    doc.cite = doc.cite and cite
     chosen = resolve_format(fmt, sys.stdout)
-    if report.rows or chosen in MACHINE_FORMATS + ("ics",):
-        if renderer is None:
-            render(report, chosen, color)
-        else:
-            renderer(report, chosen, color, sys.stdout)
-    if not report.rows:
-        raise NothingMatched(report.empty_message)
+    if doc.rows or chosen in MACHINE_FORMATS + ("ics",):
+        render(doc, chosen, color)
+    if not doc.rows:
+        raise NothingMatched(doc.empty_message)
 
 
 def pass_state(command):

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
-from asean_sec.output.render import Column
-from asean_sec.output.sections import cited, sources_of
+from asean_sec.output.document import Column, cited, sources_of
 
 
 KIND_LABELS = {"summit": "summit", "ministerial": "ministerial meeting",

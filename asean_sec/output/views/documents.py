@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
-from asean_sec.output.render import Column, Report
-from asean_sec.output.sections import keep
+from asean_sec.output.document import Column, Report, keep
 from asean_sec.output.views.common import _label, _src_column
 from asean_sec.output.views.people import _acronym
 from asean_sec.questions import documents

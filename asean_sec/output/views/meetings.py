@@ -5,7 +5,7 @@ from __future__ import annotations
 from asean_sec.output import rows
 from asean_sec.model.dataset import Dataset
 from asean_sec.questions.query import ChairAnswer
-from asean_sec.output.render import Column, Report
+from asean_sec.output.document import Column, Report
 
 
 def _country_and_person(country_field: str, person_field: str):

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
-from asean_sec.output.render import Column, Report
-from asean_sec.output.sections import Sections, keep
+from asean_sec.output.document import Column, Document, Report, keep, sections
 from asean_sec.output.views.bodies import _lead_dict
 from asean_sec.output.views.common import _label, _meeting_chair, _meeting_dates, _merge_sources, _place, _span, _src_column
 from asean_sec.questions import common
@@ -16,7 +15,7 @@ from asean_sec.questions import people
 # --- country -------------------------------------------------------------------------------
 
 
-def country_report(dataset: Dataset, answer: people.Dossier) -> Sections:
+def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
     c, as_of = answer.country, answer.as_of
     chaired = [rows.chair_row(dataset, a) for a in answer.chair_years]
     ahead = [rows.chair_row(dataset, a) for a in answer.future_chairs]
@@ -118,7 +117,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Sections:
         _src_column(delegations),
     ], empty_message="No delegation heads on record.")
 
-    return Sections([("country", head), ("posts", post_report), ("meetings", led_report),
+    return sections([("country", head), ("posts", post_report), ("meetings", led_report),
                      ("in_office", office_report), ("delegations", delegation_report)])
 
 
@@ -151,7 +150,7 @@ def _office_status(r: dict) -> str:
 
 # --- person --------------------------------------------------------------------------------
 
-def person_report(dataset: Dataset, answer: people.Profile) -> Sections:
+def person_report(dataset: Dataset, answer: people.Profile) -> Document:
     p, as_of = answer.person, answer.as_of
     offices = [_office_row(dataset, s) for s in answer.offices]
     current = [o for o in offices if o["status"] == "in office"]
@@ -194,4 +193,4 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Sections:
                                 Column("Title then", "title_then", max_width=40),
                                 _src_column(attended),
                             ], empty_message="No meetings on record.")
-    return Sections([("person", head), ("offices", office_report), ("meetings", meeting_report)])
+    return sections([("person", head), ("offices", office_report), ("meetings", meeting_report)])

@@ -6,8 +6,7 @@ from __future__ import annotations
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.names import fold
 from asean_sec.output import rows
-from asean_sec.output.render import Column, Report
-from asean_sec.output.sections import keep
+from asean_sec.output.document import Column, Report, keep
 from asean_sec.questions import search
 
 

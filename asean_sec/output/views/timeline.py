@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
-from asean_sec.output.render import Column, Report
-from asean_sec.output.sections import Grouped, keep
+from asean_sec.output.document import Column, Report, keep
 from asean_sec.output.views.common import _compact_span, _label, _meeting_chair, _place, _src_column
 from asean_sec.output.views.people import _acronym
 from asean_sec.questions import documents
@@ -53,7 +52,7 @@ def _event_row(dataset: Dataset, event: timeline.Event) -> dict:
     return row
 
 
-def timeline_report(dataset: Dataset, events: list[timeline.Event]) -> Grouped:
+def timeline_report(dataset: Dataset, events: list[timeline.Event]) -> Report:
     found = [_event_row(dataset, e) for e in events]
     columns = [
         keep(Column("Year", "year")),
@@ -66,5 +65,5 @@ def timeline_report(dataset: Dataset, events: list[timeline.Event]) -> Grouped:
     title = f"Timeline: {len(found)} event{'s' if len(found) != 1 else ''}"
     if years:
         title += f", {years[0]}–{years[-1]}" if len(years) > 1 else f", {years[0]}"
-    return Grouped(Report(title=title, rows=found, columns=columns,
-                          empty_message="No event matches those filters."), "year")
+    return Report(title=title, rows=found, columns=columns, empty_message="No event matches those filters.",
+                  group_by="year")

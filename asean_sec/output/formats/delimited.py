@@ -1,0 +1,46 @@
+"""csv and tsv: a header row, then a row per record; lists joined with "; ". A compound
+document's rows carry a `section` field and the union of its sections' fields."""
+
+from __future__ import annotations
+
+from asean_sec.output.document import Document, flat
+
+
+def write_csv(doc: Document, stream, color: str) -> None:
+    _write(doc, stream, ",")
+
+
+def write_tsv(doc: Document, stream, color: str) -> None:
+    _write(doc, stream, "\t")
+
+
+def _cell(value) -> str:
+    """flat(), and a record without a title or name as its values: '2004, held, rotation'."""
+    if isinstance(value, dict) and not flat(value):
+        return ", ".join(str(v) for v in value.values() if isinstance(v, (str, int)) and v is not None)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    return flat(value)
+
+
+def _write(doc: Document, stream, delimiter: str) -> None:
+    import csv
+
+    writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
+    if doc.compound:
+        names = ["section"]
+        for _, report in doc.parts:
+            for row in report.rows:
+                names += [n for n in row if n not in names]
+        lines = [[key] + [_cell(row.get(n)) for n in names[1:]] for key, report in doc.parts for row in report.rows]
+    else:
+        found = doc.report.rows
+        if not found:
+            return
+        names = list(found[0])
+        lines = [[flat(row[name]) for name in names] for row in found]
+    writer.writerow(names)
+    for cells in lines:
+        if delimiter == "\t":
+            cells = [c.replace("\t", " ").replace("\n", " ") for c in cells]
+        writer.writerow(cells)

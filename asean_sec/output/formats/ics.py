@@ -1,0 +1,49 @@
+"""ics: iCalendar (RFC 5545), one all-day event per meeting whose start day is known. Offered by
+the commands that list meetings."""
+
+from __future__ import annotations
+
+from asean_sec.output.document import Document
+
+
+def _text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 3.1: lines of at most 75 octets, continued with a leading space."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > (75 if not out else 74):
+            out.append(current.decode("utf-8"))
+            current = b""
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)
+
+
+def write(doc: Document, stream, color: str) -> None:
+    import datetime as dt
+
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//asean-sec//meetings//EN", "CALSCALE:GREGORIAN"]
+    for row in doc.rows:
+        start = row.get("start") or ""
+        if len(start) != 10 or "ordinal" not in row:
+            continue  # a month or a year is not a calendar day
+        end = row.get("end") if len(row.get("end") or "") == 10 else start
+        after = dt.date.fromisoformat(end) + dt.timedelta(days=1)
+        place = ", ".join(p for p in (row.get("city"), row.get("host_name")) if p)
+        lines += ["BEGIN:VEVENT", f"UID:{row['id']}@asean-sec", f"DTSTAMP:{start.replace('-', '')}T000000Z",
+                  f"DTSTART;VALUE=DATE:{start.replace('-', '')}", f"DTEND;VALUE=DATE:{after:%Y%m%d}",
+                  f"SUMMARY:{_text(row['mechanism_name'] + ' ' + row['ordinal'])}"]
+        if place:
+            lines.append(f"LOCATION:{_text(place)}")
+        if row.get("status") and row["status"] != "held":
+            lines.append("STATUS:TENTATIVE" if row["status"] == "scheduled" else "STATUS:CANCELLED"
+                         if row["status"] == "cancelled" else "STATUS:TENTATIVE")
+        if row.get("sources"):
+            lines.append(f"DESCRIPTION:{_text('Sources: ' + ' '.join(row['sources']))}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    stream.write("".join(_fold(line) + "\r\n" for line in lines))
