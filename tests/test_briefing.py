@@ -75,7 +75,7 @@ def test_brief_markdown_is_a_memo_block_with_sources(run):
     assert result.exit_code == 0
     assert result.stdout.startswith("### AMMTC — brief as of 2024-12-31\n")
     assert "- **Last meeting:** AMMTC 18" in result.stdout
-    assert "\n**Sources**\n\n1. <http" in result.stdout
+    assert "\n**Sources**\n\n1. " in result.stdout and ". <http" in result.stdout
 
 
 def test_unknown_body_suggests_close_names(run):
@@ -273,7 +273,7 @@ def test_piped_output_has_no_escape_codes(run, args):
 def test_tables_fit_100_columns(run, args):
     result = run(*args, "--format", "table")
     assert result.exit_code == 0, result.output
-    lines = [line for line in result.stdout.splitlines() if not line.startswith("  [")]  # URLs stay whole
+    lines = [line for line in result.stdout.splitlines() if not line.strip().startswith("http")]  # URLs stay whole
     assert lines and max(len(line) for line in lines) <= 100
 
 

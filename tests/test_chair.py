@@ -64,7 +64,7 @@ def test_plain_output_names_status_and_sources(run):
     result = run("chair", "2027", "--format", "plain")
     assert "Chair:    Singapore" in result.stdout and "Verified: 2026-11-23" in result.stdout
     assert "Status:   confirmed" in result.stdout
-    assert "Sources:\n  [1] https://" in result.stdout
+    assert "Sources:\n  [1] " in result.stdout and "\n      https://" in result.stdout  # title, then URL
 
 
 def test_bad_year_is_a_usage_error(run):

@@ -146,8 +146,9 @@ def test_field_names_are_pinned_in_json_and_csv(run, run_json):
 def test_markdown_is_a_table_with_the_totals_under_it(run):
     text = run("coverage", "--format", "markdown").stdout
     assert text.startswith("### Coverage of 34 bodies\n")
-    assert "| AMMTC | 23 | 1-19, 20 scheduled |  |  | Emergency; Special; 2nd Special | 8 | 3 | 0 |" in text
-    assert "| SOMTC | 15 | 10-25 | 1-9, 12, 15 | yes | Preparatory |" in text
+    assert "| AMMTC | 23 | 1-19, 20 scheduled |  | Emergency; Special; 2nd Special | 8 | 3 |\n" in text
+    assert "| SOMTC | 15 | 10-25 | 1-9, 12, 15 (explained) | Preparatory |" in text
+    assert "Seed only" not in text  # 0 for every body: no column
     assert "Data as of 2026-11-23." in text
     assert "Records: 20 countries, 34 mechanisms, 49 ASEAN chair years, 157 meetings" in text
     assert "not recorded: 1980, 1982-1983, 1990, 2028 (2028 projected by rotation)" in text

@@ -51,12 +51,13 @@ def test_no_cite_drops_the_sources_list(run):
     assert "Sources:" not in run("chair", "2024", "--format", "plain", "--no-cite").stdout
 
 
-def test_colour_only_when_asked_and_never_with_no_color(run, monkeypatch):
+def test_colour_only_when_asked_and_an_explicit_always_beats_no_color(run, monkeypatch):
     coloured = run("chair", "2024", "--format", "table", "--color", "always").stdout
     assert "\x1b[" in coloured
     assert "\x1b[" not in run("chair", "2024", "--format", "table").stdout
     monkeypatch.setenv("NO_COLOR", "1")
-    assert "\x1b[" not in run("chair", "2024", "--format", "table", "--color", "always").stdout
+    assert "\x1b[" not in run("chair", "2024", "--format", "table", "--color", "auto").stdout
+    assert "\x1b[" in run("chair", "2024", "--format", "table", "--color", "always").stdout  # no-color.org
 
 
 def test_piped_table_is_not_wrapped_at_80_columns(run):

@@ -13,8 +13,8 @@ from asean_sec.cli.support import command, DateType, emit, output_options, pass_
 
 
 def _emit(doc, fmt: str, color: str, cite: bool) -> None:
-    """emit() with tables fitted to the width: a Report, several sections or a grouped listing."""
-    emit(doc, fmt, color, cite, fit=True)
+    """emit(): a Report, several sections or a grouped listing."""
+    emit(doc, fmt, color, cite)
 
 
 @command()

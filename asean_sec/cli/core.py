@@ -12,7 +12,8 @@ import sys
 import click
 
 from asean_sec.cli import completion
-from asean_sec.cli.support import EXIT_DATA, DateType, PathText, command, emit, output_options, output_options_with, pass_state
+from asean_sec.cli.support import (EXIT_DATA, DateType, PathText, command, emit, list_options, output_options,
+                                   output_options_with, pass_state)
 
 
 @command()
@@ -49,47 +50,57 @@ def chair(state, when, mechanism, fmt, color, cite):
 
 
 @command()
-@click.option("--mechanism", "-m", shell_complete=completion.mechanisms,
-              help="Only this body's meetings (id, acronym or name).")
-@click.option("--chaired-by", metavar="COUNTRY", shell_complete=completion.countries,
-              help="Meetings this country chaired.")
-@click.option("--hosted-by", metavar="COUNTRY", shell_complete=completion.countries,
-              help="Meetings held in this country.")
-@click.option("--attended-by", metavar="COUNTRY", shell_complete=completion.countries,
-              help="Meetings this country attended (a seat, a delegation, or host).")
-@click.option("--led-by", metavar="COUNTRY", shell_complete=completion.countries,
-              help="Meetings this country chaired OR co-chaired.")
+@click.option("--mechanism", "-m", multiple=True, shell_complete=completion.mechanisms,
+              help="Only this body's meetings (id, acronym or name); repeat for several.")
+@click.option("--chaired-by", metavar="COUNTRY", multiple=True, shell_complete=completion.countries,
+              help="Meetings this country chaired; repeat for any of several.")
+@click.option("--hosted-by", metavar="COUNTRY", multiple=True, shell_complete=completion.countries,
+              help="Meetings held in this country; repeat for any of several.")
+@click.option("--attended-by", metavar="COUNTRY", multiple=True, shell_complete=completion.countries,
+              help="Meetings this country attended (a seat, a delegation, or host); repeat for any of several.")
+@click.option("--led-by", metavar="COUNTRY", multiple=True, shell_complete=completion.countries,
+              help="Meetings this country chaired OR co-chaired; repeat for any of several.")
 @click.option("--year", type=click.IntRange(1, 9999), help="Meetings held in this year.")
 @click.option("--since", type=DateType(partial=True), help="On or after this date (YYYY[-MM[-DD]] or 'today').")
 @click.option("--until", type=DateType(partial=True, end=True), help="On or before this date.")
+@list_options
 @output_options_with("ics")
 @pass_state
 def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year, since, until, fmt, color,
              cite):
     """Meetings of every body, filtered; countries by any name, alias or code.
 
+    A filter given twice takes either value (-m AMMTC -m SOMTC: the meetings of both);
+    different filters must all hold.
+
     \b
     Examples:
       asean-sec meetings --mechanism AMMTC
       asean-sec meetings --led-by "Viet Nam" --format json
-      asean-sec meetings --hosted-by laos --since 2020
+      asean-sec meetings --hosted-by laos --since 2020 --reverse --limit 5
       asean-sec meetings --since today --format ics > asean-meetings.ics
     """
+    import itertools
+
     from asean_sec.questions import query
     from asean_sec.output.views import meetings as views
 
     dataset = state.dataset
-    country = functools.partial(query.country_id, dataset)
-    found = query.meetings(
-        dataset,
-        mechanism=query.mechanism_id(dataset, mechanism) if mechanism is not None else None,
-        chaired_by=country(chaired_by) if chaired_by is not None else None,
-        hosted_by=country(hosted_by) if hosted_by is not None else None,
-        attended_by=country(attended_by) if attended_by is not None else None,
-        led_by=country(led_by) if led_by is not None else None,
-        year=year, since=since, until=until,
-    )
-    emit(views.meetings_report(dataset, found), fmt, color, cite)
+
+    def ids(values, resolve):
+        return list(dict.fromkeys(resolve(dataset, v) for v in values))
+
+    chosen = {"mechanism": ids(mechanism, query.mechanism_id), "chaired_by": ids(chaired_by, query.country_id),
+              "hosted_by": ids(hosted_by, query.country_id), "attended_by": ids(attended_by, query.country_id),
+              "led_by": ids(led_by, query.country_id)}
+    found: dict = {}
+    for combination in itertools.product(*(values or [None] for values in chosen.values())):
+        for meeting in query.meetings(dataset, **dict(zip(chosen, combination)), year=year, since=since,
+                                      until=until):
+            found.setdefault(meeting.id, meeting)
+    ordered = sorted(found.values(), key=query._meeting_key) if len(found) > 1 else list(found.values())
+    emit(views.meetings_report(dataset, ordered, asked=views.asked(dataset, chosen, year, since, until)),
+         fmt, color, cite)
 
 
 @command()

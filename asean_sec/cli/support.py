@@ -132,6 +132,19 @@ class Group(_PlainHelp, click.Group):
             raise UnknownName(str(err), ctx) from None
         except OutputRefused as err:
             raise OutputFailed(str(err)) from None
+        except BrokenPipeError:
+            quiet_closed_pipe()
+            raise click.exceptions.Exit(EXIT_OK) from None
+
+
+def quiet_closed_pipe() -> None:
+    """The reader closed the pipe (`| head -1`): end quietly with 0, as the README says; what
+    is still buffered goes nowhere instead of raising again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 class State:
@@ -173,14 +186,18 @@ class DateType(click.ParamType):
 
 
 def output_options_with(*extra_formats: str):
-    """--format (with any command-specific formats), --color and --cite."""
+    """--format (with any command-specific formats), --color, --cite and --pager."""
     from asean_sec.output.render import CHOICES, COLORS
 
     def decorate(command):
+        command = click.option("--pager/--no-pager", default=True, show_default=True, expose_value=False,
+                               callback=_remember, help="On a terminal, page an answer longer than the screen through "
+                                    "$ASEAN_SEC_PAGER, else $PAGER, else 'less -FRX'.")(command)
         command = click.option("--cite/--no-cite", default=True, show_default=True,
                                help="List the sources of what is shown.")(command)
         command = click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True,
-                               help="Colour in tables; NO_COLOR and TERM=dumb turn it off in auto.")(command)
+                               help="Colour in tables; NO_COLOR and TERM=dumb turn it off in auto, "
+                                    "'always' wins over both.")(command)
         return click.option("--format", "fmt", type=click.Choice(CHOICES + extra_formats), default="auto",
                             show_default=True, help="auto: a table on a terminal, plain text when piped.")(command)
     return decorate
@@ -189,19 +206,114 @@ def output_options_with(*extra_formats: str):
 output_options = output_options_with()
 
 
-def emit(answer, fmt: str, color: str, cite: bool = True, fit: bool = False) -> None:
-    """Render `answer` (a Report or a Document) through the format registry; exit 1, like grep,
-    when it has no rows. `fit`: see Document."""
+def _remember(ctx, param, value):
+    """Keep an output option for emit() rather than pass it to the command."""
+    ctx.meta[f"asean_sec.{param.name}"] = value
+    return value
+
+
+def list_options_with(limit: int = 0):
+    """--limit and --reverse, for the commands that answer with a list; emit() applies them."""
+    def decorate(command):
+        command = click.option("--reverse", "-r", is_flag=True, expose_value=False, callback=_remember,
+                               help="Last first (newest first in a list by date).")(command)
+        return click.option("--limit", "-n", type=click.IntRange(0), default=limit, show_default=True,
+                            expose_value=False, callback=_remember,
+                            help="Show at most this many records (0: all).")(command)
+    return decorate
+
+
+list_options = list_options_with()
+
+
+def emit(answer, fmt: str, color: str, cite: bool = True) -> None:
+    """Render `answer` (a Report or a Document) through the format registry, paged on a terminal
+    when longer than the screen; exit 1, like grep, when it has no rows. --limit and --reverse
+    (list_options) apply to a list answer."""
     from asean_sec.output.document import document
     from asean_sec.output.render import MACHINE_FORMATS, render, resolve_format
 
-    doc = document(answer, fit=fit)
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx else {}
+    pager = meta.get("asean_sec.pager", True)
+    limit, reverse = meta.get("asean_sec.limit", 0), meta.get("asean_sec.reverse", False)
+    doc = document(answer)
     doc.cite = doc.cite and cite
+    if not doc.compound:
+        _cut(doc.report, limit, reverse)
     chosen = resolve_format(fmt, sys.stdout)
+    human = chosen in ("table", "plain", "markdown")
     if doc.rows or chosen in MACHINE_FORMATS + ("ics",):
-        render(doc, chosen, color)
+        if human and doc.cite:
+            doc.citations = _citations(ctx)
+        if human and pager and _isatty(sys.stdout):
+            _paged(doc, chosen, color)
+        else:
+            render(doc, chosen, color)
     if not doc.rows:
         raise NothingMatched(doc.empty_message)
+
+
+def _cut(report, limit: int, reverse: bool) -> None:
+    if reverse:
+        report.rows = report.rows[::-1]
+    if limit and len(report.rows) > limit:
+        report.notes = report.notes + [f"… {len(report.rows) - limit} more (use --limit 0 to see all)"]
+        report.rows = report.rows[:limit]
+
+
+def _citations(ctx) -> dict:
+    """Source reference (URL or document) -> its Source record, for the list under an answer."""
+    state = ctx.find_object(State) if ctx else None
+    if state is None or state._dataset is None:
+        return {}
+    return {(s.url or s.document): s for s in state._dataset.sources.values()}
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def pager_command() -> str:
+    """$ASEAN_SEC_PAGER, else $PAGER, else 'less -FRX' (as git chooses its pager)."""
+    for name in ("ASEAN_SEC_PAGER", "PAGER"):
+        if os.environ.get(name) is not None:
+            return os.environ[name]
+    return "less -FRX"
+
+
+def _paged(doc, fmt: str, color: str) -> None:
+    """Render to text; through the pager when longer than the screen (git's rule)."""
+    import io
+    import shutil
+    import subprocess
+
+    from asean_sec.output.render import render, style_for
+
+    text = io.StringIO()
+    render(doc, fmt, color, text, style=style_for(color, sys.stdout))
+    written = text.getvalue()
+    command = pager_command().strip()
+    if written.count("\n") < shutil.get_terminal_size((80, 24)).lines or command in ("", "cat"):
+        sys.stdout.write(written)
+        return
+    sys.stdout.flush()
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    try:
+        proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        sys.stdout.write(written)
+        return
+    try:
+        proc.stdin.write(written.encode(sys.stdout.encoding or "utf-8", "replace"))
+        proc.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager before the end
+        pass
+    proc.wait()
 
 
 def pass_state(command):

@@ -18,14 +18,20 @@ LIST_SEPARATOR = "; "
 class Column:
     """One column people see: a header, and a field name or a function of the row.
 
-    `no_wrap`: a short key (a date, a label, a code) that a table never folds; `cut`: shorten it
-    with '…' rather than widen it (a tree must keep one line a row).
+    How a table lays it out: `no_wrap`, a short key (a date, a label, a code) kept whole on one
+    line; `cut`, shortened with '…' rather than wrapped (a tree keeps one line a row); others
+    wrap between words, never inside one. `max_width` caps it, `ratio` weighs its share of
+    spare room. `drop`: when a table cannot fit, columns with the highest `drop` go first (0:
+    never). `hide_zero`: a count not worth a column when it is 0 in every row. `stack`: when
+    the table would take too many lines a record, this column's text goes under the previous
+    column's, in its cell, rather than in a column of its own.
     """
 
     def __init__(self, header: str, value, max_width: int | None = None, no_wrap: bool = False,
-                 cut: bool = False):
+                 cut: bool = False, ratio: int = 1, drop: int = 0, hide_zero: bool = False, stack: bool = False):
         self.header, self.value, self.max_width = header, value, max_width
-        self.no_wrap, self.cut = no_wrap, cut
+        self.no_wrap, self.cut, self.ratio, self.drop, self.hide_zero = no_wrap, cut, ratio, drop, hide_zero
+        self.stack = stack
 
     def text(self, row: dict) -> str:
         found = self.value(row) if callable(self.value) else row.get(self.value)
@@ -36,6 +42,15 @@ def keep(column: Column, cut: bool = False) -> Column:
     """`column`, marked as one a table should not wrap (see Column)."""
     column.no_wrap, column.cut = True, cut
     return column
+
+
+def shown(columns: list[Column], found: list[dict]) -> list[Column]:
+    """The columns worth showing: none empty in every row (or 0 in every row, if `hide_zero`)."""
+    if not found:
+        return columns
+    blank = ("", "0")
+    return [c for c in columns
+            if any(c.text(r) not in (blank if c.hide_zero else ("",)) for r in found)]
 
 
 class Report:
@@ -68,13 +83,13 @@ class Document:
     """What a command answers: one or several sections (key, Report).
 
     `compound`: the sections are the parts of one dossier (see the module's note); otherwise the
-    document is its first section. `fit`: tables keep their no_wrap columns whole and fit the
-    others to the width (the briefing commands); otherwise a piped table is 200 columns wide.
+    document is its first section. `citations`: source reference -> the Source record, for
+    the list people read under the answer (title, publisher, date, then the URL).
     """
 
-    def __init__(self, parts: list[tuple[str, Report]], compound: bool = False, cite: bool = True,
-                 fit: bool = True):
-        self.parts, self.compound, self.fit = parts, compound, fit
+    def __init__(self, parts: list[tuple[str, Report]], compound: bool = False, cite: bool = True):
+        self.parts, self.compound = parts, compound
+        self.citations: dict = {}
         self.cite = cite and all(report.cite for _, report in parts)
         self.title = parts[0][1].title if parts else ""
         first = parts[0][1] if parts else None
@@ -90,11 +105,11 @@ class Document:
         return [row for _, report in self.parts for row in report.rows]
 
 
-def document(answer, fit: bool = True) -> Document:
+def document(answer) -> Document:
     """A Document from what a view returns (a Report or a Document)."""
     if isinstance(answer, Document):
         return answer
-    return Document([("", answer)], fit=fit)
+    return Document([("", answer)])
 
 
 def sections(parts: list[tuple[str, Report]]) -> Document:
@@ -135,11 +150,12 @@ def numbers(found: list[int]) -> str:
 
 
 def cited(refs: list[str]):
-    """A 'Src' column's text: the row's sources as numbers in the list under the output."""
+    """A 'Src' column's text: the row's sources as numbers in the list under the output, sorted,
+    in ranges ('3, 21-24': a table may wrap it between numbers)."""
     where = {ref: i for i, ref in enumerate(refs, 1)}
 
     def text(row):
-        return numbers([where[r] for r in row.get("sources", ()) if r in where])
+        return numbers([where[r] for r in row.get("sources", ()) if r in where]).replace(",", ", ")
     return text
 
 
@@ -147,7 +163,7 @@ def with_src(report: Report, refs: list[str]) -> list[Column]:
     """The report's columns, its Src column renumbered against the whole document's sources."""
     columns = [c for c in report.columns if c.header != "Src"]
     if any(c.header == "Src" for c in report.columns):
-        columns.append(Column("Src", cited(refs)))
+        columns.append(Column("Src", cited(refs), ratio=0))
     return columns
 
 
@@ -161,6 +177,18 @@ def grouped_columns(report: Report, cite: bool) -> list[Column]:
     return columns if cite else [c for c in columns if c.header != "Src"]
 
 
-def source_lines(refs: list[str]) -> str:
-    """The numbered list of sources under an answer, one per line: '  [1] https://…'."""
-    return "".join(f"  [{i}] {ref}\n" for i, ref in enumerate(refs, 1))
+def source_lines(refs: list[str], citations: dict | None = None) -> str:
+    """The numbered list of sources under an answer: '  [1] Title — Publisher — date', then the
+    URL whole on a line of its own (copyable); a source not described is its URL alone."""
+    out = []
+    for i, ref in enumerate(refs, 1):
+        label = citation_label((citations or {}).get(ref))
+        out.append(f"  [{i}] {label}\n      {ref}\n" if label else f"  [{i}] {ref}\n")
+    return "".join(out)
+
+
+def citation_label(source) -> str:
+    """'Title — Publisher — 2024-08-21' of a Source record ('' when it has none of them)."""
+    if source is None:
+        return ""
+    return " — ".join(p for p in (source.title, source.publisher, source.published) if p)

@@ -32,6 +32,20 @@ MACHINE_FORMATS = ("json", "jsonl", "csv", "tsv")
 COLORS = ("auto", "always", "never")
 
 
+class Style:
+    """How people see an answer: colour or not, and the width tables fit."""
+
+    def __init__(self, color: bool = False, width: int = 100):
+        self.color, self.width = color, width
+
+
+def style_for(color: str, stream) -> Style:
+    """`--color` and the width: the terminal's, or COLUMNS, else 100 when piped."""
+    import shutil
+
+    return Style(color_enabled(color, stream), max(shutil.get_terminal_size((100, 50)).columns, 40))
+
+
 def resolve_format(fmt: str, stream) -> str:
     if fmt != "auto":
         return fmt
@@ -46,25 +60,29 @@ def isatty(stream) -> bool:
 
 
 def color_enabled(color: str, stream) -> bool:
-    """`--color`: never, always, or auto (a terminal, and neither NO_COLOR nor TERM=dumb)."""
-    if color == "never" or os.environ.get("NO_COLOR"):
-        return False
+    """`--color`: always (even with NO_COLOR: the explicit flag wins), never, or auto (a
+    terminal, and neither NO_COLOR nor TERM=dumb)."""
     if color == "always":
         return True
+    if color == "never" or os.environ.get("NO_COLOR"):
+        return False
     return isatty(stream) and os.environ.get("TERM") != "dumb"
 
 
 def writer(fmt: str):
-    """The `write(doc, stream, color)` function of a format."""
+    """The `write(doc, stream, style)` function of a format."""
     import importlib
 
     module, function = FORMATS[fmt].split(":")
     return getattr(importlib.import_module(f"asean_sec.output.formats.{module}"), function)
 
 
-def render(answer, fmt: str, color: str = "auto", stream=None) -> None:
+def render(answer, fmt: str, color: str = "auto", stream=None, style: Style | None = None) -> None:
     """Write a Document (or a Report, a document of one section) in `fmt` ('auto' allowed)."""
     from asean_sec.output.document import document
 
     stream = stream or sys.stdout
-    writer(resolve_format(fmt, stream))(document(answer), stream, color)
+    fmt = resolve_format(fmt, stream)
+    if style is None:
+        style = Style() if fmt in MACHINE_FORMATS + OPTIONAL_FORMATS else style_for(color, stream)
+    writer(fmt)(document(answer), stream, style)

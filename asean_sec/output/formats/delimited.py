@@ -6,11 +6,11 @@ from __future__ import annotations
 from asean_sec.output.document import Document, flat
 
 
-def write_csv(doc: Document, stream, color: str) -> None:
+def write_csv(doc: Document, stream, style) -> None:
     _write(doc, stream, ",")
 
 
-def write_tsv(doc: Document, stream, color: str) -> None:
+def write_tsv(doc: Document, stream, style) -> None:
     _write(doc, stream, "\t")
 
 

@@ -23,7 +23,7 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
-def write(doc: Document, stream, color: str) -> None:
+def write(doc: Document, stream, style) -> None:
     import datetime as dt
 
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//asean-sec//meetings//EN", "CALSCALE:GREGORIAN"]

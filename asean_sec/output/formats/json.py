@@ -7,7 +7,7 @@ from asean_sec.output import jsonout
 from asean_sec.output.document import Document, sources_of
 
 
-def write(doc: Document, stream, color: str) -> None:
+def write(doc: Document, stream, style) -> None:
     if doc.compound:
         payload: object = {key: (report.rows[0] if report.rows else None) if report.single else report.rows
                            for key, report in doc.parts}

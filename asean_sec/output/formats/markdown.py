@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from asean_sec.output.document import Column, Document, Report, grouped_columns, no_src, sources_of, with_src
+from asean_sec.output.document import (Column, Document, Report, citation_label, grouped_columns, no_src, shown,
+                                       sources_of, with_src)
 
 
-def write(doc: Document, stream, color: str) -> None:
+def write(doc: Document, stream, style) -> None:
     if doc.compound:
         _sections(doc, stream)
     elif doc.report.group_by:
@@ -27,16 +28,22 @@ def fields(report: Report, stream) -> None:
 
 
 def table(columns: list[Column], rows: list[dict], stream) -> None:
+    columns = shown(columns, rows)
     stream.write("| " + " | ".join(c.header for c in columns) + " |\n")
     stream.write("|" + "---|" * len(columns) + "\n")
     for row in rows:
         stream.write("| " + " | ".join(cell(c.text(row)) for c in columns) + " |\n")
 
 
-def sources(refs: list[str], stream) -> None:
+def sources(refs: list[str], stream, citations: dict) -> None:
+    """'1. Title — Publisher — date. <https://…>'"""
     if refs:
-        stream.write("\n**Sources**\n\n" + "".join(f"{i}. <{ref}>\n" if ref.startswith("http") else
-                                                     f"{i}. {ref}\n" for i, ref in enumerate(refs, 1)))
+        lines = []
+        for i, ref in enumerate(refs, 1):
+            label = citation_label(citations.get(ref))
+            where = f"<{ref}>" if ref.startswith("http") else ref
+            lines.append(f"{i}. {cell(label)}. {where}\n" if label else f"{i}. {where}\n")
+        stream.write("\n**Sources**\n\n" + "".join(lines))
 
 
 def _report(doc: Document, stream) -> None:
@@ -51,7 +58,7 @@ def _report(doc: Document, stream) -> None:
     for note in report.notes:
         stream.write(f"\n{note}\n")
     if doc.cite:
-        sources(sources_of(report.rows), stream)
+        sources(sources_of(report.rows), stream, doc.citations)
 
 
 def _sections(doc: Document, stream) -> None:
@@ -65,7 +72,7 @@ def _sections(doc: Document, stream) -> None:
         else:
             table(with_src(report, refs) if doc.cite else no_src(report), report.rows, stream)
     if doc.cite:
-        sources(refs, stream)
+        sources(refs, stream, doc.citations)
 
 
 def _grouped(doc: Document, stream) -> None:
@@ -76,4 +83,4 @@ def _grouped(doc: Document, stream) -> None:
         stream.write(f"\n#### {key}\n\n")
         table(columns, found, stream)
     if doc.cite:
-        sources(sources_of(report.rows), stream)
+        sources(sources_of(report.rows), stream, doc.citations)

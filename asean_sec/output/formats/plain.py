@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from asean_sec.output.document import (Column, Document, Report, grouped_columns, no_src, source_lines,
+from asean_sec.output.document import (Column, Document, Report, grouped_columns, no_src, shown, source_lines,
                                        sources_of, with_src)
 
 
-def write(doc: Document, stream, color: str) -> None:
+def write(doc: Document, stream, style) -> None:
     if doc.compound:
         _sections(doc, stream)
     elif doc.report.group_by:
@@ -25,15 +25,16 @@ def fields(report: Report, stream) -> None:
 
 
 def table(columns: list[Column], found: list[dict], stream, indent: str = "") -> None:
+    columns = shown(columns, found)
     cells = [[c.header for c in columns]] + [[c.text(r) for c in columns] for r in found]
     widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
     for row in cells:
         stream.write(indent + "  ".join(f"{text:<{w}}" for text, w in zip(row, widths)).rstrip() + "\n")
 
 
-def _sources(refs: list[str], stream) -> None:
+def _sources(refs: list[str], stream, citations: dict) -> None:
     if refs:
-        stream.write("Sources:\n" + source_lines(refs))
+        stream.write("Sources:\n" + source_lines(refs, citations))
 
 
 def _report(doc: Document, stream) -> None:
@@ -47,7 +48,7 @@ def _report(doc: Document, stream) -> None:
     for note in report.notes:
         stream.write(f"{note}\n")
     if doc.cite:
-        _sources(sources_of(report.rows), stream)
+        _sources(sources_of(report.rows), stream, doc.citations)
 
 
 def _sections(doc: Document, stream) -> None:
@@ -64,12 +65,12 @@ def _sections(doc: Document, stream) -> None:
             table(with_src(report, refs) if doc.cite else no_src(report), report.rows, stream)
     if doc.cite and refs:
         stream.write("\n")
-        _sources(refs, stream)
+        _sources(refs, stream, doc.citations)
 
 
 def _grouped(doc: Document, stream) -> None:
     report = doc.report
-    columns = grouped_columns(report, doc.cite)
+    columns = shown(grouped_columns(report, doc.cite), report.rows)
     cells = [[c.text(r) for c in columns] for r in report.rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
     rows_of = iter(cells)
@@ -82,4 +83,4 @@ def _grouped(doc: Document, stream) -> None:
         stream.write(f"{note}\n")
     if doc.cite:
         stream.write("\n")
-        _sources(sources_of(report.rows), stream)
+        _sources(sources_of(report.rows), stream, doc.citations)

@@ -1,173 +1,198 @@
-"""table: rich tables for a terminal. rich is imported only here, when a table is drawn."""
+"""table: rich tables for a terminal. rich is imported only here, when a table is drawn.
+
+Every list table is laid out the same way (`layout`): key columns (`no_wrap`: dates, labels,
+codes) get their whole width; the others at least their longest word, so rich wraps them
+between words and never folds one; spare room goes to the columns that want it, by `ratio`.
+When even that is wider than the terminal, the columns with the highest `drop` are left out
+(a note under the table says which) rather than cropped.
+"""
 
 from __future__ import annotations
 
-from asean_sec.output.document import (Column, Document, Report, grouped_columns, no_src, source_lines,
-                                       sources_of, with_src)
-from asean_sec.output.render import color_enabled, isatty
+from asean_sec.output.document import (Column, Document, Report, grouped_columns, no_src, shown,
+                                       source_lines, sources_of, with_src)
+
+PADDING = 3  # a column's borders and padding in rich's default box: "│ x " ; plus 1 for the last border
 
 
-def write(doc: Document, stream, color: str) -> None:
-    if doc.compound:
-        _sections(doc, stream, color)
-    elif doc.report.group_by:
-        _grouped(doc, stream, color)
-    elif doc.fit:
-        _report(doc, stream, color)
-    else:
-        _wide(doc, stream, color)
-
-
-def _console(stream, color: str, piped_width: int):
+def write(doc: Document, stream, style) -> None:
     from rich.console import Console
 
-    use_color = color_enabled(color, stream)
-    return Console(file=stream, force_terminal=use_color, no_color=not use_color,
-                   color_system="standard" if use_color else None, highlight=False,
-                   width=None if isatty(stream) else piped_width, soft_wrap=False, emoji=False,
-                   markup=False), use_color
-
-
-def fields_table(report: Report, use_color: bool, title: bool = True, pad_edge: bool = True):
-    """A single record as a two-column rich table: field names, then values."""
-    from rich.table import Table
-
-    table = Table(title=report.title if title else None, show_header=False, box=None, title_justify="left",
-                  title_style="bold" if use_color else None, pad_edge=pad_edge)
-    table.add_column(style="bold cyan" if use_color else None, no_wrap=True)
-    table.add_column(overflow="fold")
-    for column in report.columns:
-        text = column.text(report.rows[0])
-        if text:
-            table.add_row(column.header, text)
-    return table
-
-
-def _wide(doc: Document, stream, color: str) -> None:
-    """A table as wide as the terminal (200 columns when piped), every column folding."""
-    from rich.table import Table
-
+    console = Console(file=stream, force_terminal=style.color, no_color=not style.color,
+                      color_system="standard" if style.color else None, highlight=False, width=style.width,
+                      soft_wrap=False, emoji=False, markup=False)
+    bold = "bold" if style.color else None
+    if doc.compound:
+        refs = sources_of(doc.rows)
+        for i, (_, report) in enumerate(doc.parts):
+            if i:
+                console.print()
+            if not report.rows:
+                console.print(f"{report.title}: {report.empty_message}", style=bold)
+            elif report.single:
+                console.print(_fields(report, style))
+            else:
+                _print_list(console, report, with_src(report, refs) if doc.cite else no_src(report), style)
+        if doc.cite:
+            _sources(console, stream, refs, doc.citations, style)
+        return
     report = doc.report
-    console, use_color = _console(stream, color, 200)
     if not report.rows:
         return
     if report.single:
-        table = fields_table(report, use_color)
+        console.print(_fields(report, style))
+    elif report.group_by:
+        _print_list(console, report, grouped_columns(report, doc.cite), style, grouped=True)
     else:
-        table = Table(title=report.title, title_justify="left", header_style="bold" if use_color else None,
-                      title_style="bold" if use_color else None)
-        for column in report.columns:
-            table.add_column(column.header, overflow="fold", max_width=column.max_width)
-        for row in report.rows:
-            table.add_row(*(column.text(row) for column in report.columns))
-    console.print(table)
+        _print_list(console, report, report.columns if doc.cite else no_src(report), style)
     for note in report.notes:
         console.print(note)
     if doc.cite:
-        refs = sources_of(report.rows)
-        if refs:
-            console.print("Sources:", style="bold" if use_color else None)
-            # written as they are, not through rich: a URL folded at the terminal's width breaks
-            # when copied, and rich's rendering of plain lines costs more than the table
-            stream.write(source_lines(refs))
+        _sources(console, stream, sources_of(report.rows), doc.citations, style)
 
 
-def _list(report: Report, columns: list[Column], use_color: bool, width: int = 100):
-    """A table `width` wide at most: no_wrap columns get their full width, `cut` columns share
-    what is left (shortened with '…'), the others wrap."""
+def _fields(report: Report, style):
+    """A single record as two columns: field names, then values wrapped between words."""
     from rich.table import Table
 
-    table = Table(title=report.title, title_justify="left", header_style="bold" if use_color else None,
-                  title_style="bold" if use_color else None)
-    cells = [[column.text(row) for column in columns] for row in report.rows]
-    widest = [max([len(c.header)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    cut = [c.cut for c in columns]
-    keep = [(c.no_wrap and not cut[i]) or c.header == "Src" for i, c in enumerate(columns)]
-    wanted = [min(widest[i], c.max_width or widest[i]) for i, c in enumerate(columns)]
-    room = width - (3 * len(columns) + 1) - sum(w for w, k in zip(wanted, keep) if k)
-    room -= sum(w for i, w in enumerate(wanted) if not keep[i] and not cut[i])
-    shares = _share(room, [w for i, w in enumerate(wanted) if cut[i]])
-    for i, column in enumerate(columns):
-        fixed = wanted[i] if keep[i] else shares.pop(0) if cut[i] else None
-        table.add_column(column.header, overflow="ellipsis" if cut[i] else "fold", no_wrap=keep[i] or cut[i],
-                         max_width=fixed or column.max_width, min_width=fixed)
+    table = Table(title=report.title, show_header=False, box=None, title_justify="left",
+                  title_style="bold" if style.color else None, pad_edge=False)
+    found = [(c.header, c.text(report.rows[0])) for c in report.columns]
+    found = [(header, text) for header, text in found if text]
+    key = max(len(header) for header, _ in found)
+    table.add_column(style="bold cyan" if style.color else None, no_wrap=True, width=key)
+    table.add_column(overflow="fold", width=max(style.width - key - 2, 10))
+    for header, text in found:
+        table.add_row(header, text)
+    return table
+
+
+def _words(text: str) -> int:
+    return max((len(word) for word in text.split()), default=0)
+
+
+def layout(columns: list[Column], cells: list[list[str]], width: int, without: set[int] = frozenset()
+           ) -> tuple[list[int], list[int]]:
+    """Which columns to show (their indexes) and how wide, so the table fits `width`."""
+    headers = [c.header for c in columns]
+    full = [max([len(h)] + [len(line) for row in cells for line in row[i].split("\n")])
+            for i, h in enumerate(headers)]
+    full = [min(f, c.max_width) if c.max_width and not c.no_wrap else f for f, c in zip(full, columns)]
+    word = [max([_words(h)] + [_words(row[i]) for row in cells]) for i, h in enumerate(headers)]
+    least = [min(full[i], 8) if c.cut else full[i] if c.no_wrap else min(full[i], word[i])
+             for i, c in enumerate(columns)]
+    kept = [i for i in range(len(columns)) if i not in without]
+
+    def needed(indexes, floor):
+        return sum(floor[i] for i in indexes) + PADDING * len(indexes) + 1
+
+    droppable = sorted((i for i in kept if columns[i].drop), key=lambda i: -columns[i].drop)
+    while needed(kept, least) > width and droppable:
+        kept.remove(droppable.pop(0))
+    deficit = needed(kept, least) - width
+    for i in sorted(kept, key=lambda i: -least[i]):  # the widest keys wrap between words, not cropped
+        if deficit <= 0:
+            break
+        cut = min(deficit, least[i] - max(word[i], 1))
+        if cut > 0:
+            least[i] -= cut
+            deficit -= cut
+    while needed(kept, least) > width and len(kept) > 1:  # still too wide: the last columns go
+        kept.pop(max(range(len(kept)), key=lambda k: (columns[kept[k]].header != "Src", k)))
+    widths = {i: least[i] for i in kept}
+    room = width - needed(kept, least)
+    while room > 0:
+        wanting = [i for i in kept if widths[i] < full[i]]
+        if not wanting:
+            break
+        weight = sum(columns[i].ratio for i in wanting) or 1
+        given = 0
+        for i in wanting:
+            extra = min(full[i] - widths[i], max(1, room * columns[i].ratio // weight), room - given)
+            widths[i] += extra
+            given += extra
+        room -= given
+        if not given:
+            break
+    return kept, [widths[i] for i in kept]
+
+
+def _height(cells: list[list[str]], kept: list[int], widths: list[int]) -> int:
+    """The most lines any record takes (rich wraps between words, as textwrap does)."""
+    import textwrap
+
+    most = 1
     for row in cells:
-        table.add_row(*row)
-    return table
+        for i, w in zip(kept, widths):
+            lines = sum(max(1, len(textwrap.wrap(part, w, break_long_words=False, break_on_hyphens=False)))
+                        for part in row[i].split("\n"))
+            most = max(most, lines)
+    return most
 
 
-def _share(room: int, wanted: list[int]) -> list[int]:
-    """Split `room` columns among widths that want `wanted`, none given more than it wants."""
-    given = [0] * len(wanted)
-    left = max(room, 4 * len(wanted))
-    while left > 0 and any(g < w for g, w in zip(given, wanted)):
-        open_ = [i for i, (g, w) in enumerate(zip(given, wanted)) if g < w]
-        step = max(1, left // len(open_))
-        for i in open_:
-            extra = min(step, wanted[i] - given[i], left)
-            given[i] += extra
-            left -= extra
-    return [max(g, 4) for g in given]
+def _stacked(columns: list[Column], cells: list[list[str]]) -> tuple[list[Column], list[list[str]]]:
+    """Each `stack` column's text moved under the previous column's, in the same cell."""
+    out_columns: list[Column] = []
+    out_cells: list[list[str]] = [[] for _ in cells]
+    for i, column in enumerate(columns):
+        if column.stack and out_columns:
+            joined = out_columns[-1]
+            out_columns[-1] = Column(f"{joined.header} / {column.header}", joined.value, ratio=joined.ratio + column.ratio)
+            for row, out in zip(cells, out_cells):
+                out[-1] = "\n".join(t for t in (out[-1], row[i]) if t)
+            continue
+        out_columns.append(column)
+        for row, out in zip(cells, out_cells):
+            out.append(row[i])
+    return out_columns, out_cells
 
 
-def _sources(console, refs: list[str], use_color: bool) -> None:
-    if refs:
-        console.print("Sources:", style="bold" if use_color else None)
-        for i, ref in enumerate(refs, 1):
-            console.print(f"  [{i}] {ref}", soft_wrap=True)  # a URL stays one line: copyable
-
-
-def _report(doc: Document, stream, color: str) -> None:
-    report = doc.report
-    console, use_color = _console(stream, color, 100)
-    if not report.rows:
-        return
-    if report.single:
-        console.print(fields_table(report, use_color, pad_edge=False))
-    else:
-        console.print(_list(report, report.columns, use_color, console.width))
-    for note in report.notes:
-        console.print(note)
-    if doc.cite:
-        _sources(console, sources_of(report.rows), use_color)
-
-
-def _sections(doc: Document, stream, color: str) -> None:
-    console, use_color = _console(stream, color, 100)
-    refs = sources_of(doc.rows)
-    for i, (_, report) in enumerate(doc.parts):
-        if i:
-            console.print()
-        if not report.rows:
-            console.print(f"{report.title}: {report.empty_message}", style="bold" if use_color else None)
-        elif report.single:
-            console.print(fields_table(report, use_color, pad_edge=False))
-        else:
-            columns = with_src(report, refs) if doc.cite else no_src(report)
-            console.print(_list(report, columns, use_color, console.width))
-    if doc.cite:
-        console.print()
-        _sources(console, refs, use_color)
-
-
-def _grouped(doc: Document, stream, color: str) -> None:
+def _print_list(console, report: Report, columns: list[Column], style, grouped: bool = False) -> None:
     from rich.table import Table
 
-    report = doc.report
-    console, use_color = _console(stream, color, 100)
-    columns = [c for c in report.columns if c.value == report.group_by] + grouped_columns(report, doc.cite)
-    table = Table(title=report.title, title_justify="left", header_style="bold" if use_color else None,
-                  title_style="bold" if use_color else None)
-    for column in columns:
-        table.add_column(column.header, overflow="fold", max_width=column.max_width,
-                         no_wrap=column.no_wrap or column.header == "Src",
-                         style="bold" if use_color and column.value == report.group_by else None)
-    for key, found in report.groups():
-        for j, row in enumerate(found):
-            cells = [column.text(row) for column in columns]
-            if j:
-                cells[0] = ""
-            table.add_row(*cells, end_section=j == len(found) - 1)
+    columns = shown(columns, report.rows)
+    cells = [[c.text(row) for c in columns] for row in report.rows]
+    kept, widths = layout(columns, cells, style.width)
+    most = 2 if style.width >= 100 else 3
+    if any(c.stack for c in columns) and (_height(cells, kept, widths) > most or len(kept) < len(columns)):
+        columns, cells = _stacked(columns, cells)
+        kept, widths = layout(columns, cells, style.width)
+    spare = sorted((i for i in kept if columns[i].drop), key=lambda i: -columns[i].drop)
+    while spare and _height(cells, kept, widths) > most:  # too tall: leave out what matters least
+        dropped = spare.pop(0)
+        kept, widths = layout(columns, cells, style.width, without={dropped} | set(range(len(columns))) - set(kept))
+    table = Table(title=report.title, title_justify="left", header_style="bold" if style.color else None,
+                  title_style="bold" if style.color else None)
+    for i, w in zip(kept, widths):
+        column = columns[i]
+        whole = all(len(line) <= w for row in cells for line in row[i].split("\n"))
+        table.add_column(column.header, width=w, no_wrap=column.cut or (column.no_wrap and whole),
+                         overflow="ellipsis" if column.cut else "fold")
+    ends = set()
+    if grouped:
+        position = 0
+        for _, found in report.groups():
+            position += len(found)
+            ends.add(position - 1)
+    for n, row in enumerate(cells):
+        table.add_row(*(row[i] for i in kept), end_section=n in ends)
     console.print(table)
-    if doc.cite:
-        _sources(console, sources_of(report.rows), use_color)
+    left_out = [columns[i].header for i in range(len(columns)) if i not in kept]
+    if left_out:
+        console.print(f"(Not shown at this width: {', '.join(left_out)}; --format plain shows every column.)",
+                      style="dim" if style.color else None)
+
+
+def _sources(console, stream, refs: list[str], citations: dict, style) -> None:
+    if refs:
+        console.print("Sources:", style="bold" if style.color else None)
+        # written as they are, not through rich: a URL folded at the terminal's width breaks
+        # when copied; a label longer than the width wraps between words
+        import textwrap
+
+        for line in source_lines(refs, citations).splitlines():
+            if line.startswith("      ") or len(line) <= style.width:
+                stream.write(line + "\n")
+            else:
+                stream.write(textwrap.fill(line, style.width, subsequent_indent="      ", break_long_words=False,
+                                           break_on_hyphens=False) + "\n")

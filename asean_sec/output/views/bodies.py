@@ -162,9 +162,9 @@ def crimes_report(dataset: Dataset, areas: list[bodies.CrimeArea], as_of: dt.dat
     found = [_crime_row(dataset, a) for a in areas]
     columns = [
         Column("Crime", "name"),
-        Column("Led by", lambda r: _leads_text(r["leads"]) or "not on record", max_width=50),
+        Column("Led by", lambda r: _leads_text(r["leads"]) or "not on record", ratio=3),
         Column("Body", lambda r: ", ".join(dict.fromkeys(lead["mechanism_name"] for lead in r["leads"]
-                                                        if lead["mechanism_name"]))),
+                                                        if lead["mechanism_name"])), ratio=2, drop=1),
         _src_column(found),
     ]
     return Report(title=f"Priority transnational crimes and their lead shepherds, as of {as_of.isoformat()}",
@@ -178,13 +178,6 @@ def _branch(node: bodies.TreeNode) -> str:
         return ""
     lead = "".join("   " if last else "│  " for last in node.lasts[1:-1])
     return lead + ("└─ " if node.lasts[-1] else "├─ ")
-
-
-def _tree_handle(row: dict) -> str:
-    """The tree cell; an acronym too long for a table gives way to the id (a name too)."""
-    if len(row["acronym"]) <= 28:
-        return row["tree"]
-    return row["tree"][:len(row["tree"]) - len(row["acronym"])] + row["id"]
 
 
 def mechanisms_report(dataset: Dataset, nodes: list[bodies.TreeNode], year: int) -> Report:
@@ -205,14 +198,13 @@ def mechanisms_report(dataset: Dataset, nodes: list[bodies.TreeNode], year: int)
             "sources": rows.source_refs(dataset, m.sources),
         })
 
-    def chair_text(r):
-        who = _who(r["chair_country_name"], r["chair_person_name"])
-        return f"{who} ({r['chair_status']})" if who else ""
+    def chair_text(r):  # the country alone: a tree keeps a line a body (`brief` names the person)
+        return f"{r['chair_country_name']} ({r['chair_status']})" if r["chair_country_name"] else ""
 
     columns = [
-        keep(Column("Body", _tree_handle)),
-        keep(Column(f"Chair {year}", chair_text, max_width=34), cut=True),
-        keep(Column("Name", "name", max_width=44), cut=True),
+        keep(Column("Body", "tree")),
+        keep(Column(f"Chair {year}", chair_text)),
+        Column("Name", "name", ratio=3, drop=1),
     ]
     return Report(title=f"ASEAN security bodies and their chairs in {year}", rows=found, columns=columns,
                   empty_message="No bodies on record.")

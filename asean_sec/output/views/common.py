@@ -34,25 +34,25 @@ def _merge_sources(*groups) -> list[str]:
 
 
 def _src_column(found: list[dict]) -> Column:
-    return Column("Src", cited(sources_of(found)))
+    return Column("Src", cited(sources_of(found)), ratio=0)
 
 
 def _span(start, end) -> str:
+    """A term: the compact interval, 'until END' without a start."""
     start, end = start or "", end or ""
-    if start and end and end != start:
-        return f"{start}–{end}"
     if end and not start:
         return f"until {end}"
-    return start
+    return _compact_span(start, end)
 
 
 def _compact_span(start: str, end: str | None) -> str:
-    """ISO 8601 interval with the end's repeated leading parts left out: 2024-08-28/29."""
+    """The one date-range form: an ISO 8601 interval with the end's repeated leading parts left
+    out: 2024-08-28/29, 2024-08-28/09-02, 2023-08/09, 2023/2024, 2018/2018-11-02."""
     if not end or end == start:
         return start
     if len(start) == len(end) == 10 and start[:8] == end[:8]:
         return f"{start}/{end[8:]}"
-    if len(start) == len(end) == 10 and start[:5] == end[:5]:
+    if len(start) == len(end) in (7, 10) and start[:5] == end[:5]:
         return f"{start}/{end[5:]}"
     return f"{start}/{end}"
 

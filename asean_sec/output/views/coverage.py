@@ -29,6 +29,10 @@ def _explained_text(row: dict) -> str:
     return {True: "yes", False: "no", None: ""}[row["gaps_explained"]]
 
 
+def _explained_note(row: dict) -> str:
+    return {True: "(explained)", False: "(unexplained)", None: ""}[row["gaps_explained"]]
+
+
 def _chair_span(row: dict) -> str:
     first, last = row["asean_chair_first"], row["asean_chair_last"]
     return "none recorded" if first is None else f"{first}-{last}"
@@ -54,15 +58,14 @@ def coverage_report(dataset: Dataset, mechanisms=None) -> Report:
     """One row per body; under the table, the as-of date and (for every body) the dataset totals."""
     found = mechanism_rows(dataset, mechanisms)
     columns = [
-        Column("Body", "mechanism_name", max_width=30),
+        Column("Body", "mechanism_name", ratio=3),
         Column("Meetings", "meetings"),
-        Column("Numbered", _series_text),
-        Column("Gaps", _gaps_text, max_width=30),
-        Column("Explained", _explained_text),
-        Column("Unnumbered", "other_ordinals", max_width=30),
+        Column("Numbered", _series_text, ratio=2),
+        Column("Gaps", lambda r: " ".join(t for t in (_gaps_text(r), _explained_note(r)) if t), ratio=2),
+        Column("Unnumbered", "other_ordinals", ratio=2, drop=1),
         Column("No chair", "without_chair"),
         Column("No day", "without_start_day"),
-        Column("Seed only", "seed_sources_only"),
+        Column("Seed only", "seed_sources_only", hide_zero=True),
     ]
     notes = [f"Data as of {dataset.info.as_of}."]
     if mechanisms is None:

@@ -29,10 +29,10 @@ def documents_report(dataset: Dataset, docs) -> Report:
         })
     columns = [
         keep(Column("Date", "date")),
-        Column("Document", "title", max_width=56),
-        Column("Type", lambda r: _label(r["type"])),
+        Column("Document", "title", ratio=6),
+        Column("Type", lambda r: _label(r["type"]), drop=2),
         Column("Adopted at", lambda r: r["meeting_label"] or r["place"] or ""),
-        Column("Status", "status"),
+        Column("Status", "status", drop=1),
         _src_column(found),
     ]
     return Report(title=f"{len(found)} document{'s' if len(found) != 1 else ''}", rows=found, columns=columns,

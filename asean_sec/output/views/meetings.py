@@ -5,7 +5,8 @@ from __future__ import annotations
 from asean_sec.output import rows
 from asean_sec.model.dataset import Dataset
 from asean_sec.questions.query import ChairAnswer
-from asean_sec.output.document import Column, Report
+from asean_sec.output.document import Column, Report, keep
+from asean_sec.output.views.common import _meeting_chair, _meeting_dates, _place, _src_column
 
 
 def _country_and_person(country_field: str, person_field: str):
@@ -31,37 +32,32 @@ def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechan
                   empty_message=f"No record of the {label} chair for {year}.")
 
 
-def _place(row):
-    return ", ".join(p for p in (row.get("city"), row.get("host_name")) if p)
+def asked(dataset: Dataset, chosen: dict, year=None, since=None, until=None) -> str:
+    """What a meetings question asked, in words: 'of AMMTC, led by Viet Nam, since 2023-01-01'."""
+    def names(ids, name):
+        return " or ".join(name(i) or i for i in ids)
+
+    body = lambda i: dataset.mechanisms[i].acronym if i in dataset.mechanisms else i  # noqa: E731
+    parts = [f"of {names(chosen['mechanism'], body)}"] if chosen.get("mechanism") else []
+    for key, verb in (("chaired_by", "chaired by"), ("hosted_by", "hosted by"), ("attended_by", "attended by"),
+                      ("led_by", "led by")):
+        if chosen.get(key):
+            parts.append(f"{verb} {names(chosen[key], dataset.country_name)}")
+    parts += [f"in {year}"] if year else []
+    parts += [f"since {since}"] if since else []
+    parts += [f"until {until}"] if until else []
+    return ", ".join(parts)
 
 
-def _dates(row):
-    start, end = row.get("start") or "", row.get("end")
-    return f"{start}/{end}" if end and end != start else start
-
-
-def _chair(row):
-    if row.get("chair_country_name"):
-        return _country_and_person("chair_country_name", "chair_person_name")(row)
-    return " & ".join(s["country_name"] for s in row.get("co_chairs", ()))
-
-
-def meetings_report(dataset: Dataset, meetings) -> Report:
+def meetings_report(dataset: Dataset, meetings, asked: str = "") -> Report:
     found = [rows.meeting_row(dataset, m) for m in meetings]
-    refs: list[str] = []
-    for row in found:
-        refs += [r for r in row["sources"] if r not in refs]
-
-    def cited(row):
-        return ",".join(str(refs.index(r) + 1) for r in row["sources"])
-
     columns = [
-        Column("Date", _dates),
-        Column("Meeting", rows.meeting_label),
-        Column("Place", _place, max_width=28),
-        Column("Chair / co-chairs", _chair, max_width=34),
-        Column("Adopted", lambda r: "; ".join(o["title"] or o["id"] for o in r["outcomes"]), max_width=40),
-        Column("Src", cited),
+        keep(Column("Date", _meeting_dates)),
+        keep(Column("Meeting", rows.meeting_label)),
+        Column("Place", _place, ratio=2, stack=True),
+        Column("Chair / co-chairs", _meeting_chair, ratio=3),
+        keep(Column("Docs", lambda r: len(r["outcomes"]) or "")),
+        _src_column(found),
     ]
-    return Report(title=f"{len(found)} meeting{'s' if len(found) != 1 else ''}", rows=found, columns=columns,
-                  empty_message="No meeting matches those filters.")
+    title = f"Meetings {asked} — {len(found)}" if asked else f"Meetings — {len(found)}"
+    return Report(title=title, rows=found, columns=columns, empty_message="No meeting matches those filters.")

@@ -69,8 +69,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
                     "note": role.note, "sources": rows.source_refs(dataset, role.sources)})
         posts.append(row)
     post_report = Report(title="Posts held (coordinator, lead shepherd, chair, host)", rows=posts, columns=[
-        Column("Post", lambda r: f"{_label(r['role'])}: {r['subject']}", max_width=60),
-        Column("Body", "mechanism_name"),
+        Column("Post", lambda r: f"{_label(r['role'])}: {r['mechanism_name'] or r['subject']}", ratio=3),
         keep(Column("Term", lambda r: _span(r["start"], r["end"]) or "undated")),
         keep(Column("State", "state")),
         _src_column(posts),
@@ -85,9 +84,9 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
     led_report = Report(title=f"Meetings chaired, co-chaired or hosted ({len(led)})", rows=led, columns=[
         keep(Column("Date", _meeting_dates)),
         keep(Column("Meeting", rows.meeting_label)),
-        Column("Place", _place, max_width=26),
+        Column("Place", _place, stack=True),
         Column("Role", lambda r: " & ".join(r["roles"]) + (" (upcoming)" if r["upcoming"] else "")),
-        Column("Chair / co-chairs", _meeting_chair, max_width=34),
+        Column("Chair / co-chairs", _meeting_chair, ratio=2),
         _src_column(led),
     ], empty_message="No meetings chaired or hosted on record.")
 
@@ -112,8 +111,8 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         keep(Column("Date", "start")),
         keep(Column("Meeting", "meeting_label")),
         keep(Column("Person", "person_name")),
-        Column("Title", "title", max_width=44),
-        keep(Column("Role", lambda r: _label(r["role"]))),
+        Column("Title", "title", stack=True, ratio=3),
+        Column("Role", lambda r: _label(r["role"]), drop=1),
         _src_column(delegations),
     ], empty_message="No delegation heads on record.")
 
@@ -172,10 +171,10 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
         Column("Note", "note"),
     ])
     office_report = Report(title="Offices", rows=offices, columns=[
-        Column("Office", "title", max_width=48),
+        Column("Office", "title", ratio=2),
         keep(Column("From", "start")),
         keep(Column("To", "end")),
-        Column("Status", _office_status, max_width=34),
+        Column("Status", _office_status, ratio=2),
         _src_column(offices),
     ], empty_message="No offices on record.")
     attended = []
@@ -188,9 +187,9 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
                             columns=[
                                 keep(Column("Date", _meeting_dates)),
                                 keep(Column("Meeting", rows.meeting_label)),
-                                Column("Place", _place, max_width=26),
+                                Column("Place", _place, stack=True),
                                 Column("Role", lambda r: ", ".join(_label(x) for x in r["roles"])),
-                                Column("Title then", "title_then", max_width=40),
+                                Column("Title then", "title_then", ratio=2, drop=1),
                                 _src_column(attended),
                             ], empty_message="No meetings on record.")
     return sections([("person", head), ("offices", office_report), ("meetings", meeting_report)])

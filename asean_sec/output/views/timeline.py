@@ -57,8 +57,8 @@ def timeline_report(dataset: Dataset, events: list[timeline.Event]) -> Report:
     columns = [
         keep(Column("Year", "year")),
         keep(Column("Date", lambda r: _compact_span(r["date"], r["end"]))),
-        Column("Kind", lambda r: _label(r["kind"])),
-        Column("Event", lambda r: r["text"] + (" (upcoming)" if r["upcoming"] else ""), max_width=64),
+        Column("Kind", lambda r: _label(r["kind"]), drop=1),
+        Column("Event", lambda r: r["text"] + (" (upcoming)" if r["upcoming"] else ""), ratio=4),
         _src_column(found),
     ]
     years = sorted({r["year"] for r in found})
