@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from asean_sec.cli import completion
-from asean_sec.cli.support import command, DateType, emit, output_options, pass_state
+from asean_sec.cli.support import DateType, command, emit, list_options, list_options_with, output_options, pass_state
 
 
 def _emit(doc, fmt: str, color: str, cite: bool) -> None:
@@ -109,6 +109,7 @@ def person(state, name, fmt, color, cite):
               help="Only what concerns this country: meetings it attended, its chair years, offices, posts.")
 @click.option("--since", type=DateType(partial=True), help="On or after this date (YYYY[-MM[-DD]] or 'today').")
 @click.option("--until", type=DateType(partial=True, end=True), help="On or before this date.")
+@list_options
 @output_options
 @pass_state
 def timeline(state, mechanism, country, since, until, fmt, color, cite):
@@ -128,21 +129,21 @@ def timeline(state, mechanism, country, since, until, fmt, color, cite):
     from asean_sec.questions import query
 
     dataset = state.dataset
-    events = timeline.timeline(
-        dataset, state.as_of,
-        mechanism=query.mechanism_id(dataset, mechanism) if mechanism is not None else None,
-        country=query.country_id(dataset, country) if country else None,
-        since=since, until=until)
-    _emit(timeline_views.timeline_report(dataset, events), fmt, color, cite)
+    body = query.mechanism_id(dataset, mechanism) if mechanism is not None else None
+    place = query.country_id(dataset, country) if country else None
+    events = timeline.timeline(dataset, state.as_of, mechanism=body, country=place, since=since, until=until)
+    asked = " ".join(p for p in (f"of {dataset.mechanisms[body].acronym}" if body else "",
+                                 f"for {dataset.country_name(place)}" if place else "",
+                                 f"since {since}" if since else "", f"until {until}" if until else "") if p)
+    _emit(timeline_views.timeline_report(dataset, events, asked), fmt, color, cite)
 
 
 @command()
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", "-n", type=click.IntRange(0), default=20, show_default=True,
-              help="Show at most this many records (0: all).")
+@list_options_with(limit=20)
 @output_options
 @pass_state
-def search(state, text, limit, fmt, color, cite):
+def search(state, text, fmt, color, cite):
     """Full-text search over every record, best match first.
 
     Names, places, people, outcomes and notes; case and diacritics are ignored ("Luong" finds
@@ -159,7 +160,7 @@ def search(state, text, limit, fmt, color, cite):
 
     words = " ".join(text)
     hits = search.search(state.dataset, words)
-    _emit(search_views.search_report(state.dataset, hits, words, limit), fmt, color, cite)
+    _emit(search_views.search_report(state.dataset, hits, words), fmt, color, cite)
 
 
 @command()
@@ -191,6 +192,7 @@ def mechanisms(state, root, year, fmt, color, cite):
 
 
 @command()
+@list_options
 @output_options
 @pass_state
 def crimes(state, fmt, color, cite):
@@ -218,6 +220,7 @@ def crimes(state, fmt, color, cite):
               help="declaration, joint statement, leaders statement, convention, plan of action, work plan, "
                    "mou, agreement, charter, cooperation plan …")
 @click.option("--year", type=click.IntRange(1, 9999), help="Dated in this year.")
+@list_options
 @output_options
 @pass_state
 def documents(state, mechanism, doc_type, year, fmt, color, cite):
@@ -243,4 +246,7 @@ def documents(state, mechanism, doc_type, year, fmt, color, cite):
         mechanism=query.mechanism_id(dataset, mechanism) if mechanism is not None else None,
         doc_type=common.document_type(doc_type) if doc_type else None,
         year=year)
-    _emit(documents_views.documents_report(dataset, found), fmt, color, cite)
+    asked = " ".join(p for p in (
+        f"of {dataset.mechanisms[query.mechanism_id(dataset, mechanism)].acronym}" if mechanism is not None else "",
+        f"of type {doc_type}" if doc_type else "", f"in {year}" if year else "") if p)
+    _emit(documents_views.documents_report(dataset, found, asked), fmt, color, cite)

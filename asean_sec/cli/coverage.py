@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from asean_sec.cli import completion
-from asean_sec.cli.support import command, emit, output_options, pass_state
+from asean_sec.cli.support import command, emit, list_options, output_options, pass_state
 
 
 @command()
@@ -16,6 +16,7 @@ from asean_sec.cli.support import command, emit, output_options, pass_state
               help="Only this body (an id, acronym or name); repeat for several.")
 @click.option("--totals", is_flag=True,
               help="Only the dataset's totals (as-of date, records per kind, ASEAN chair years), as one record.")
+@list_options
 @output_options
 @pass_state
 def coverage(state, mechanism, totals, fmt, color, cite):

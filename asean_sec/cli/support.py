@@ -72,7 +72,32 @@ class _PlainHelp:
 
 
 class Command(_PlainHelp, click.Command):
-    """A command with the plain help option."""
+    """A command with the plain help option, that refuses an option given twice when it takes
+    one value (click would silently keep the last); options marked `multiple` combine."""
+
+    def parse_args(self, ctx, args):
+        single = {}
+        for param in self.params:
+            if isinstance(param, click.Option) and not param.multiple and not param.is_flag and param.nargs == 1:
+                for name in param.opts:
+                    single[name] = param
+        seen: dict = {}
+        taking = False
+        for arg in args:
+            if taking:
+                taking = False
+                continue
+            if arg == "--":
+                break
+            name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2] if arg.startswith("-") else arg
+            param = single.get(name)
+            if param is None:
+                continue
+            taking = name == arg
+            if param.name in seen:
+                raise click.UsageError(f"{max(param.opts, key=len)} given twice: give it once (it takes one value)", ctx)
+            seen[param.name] = name
+        return super().parse_args(ctx, args)
 
 
 def command(**settings):

@@ -67,15 +67,22 @@ def _fields(report: Report, style):
     return table
 
 
+def _cells(text: str) -> int:
+    """Terminal cells the text takes (a CJK character takes two)."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
 def _words(text: str) -> int:
-    return max((len(word) for word in text.split()), default=0)
+    return max((_cells(word) for word in text.split()), default=0)
 
 
 def layout(columns: list[Column], cells: list[list[str]], width: int, without: set[int] = frozenset()
            ) -> tuple[list[int], list[int]]:
     """Which columns to show (their indexes) and how wide, so the table fits `width`."""
     headers = [c.header for c in columns]
-    full = [max([len(h)] + [len(line) for row in cells for line in row[i].split("\n")])
+    full = [max([_cells(h)] + [_cells(line) for row in cells for line in row[i].split("\n")])
             for i, h in enumerate(headers)]
     full = [min(f, c.max_width) if c.max_width and not c.no_wrap else f for f, c in zip(full, columns)]
     word = [max([_words(h)] + [_words(row[i]) for row in cells]) for i, h in enumerate(headers)]
@@ -165,7 +172,7 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
                   title_style="bold" if style.color else None)
     for i, w in zip(kept, widths):
         column = columns[i]
-        whole = all(len(line) <= w for row in cells for line in row[i].split("\n"))
+        whole = all(_cells(line) <= w for row in cells for line in row[i].split("\n"))
         table.add_column(column.header, width=w, no_wrap=column.cut or (column.no_wrap and whole),
                          overflow="ellipsis" if column.cut else "fold")
     ends = set()
@@ -184,15 +191,21 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
 
 
 def _sources(console, stream, refs: list[str], citations: dict, style) -> None:
-    if refs:
-        console.print("Sources:", style="bold" if style.color else None)
-        # written as they are, not through rich: a URL folded at the terminal's width breaks
-        # when copied; a label longer than the width wraps between words
-        import textwrap
+    """Each source's title, publisher and date (wrapped between words under its number), then
+    its URL whole on a line of its own: written as it is, not through rich, since a URL folded
+    at the terminal's width breaks when copied."""
+    from rich.table import Table
 
-        for line in source_lines(refs, citations).splitlines():
-            if line.startswith("      ") or len(line) <= style.width:
-                stream.write(line + "\n")
-            else:
-                stream.write(textwrap.fill(line, style.width, subsequent_indent="      ", break_long_words=False,
-                                           break_on_hyphens=False) + "\n")
+    if not refs:
+        return
+    console.print("Sources:", style="bold" if style.color else None)
+    for line in source_lines(refs, citations).splitlines():
+        if line.startswith("      ") or _cells(line) <= style.width:
+            stream.write(line + "\n")
+            continue
+        number, label = line.split("] ", 1)
+        grid = Table.grid()
+        grid.add_column(no_wrap=True, width=len(number) + 2)
+        grid.add_column(overflow="fold", width=style.width - len(number) - 2)
+        grid.add_row(number + "] ", label)
+        console.print(grid)

@@ -13,7 +13,7 @@ from asean_sec.questions import documents
 
 # --- documents -----------------------------------------------------------------------------
 
-def documents_report(dataset: Dataset, docs) -> Report:
+def documents_report(dataset: Dataset, docs, asked: str = "") -> Report:
     found = []
     for d in docs:
         meeting = dataset.meetings_by_id.get(d.meeting) if d.meeting else None
@@ -35,5 +35,6 @@ def documents_report(dataset: Dataset, docs) -> Report:
         Column("Status", "status", drop=1),
         _src_column(found),
     ]
-    return Report(title=f"{len(found)} document{'s' if len(found) != 1 else ''}", rows=found, columns=columns,
+    title = f"Documents {asked} — {len(found)}" if asked else f"Documents — {len(found)}"
+    return Report(title=title, rows=found, columns=columns,
                   empty_message="No document matches those filters.")

@@ -21,20 +21,19 @@ def _snippet(text: str, words: list[str], width: int = 12) -> str:
     return ("… " if start else "") + piece + (" …" if start + width < len(tokens) else "")
 
 
-def search_report(dataset: Dataset, hits: list[search.Hit], text: str, limit: int | None) -> Report:
+def search_report(dataset: Dataset, hits: list[search.Hit], text: str) -> Report:
+    """Every hit, best first (--limit, applied on output, shows the first 20 by default)."""
     words = fold(text).split()
-    shown = hits[:limit] if limit else hits
+    shown = hits
     found = [{"rank": i, "kind": h.kind, "id": h.id, "label": h.label, "score": h.score, "field": h.field,
               "match": _snippet(h.text, words), "sources": rows.source_refs(dataset, h.sources)}
              for i, h in enumerate(shown, 1)]
-    notes = []
-    if len(shown) < len(hits):
-        notes.append(f"… {len(hits) - len(shown)} more (use --limit 0 to see all)")
+    notes: list[str] = []
     columns = [
         keep(Column("#", "rank")),
-        keep(Column("Kind", "kind")),
-        Column("Record", "label", max_width=44),
-        Column("Matched", lambda r: f"{r['field'].replace('_', ' ')}: {r['match']}", max_width=60),
+        Column("Kind", "kind", drop=1),
+        Column("Record", "label", ratio=3),
+        Column("Matched", lambda r: f"{r['field'].replace('_', ' ')}: {r['match']}", ratio=2),
     ]
-    return Report(title=f"{len(hits)} record{'s' if len(hits) != 1 else ''} matching {text!r}", rows=found,
+    return Report(title=f"Records matching {text!r} — {len(hits)}", rows=found,
                   columns=columns, notes=notes, empty_message=f"Nothing matches {text!r}.")

@@ -52,7 +52,7 @@ def _event_row(dataset: Dataset, event: timeline.Event) -> dict:
     return row
 
 
-def timeline_report(dataset: Dataset, events: list[timeline.Event]) -> Report:
+def timeline_report(dataset: Dataset, events: list[timeline.Event], asked: str = "") -> Report:
     found = [_event_row(dataset, e) for e in events]
     columns = [
         keep(Column("Year", "year")),
@@ -62,7 +62,7 @@ def timeline_report(dataset: Dataset, events: list[timeline.Event]) -> Report:
         _src_column(found),
     ]
     years = sorted({r["year"] for r in found})
-    title = f"Timeline: {len(found)} event{'s' if len(found) != 1 else ''}"
+    title = f"Timeline {asked}".rstrip() + f" — {len(found)} event{'s' if len(found) != 1 else ''}"
     if years:
         title += f", {years[0]}–{years[-1]}" if len(years) > 1 else f", {years[0]}"
     return Report(title=title, rows=found, columns=columns, empty_message="No event matches those filters.",
