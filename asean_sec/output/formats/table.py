@@ -19,7 +19,7 @@ def write(doc: Document, stream, style) -> None:
     from rich.console import Console
 
     console = Console(file=stream, force_terminal=style.color, no_color=not style.color,
-                      color_system="standard" if style.color else None, highlight=False, width=style.width,
+                      color_system="standard" if style.color else None, highlight=False, width=style.width, height=50,
                       soft_wrap=False, emoji=False, markup=False)
     bold = "bold" if style.color else None
     if doc.compound:

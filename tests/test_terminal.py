@@ -1,0 +1,162 @@
+"""On a terminal: the pager, a closed pipe, forced colour; and the issue's commands in a real
+terminal (tmux panes of 80 and 100 columns; skipped where tmux is missing, .ci/run installs it)."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+from rich.cells import cell_len
+
+from asean_sec.cli import support
+
+AS_OF = "2026-11-23"
+MUST_SHOW = [
+    ["meetings", "--led-by", "Viet Nam"], ["meetings", "--mechanism", "AMMTC"], ["chair", "next"],
+    ["chair", "2026", "--mechanism", "AMMTC"], ["brief", "AMMTC"], ["country", "Viet Nam"],
+    ["person", "Luong Tam Quang"], ["timeline", "--mechanism", "AMMTC", "--since", "2023"], ["crimes"],
+    ["mechanisms"], ["documents", "--mechanism", "AMMTC"], ["search", "scam"], ["coverage"],
+]
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture
+def terminal(monkeypatch, tmp_path):
+    """stdout taken for a terminal of 80 x 50; the pager writes what it gets to a file."""
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setattr(support, "_isatty", lambda stream: True)
+    monkeypatch.setenv("ASEAN_SEC_PAGER", f"cat > '{paged}'")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "50")
+    return paged
+
+
+def test_a_long_answer_goes_through_the_pager(run, terminal):
+    result = run("meetings", "--mechanism", "AMMTC", "--format", "table")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "AMMTC 17" in terminal.read_text()
+
+
+def test_a_one_screen_answer_does_not(run, terminal):
+    result = run("chair", "next", "--format", "table")
+    assert "Singapore" in result.stdout and not terminal.exists()
+
+
+def test_no_pager_and_pipes_are_never_paged(run, terminal, monkeypatch):
+    assert "AMMTC 17" in run("meetings", "-m", "AMMTC", "--format", "table", "--no-pager").stdout
+    assert not terminal.exists()
+    monkeypatch.setattr(support, "_isatty", lambda stream: False)
+    assert "AMMTC 17" in run("meetings", "-m", "AMMTC", "--format", "table").stdout
+    assert not terminal.exists()
+
+
+def test_the_pager_is_chosen_as_git_does(monkeypatch):
+    for name in ("ASEAN_SEC_PAGER", "PAGER"):
+        monkeypatch.delenv(name, raising=False)
+    assert support.pager_command() == "less -FRX"
+    monkeypatch.setenv("PAGER", "more")
+    assert support.pager_command() == "more"
+    monkeypatch.setenv("ASEAN_SEC_PAGER", "most")
+    assert support.pager_command() == "most"
+
+
+def test_forced_colour_honours_columns(run):
+    result = run("meetings", "-m", "AMMTC", "--format", "table", "--color", "always", env={"COLUMNS": "60"})
+    assert "\x1b[" in result.stdout
+    lines = [ANSI.sub("", line) for line in result.stdout.splitlines()]
+    assert max(cell_len(line) for line in lines if not line.strip().startswith("http")) <= 60
+
+
+def test_a_closed_pipe_ends_quietly_with_0(cache_dir):
+    env = {**os.environ, "ASEAN_SEC_CACHE_DIR": str(cache_dir)}
+    proc = subprocess.Popen([sys.executable, "-m", "asean_sec", "meetings", "--format", "jsonl"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc.stdout.readline()
+    proc.stdout.close()  # as `| head -1` does
+    assert proc.wait() == 0
+    assert proc.stderr.read() == b""
+
+
+def test_repeated_filters_combine_or_are_refused(run_json, run):
+    both = run_json("meetings", "-m", "AMMTC", "-m", "SOMTC")
+    assert {m["mechanism"] for m in both} == {"ammtc", "somtc"}
+    result = run("meetings", "--year", "2023", "--year", "2024")
+    assert result.exit_code == 2 and "--year given twice" in result.output
+
+
+def test_limit_and_reverse(run_json):
+    newest = run_json("meetings", "-m", "AMMTC", "--reverse", "--limit", "2")
+    every = run_json("meetings", "-m", "AMMTC")
+    assert newest == every[::-1][:2]
+
+
+# --- a real terminal -------------------------------------------------------------------------
+
+def _in_tmux(width: int, commands: list[list[str]], cache_dir, env: str = "") -> list[list[str]]:
+    """Run each command in a tmux pane `width` columns wide and 50 high; its output as the
+    terminal shows it, wrapped lines joined (so a line wider than the pane shows as one)."""
+    import shlex
+
+    name = "t" + uuid.uuid4().hex[:8]
+    script = cache_dir / f"{name}.sh"
+    lines = [f"export ASEAN_SEC_CACHE_DIR={shlex.quote(str(cache_dir))} TERM=xterm-256color {env}"]
+    for i, args in enumerate(commands):
+        quoted = " ".join(shlex.quote(a) for a in args)
+        lines += [f"echo __S{i}", f"{shlex.quote(sys.executable)} -m asean_sec --as-of {AS_OF} {quoted}",
+                  f"echo __E{i}"]
+    lines.append("echo __DONE")
+    script.write_text("\n".join(lines) + "\n")
+    config = cache_dir / f"{name}.conf"
+    config.write_text("set -g history-limit 50000\n")
+    tmux = ["tmux", "-L", name, "-f", str(config)]
+    subprocess.run(tmux + ["new-session", "-d", "-s", name, "-x", str(width), "-y", "50",
+                           f"bash --norc --noprofile {script}; sleep 30"], check=True)
+    try:
+        raw = ""
+        for _ in range(600):
+            raw = subprocess.run(tmux + ["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", name],
+                                 capture_output=True, text=True).stdout
+            if "__DONE" in raw:
+                break
+            time.sleep(0.1)
+    finally:
+        subprocess.run(tmux + ["kill-server"], capture_output=True)
+    found = raw.splitlines()
+    out = []
+    for i in range(len(commands)):
+        start, end = found.index(f"__S{i}"), found.index(f"__E{i}")
+        out.append(found[start + 1:end])
+    return out
+
+
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+@needs_tmux
+@pytest.mark.parametrize("width", [80, 100])
+def test_must_show_commands_in_a_real_terminal(width, cache_dir):
+    from test_layout import _words
+
+    outputs = _in_tmux(width, [args + ["--no-pager"] for args in MUST_SHOW], cache_dir)
+    for args, shown in zip(MUST_SHOW, outputs):
+        assert shown, args
+        wide = [line for line in shown if cell_len(line) > width and not line.strip().startswith("http")]
+        assert not wide, (args, wide)
+        env = {**os.environ, "ASEAN_SEC_CACHE_DIR": str(cache_dir)}
+        plain = subprocess.run([sys.executable, "-m", "asean_sec", "--as-of", AS_OF, *args, "--format", "plain"],
+                               capture_output=True, text=True, env=env).stdout
+        markdown = subprocess.run([sys.executable, "-m", "asean_sec", "--as-of", AS_OF, *args, "--format",
+                                   "markdown"], capture_output=True, text=True, env=env).stdout
+        assert _words("\n".join(shown)) - _words(plain + markdown) == set(), args
+
+
+@needs_tmux
+def test_the_pager_in_a_real_terminal(cache_dir):
+    long, short = _in_tmux(80, [["meetings", "--mechanism", "AMMTC"], ["chair", "next"]], cache_dir,
+                           env="ASEAN_SEC_PAGER='sed s/^/P:/'")
+    assert long and all(line.startswith("P:") for line in long)
+    assert short and not any(line.startswith("P:") for line in short)
