@@ -119,12 +119,12 @@ def _in_tmux(width: int, commands: list[list[str]], cache_dir, env: str = "") ->
         raw = ""
         for _ in range(600):
             raw = subprocess.run(tmux + ["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", name],
-                                 capture_output=True, text=True).stdout
+                                 capture_output=True, text=True, check=False).stdout
             if "__DONE" in raw:
                 break
             time.sleep(0.1)
     finally:
-        subprocess.run(tmux + ["kill-server"], capture_output=True)
+        subprocess.run(tmux + ["kill-server"], capture_output=True, check=False)
     found = raw.splitlines()
     out = []
     for i in range(len(commands)):
@@ -148,9 +148,9 @@ def test_must_show_commands_in_a_real_terminal(width, cache_dir):
         assert not wide, (args, wide)
         env = {**os.environ, "ASEAN_SEC_CACHE_DIR": str(cache_dir)}
         plain = subprocess.run([sys.executable, "-m", "asean_sec", "--as-of", AS_OF, *args, "--format", "plain"],
-                               capture_output=True, text=True, env=env).stdout
+                               capture_output=True, text=True, env=env, check=False).stdout
         markdown = subprocess.run([sys.executable, "-m", "asean_sec", "--as-of", AS_OF, *args, "--format",
-                                   "markdown"], capture_output=True, text=True, env=env).stdout
+                                   "markdown"], capture_output=True, text=True, env=env, check=False).stdout
         assert _words("\n".join(shown)) - _words(plain + markdown) == set(), args
 
 

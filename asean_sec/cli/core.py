@@ -6,7 +6,6 @@ Each is thin: parse -> state.dataset -> a question -> a view -> emit. Registered
 
 from __future__ import annotations
 
-import functools
 import sys
 
 import click

@@ -95,7 +95,8 @@ class Command(_PlainHelp, click.Command):
                 continue
             taking = name == arg
             if param.name in seen:
-                raise click.UsageError(f"{max(param.opts, key=len)} given twice: give it once (it takes one value)", ctx)
+                raise click.UsageError(f"{max(param.opts, key=len)} given twice: give it once (it takes one value)",
+                                       ctx)
             seen[param.name] = name
         return super().parse_args(ctx, args)
 

@@ -18,9 +18,10 @@ PADDING = 3  # a column's borders and padding in rich's default box: "│ x " ; 
 def write(doc: Document, stream, style) -> None:
     from rich.console import Console
 
+    # the height too: given the width alone, rich takes a dumb terminal for 80 columns
     console = Console(file=stream, force_terminal=style.color, no_color=not style.color,
-                      color_system="standard" if style.color else None, highlight=False, width=style.width, height=50,
-                      soft_wrap=False, emoji=False, markup=False)
+                      color_system="standard" if style.color else None, highlight=False, width=style.width,
+                      height=50, soft_wrap=False, emoji=False, markup=False)
     bold = "bold" if style.color else None
     if doc.compound:
         refs = sources_of(doc.rows)
@@ -144,7 +145,8 @@ def _stacked(columns: list[Column], cells: list[list[str]]) -> tuple[list[Column
     for i, column in enumerate(columns):
         if column.stack and out_columns:
             joined = out_columns[-1]
-            out_columns[-1] = Column(f"{joined.header} / {column.header}", joined.value, ratio=joined.ratio + column.ratio)
+            out_columns[-1] = Column(f"{joined.header} / {column.header}", joined.value,
+                                     ratio=joined.ratio + column.ratio)
             for row, out in zip(cells, out_cells):
                 out[-1] = "\n".join(t for t in (out[-1], row[i]) if t)
             continue

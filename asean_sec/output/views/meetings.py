@@ -37,7 +37,9 @@ def asked(dataset: Dataset, chosen: dict, year=None, since=None, until=None) -> 
     def names(ids, name):
         return " or ".join(name(i) or i for i in ids)
 
-    body = lambda i: dataset.mechanisms[i].acronym if i in dataset.mechanisms else i  # noqa: E731
+    def body(i):
+        return dataset.mechanisms[i].acronym if i in dataset.mechanisms else i
+
     parts = [f"of {names(chosen['mechanism'], body)}"] if chosen.get("mechanism") else []
     for key, verb in (("chaired_by", "chaired by"), ("hosted_by", "hosted by"), ("attended_by", "attended by"),
                       ("led_by", "led by")):
