@@ -71,9 +71,10 @@ def test_forced_colour_honours_columns(run):
     assert max(cell_len(line) for line in lines if not line.strip().startswith("http")) <= 60
 
 
-def test_a_closed_pipe_ends_quietly_with_0(cache_dir):
+@pytest.mark.parametrize("fmt", ["jsonl", "plain", "table"])
+def test_a_closed_pipe_ends_quietly_with_0(cache_dir, fmt):
     env = {**os.environ, "ASEAN_SEC_CACHE_DIR": str(cache_dir)}
-    proc = subprocess.Popen([sys.executable, "-m", "asean_sec", "meetings", "--format", "jsonl"],
+    proc = subprocess.Popen([sys.executable, "-m", "asean_sec", "meetings", "--format", fmt, "--color", "always"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     proc.stdout.readline()
     proc.stdout.close()  # as `| head -1` does

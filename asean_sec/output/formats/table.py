@@ -22,6 +22,7 @@ def write(doc: Document, stream, style) -> None:
     console = Console(file=stream, force_terminal=style.color, no_color=not style.color,
                       color_system="standard" if style.color else None, highlight=False, width=style.width,
                       height=50, soft_wrap=False, emoji=False, markup=False)
+    console.on_broken_pipe = _closed_pipe  # rich would exit 1 itself; the command ends it quietly
     bold = "bold" if style.color else None
     if doc.compound:
         refs = sources_of(doc.rows)
@@ -50,6 +51,10 @@ def write(doc: Document, stream, style) -> None:
         console.print(note)
     if doc.cite:
         _sources(console, stream, sources_of(report.rows), doc.citations, style)
+
+
+def _closed_pipe() -> None:
+    raise BrokenPipeError
 
 
 def _fields(report: Report, style):
