@@ -38,7 +38,7 @@ def coverage(state, mechanism, totals, fmt, color, cite):
       asean-sec coverage --totals --format json
       asean-sec coverage --format markdown > coverage.md
     """
-    from asean_sec.questions import coverage as compute
+    from asean_sec.output.views import coverage as compute
     from asean_sec.questions import query
 
     dataset = state.dataset

@@ -7,7 +7,7 @@ by the first seed articles. For the dataset (`totals`): its as-of date, records 
 the ASEAN chair years covered.
 
 Row fields are a public contract like rows.py's: add fields, never rename or remove them.
-`coverage_report` and `totals_report` shape them for render.py.
+output/views/coverage.py shapes them for people.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import re
 from asean_sec.questions import query
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import Meeting
-from asean_sec.output.render import Column, Report
 
 # The articles the dataset was first built from. A meeting cited by these alone has not yet
 # been checked against a second, independent source.
@@ -35,7 +34,7 @@ YEAR_ORDINALS = 500  # a series whose numbers go above this counts years, not me
 # The record kinds counted (totals field `records_<kind>`), in the order `asean-sec validate` lists them.
 SECTIONS = ("countries", "mechanisms", "asean_chair", "meetings", "people", "offices", "documents", "roles",
             "crimes", "sources")
-_KIND_LABELS = {"asean_chair": "ASEAN chair years"}
+KIND_LABELS = {"asean_chair": "ASEAN chair years"}
 
 MECHANISM_FIELDS = ("mechanism", "mechanism_name", "name", "meetings", "held", "first_start", "last_start",
                     "ordinal_first", "ordinal_last", "ordinals_scheduled", "ordinals_are_years", "ordinal_gaps",
@@ -151,97 +150,3 @@ def totals(dataset: Dataset) -> dict:
         "gaps_explained": [b["mechanism"] for b in bodies if b["gaps_explained"] is True],
         "gaps_unexplained": [b["mechanism"] for b in bodies if b["gaps_explained"] is False],
     }
-
-
-# --- shaped for output ---------------------------------------------------------------------
-
-def spans(numbers) -> str:
-    """[1, 2, 3, 5, 7, 8] -> '1-3, 5, 7-8'"""
-    runs: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if runs and n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
-
-
-def _series_text(row: dict) -> str:
-    first, last = row["ordinal_first"], row["ordinal_last"]
-    text = "" if first is None else str(first) if first == last else f"{first}-{last}"
-    if row["ordinals_scheduled"]:
-        text = ", ".join(t for t in (text, f"{spans(row['ordinals_scheduled'])} scheduled") if t)
-    return f"{text} (years)" if row["ordinals_are_years"] and text else text
-
-
-def _gaps_text(row: dict) -> str:
-    if row["ordinals_are_years"]:
-        return "n/a"
-    return spans(row["ordinal_gaps"])
-
-
-def _explained_text(row: dict) -> str:
-    return {True: "yes", False: "no", None: ""}[row["gaps_explained"]]
-
-
-def _chair_span(row: dict) -> str:
-    first, last = row["asean_chair_first"], row["asean_chair_last"]
-    return "none recorded" if first is None else f"{first}-{last}"
-
-
-def _summary_notes(found: dict) -> list[str]:
-    counts = ", ".join(f"{found['records_' + s]} {_KIND_LABELS.get(s, s)}" for s in SECTIONS)
-    missing = spans(found["asean_chair_missing"]) or "none"
-    projected = found["asean_chair_projected"]
-    if projected:
-        missing += f" ({spans(projected)} projected by rotation)"
-    unexplained = ", ".join(found["gaps_unexplained"]) or "none"
-    return [
-        f"Records: {counts}.",
-        f"ASEAN chair years: {_chair_span(found)}; not recorded: {missing}.",
-        f"Meetings: {found['records_meetings']} recorded, {found['held']} held; "
-        f"{found['without_chair']} without a chair, {found['without_start_day']} without a full start day, "
-        f"{found['seed_sources_only']} cited only by the seed articles. Unexplained ordinal gaps: {unexplained}.",
-    ]
-
-
-def coverage_report(dataset: Dataset, mechanisms=None) -> Report:
-    """One row per body; under the table, the as-of date and (for every body) the dataset totals."""
-    found = mechanism_rows(dataset, mechanisms)
-    columns = [
-        Column("Body", "mechanism_name", max_width=30),
-        Column("Meetings", "meetings"),
-        Column("Numbered", _series_text),
-        Column("Gaps", _gaps_text, max_width=30),
-        Column("Explained", _explained_text),
-        Column("Unnumbered", "other_ordinals", max_width=30),
-        Column("No chair", "without_chair"),
-        Column("No day", "without_start_day"),
-        Column("Seed only", "seed_sources_only"),
-    ]
-    notes = [f"Data as of {dataset.info.as_of}."]
-    if mechanisms is None:
-        notes += _summary_notes(totals(dataset))
-    return Report(title=f"Coverage of {len(found)} bod{'ies' if len(found) != 1 else 'y'}", rows=found,
-                  columns=columns, notes=notes, empty_message="No body matches.")
-
-
-def totals_report(dataset: Dataset) -> Report:
-    """The dataset totals as one record."""
-    found = totals(dataset)
-    columns = [Column("As of", "as_of")]
-    columns += [Column(_KIND_LABELS.get(s, s).capitalize().replace("Asean", "ASEAN"), f"records_{s}")
-                for s in SECTIONS]
-    columns += [
-        Column("ASEAN chair span", _chair_span),
-        Column("Chair years missing", lambda r: spans(r["asean_chair_missing"])),
-        Column("Of those, projected", lambda r: spans(r["asean_chair_projected"])),
-        Column("Meetings held", "held"),
-        Column("Without a chair", "without_chair"),
-        Column("Without a start day", "without_start_day"),
-        Column("Seed sources only", "seed_sources_only"),
-        Column("Bodies without meetings", "mechanisms_without_meetings"),
-        Column("Gaps explained", "gaps_explained"),
-        Column("Gaps unexplained", "gaps_unexplained"),
-    ]
-    return Report(title=f"Dataset totals as of {found['as_of']}", rows=[found], columns=columns, single=True)
