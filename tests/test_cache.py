@@ -226,3 +226,20 @@ def test_a_file_changed_just_before_the_memo_is_read_again(run, data, fresh_cach
     monkeypatch.setattr(load, "read_files", lambda directory: reads.append(directory) or original(directory))
     assert chair_2027(run, data) == "sg"
     assert reads == [data]
+
+
+def test_a_warm_entry_is_a_mapping_in_every_respect(tmp_path, monkeypatch):
+    """keys, items, values, len, iteration and `in` agree on a cached entry, read or not."""
+    from asean_sec.loading.load import load, shipped_data_dir
+
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ASEAN_SEC_NO_CACHE", raising=False)
+    load(shipped_data_dir())  # cold: writes the entry
+    raw = load(shipped_data_dir()).raw  # warm: read back part by part
+    assert type(raw).__name__ == "Sections"
+    names = list(raw.keys())
+    assert names and list(raw) == names and len(raw) == len(names)
+    assert [name for name, _ in raw.items()] == names
+    assert len(list(raw.values())) == len(names)
+    assert all(name in raw for name in names) and "no such section" not in raw
+    assert dict(raw.items()).keys() == set(names)

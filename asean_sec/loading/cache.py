@@ -23,6 +23,7 @@ import marshal
 import os
 import stat
 import time
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -167,19 +168,23 @@ def _path(key: str) -> Path | None:
     return folder / f"{key}.marshal" if folder else None
 
 
-class Sections(dict):
-    """Section name -> value, read from an entry only when first asked for. Collections come
-    as entry.Items; a name in `derived` is made from the others (name -> function of self).
-    A part that fails its check switches every later read to what `rebuild()` returns."""
+class Sections(Mapping):
+    """Section name -> value, read from an entry only when first asked for; a Mapping in every
+    respect (keys, items, values, len, iteration and equality see every section, read or not).
+    Collections come as entry.Items; a name in `derived` is made from the others (name ->
+    function of self). A part that fails its check switches every later read to what
+    `rebuild()` returns."""
 
     def __init__(self, reader: entry.Reader, derived: dict | None, rebuild):
-        super().__init__()
         self._reader, self._rebuild, self._fresh = reader, rebuild, None
         stored = {*reader.sections, *reader.collections}
         self._derived = {k: v for k, v in (derived or {}).items() if k not in stored}
         self._indexes: dict[str, object] = {}
+        self._loaded: dict[str, object] = {}
 
-    def __missing__(self, name):
+    def __getitem__(self, name):
+        if name in self._loaded:
+            return self._loaded[name]
         if self._fresh is not None:
             value = self._fresh[name]
         elif name in self._reader.sections:
@@ -190,7 +195,7 @@ class Sections(dict):
             value = self._derived[name](self)
         else:
             raise KeyError(name)
-        self[name] = value
+        self._loaded[name] = value
         return value
 
     def _checked(self, read, name):
@@ -217,15 +222,16 @@ class Sections(dict):
                 self._fresh = self._rebuild()
         return self._fresh[name][key]
 
-    def get(self, name, default=None):
-        return self[name] if name in self else default
-
     def __contains__(self, name):
         return (name in self._reader.sections or name in self._reader.collections or name in self._derived
-                or dict.__contains__(self, name))
+                or name in self._loaded)
 
-    def keys(self):
-        return [*self._reader.sections, *self._reader.collections, *self._derived]
+    def __iter__(self):
+        return iter(dict.fromkeys([*self._reader.sections, *self._reader.collections, *self._derived,
+                                   *self._loaded]))
+
+    def __len__(self):
+        return sum(1 for _ in self)
 
 
 def read(key: str, derived: dict | None, rebuild) -> Sections | None:
