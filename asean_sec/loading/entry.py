@@ -42,7 +42,8 @@ def _digest(data: bytes) -> bytes:
 
 def encode(sections: dict, collections: dict) -> bytes:
     """An entry holding `sections` (name -> value) and `collections` (name -> list or dict of bytes)."""
-    parts, header = [], {"sections": {}, "collections": {}}
+    parts: list[bytes] = []
+    header: dict[str, dict] = {"sections": {}, "collections": {}}
     offset = 0
 
     def add(data: bytes) -> tuple[int, int, bytes]:
@@ -55,6 +56,7 @@ def encode(sections: dict, collections: dict) -> bytes:
     for name, value in sections.items():
         header["sections"][name] = add(marshal.dumps(value))
     for name, items in collections.items():
+        index: dict | list
         if isinstance(items, dict):
             index = {key: add(blob) for key, blob in items.items()}
         else:

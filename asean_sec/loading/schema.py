@@ -62,7 +62,8 @@ def check(document: Document, schema_name: str) -> list[Problem]:
 
 def examine(document: Document, schema_name: str) -> tuple[list[Problem], set[tuple]]:
     """The problems, and the first two steps of each one's path: (section, index) for a record."""
-    problems, places = [], set()
+    problems: list[Problem] = []
+    places: set[tuple] = set()
     quick = quick_check(schema_name)
     if quick is not None and quick(document.value):
         return problems, places
@@ -123,7 +124,7 @@ def _required(file, document, path, where, error):
 
 def _wrong_type(file, document, path, where, error):
     wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-    phrase = " or ".join(_WANTED.get(w, w) for w in wanted)
+    phrase = " or ".join(_WANTED.get(w) or str(w) for w in wanted)
     message = f"{where} should be {phrase}, not {describe(error.instance)}"
     return [Problem(file, document.line_of(path), message, _type_fix(wanted, error.instance, path))]
 

@@ -83,14 +83,14 @@ def check(dataset, where, unsure=frozenset(), known=None) -> list[Problem]:
 
 def _unique_ids(c):
     for section in ID_SECTIONS:
-        seen = {}
+        seen: dict[str, int] = {}
         for i, record in enumerate(c.raw[section]):
             first = seen.setdefault(record["id"], i)
             if first != i:
                 where = f"first at line {c.line(section, first, 'id')}"
                 c.report(section, i, "id", f"duplicate id {record['id']!r} ({where})",
                          f"give each {_SINGULAR[section]} its own id")
-    years = {}
+    years: dict[int, int] = {}
     for i, record in enumerate(c.raw["asean_chair"]):
         first = years.setdefault(record["year"], i)
         if first != i:
@@ -108,7 +108,7 @@ def _ambiguous_names(c):
     from asean_sec.model.names import fold
 
     for section, fields in _NAME_FIELDS.items():
-        owner = {}
+        owner: dict[str, tuple[int, str]] = {}
         for i, record in enumerate(c.raw[section]):
             for field, name in _names_of(record, fields):
                 first = owner.setdefault(fold(name), record["id"])
@@ -127,7 +127,8 @@ def _names_of(record, fields):
 
 
 def _dates(c):
-    parsed, seen = {}, {}  # dates repeat: each distinct text is parsed once
+    parsed: dict = {}
+    seen: dict[tuple, PartialDate | BadDate] = {}  # dates repeat: each distinct text is parsed once
     for section, fields in DATE_FIELDS.items():
         for i, record in enumerate(c.raw[section]):
             for field in fields:
@@ -327,7 +328,7 @@ def _meeting_rules(c, dates):
     for i, country in enumerate(raw["countries"]):
         if (c_date := dates.get(("countries", i, "asean_member_since"))):
             member_since[country["id"]] = c_date
-    ordinals = defaultdict(dict)
+    ordinals: defaultdict[str, dict] = defaultdict(dict)
     for i, meeting in enumerate(raw["meetings"]):
         start = dates.get(("meetings", i, "start"))
         chair = (meeting.get("chair") or {}).get("country")

@@ -76,3 +76,9 @@ def _newargs(self) -> tuple:
 
 def _repr(self) -> str:
     return f"{type(self).__name__}({', '.join(f'{n}={v!r}' for n, v in zip(self._fields, self))})"
+
+
+def replace(item: T, **changes: Any) -> T:
+    """A copy of the record `item` with some fields changed (its `_replace`, typed)."""
+    copy: T = type(item)(**{**dict(zip(item._fields, item)), **changes})  # type: ignore[attr-defined,call-overload]
+    return copy

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 import datetime as dt
 
+from asean_sec.model.record import replace
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.dates import PartialDate
 from asean_sec.model.kinds import ChairStatus, Country, Meeting, Office, Person, Role
@@ -84,7 +85,7 @@ def merged_offices(dataset: Dataset) -> list[Office]:
     for o in dataset.offices:
         key = (o.person, fold(o.title))
         if o.start or o.end:
-            merged.append(o._replace(sources=tuple(dict.fromkeys(o.sources + extra[key]))) if key in extra else o)
+            merged.append(replace(o, sources=tuple(dict.fromkeys(o.sources + extra[key]))) if key in extra else o)
         elif key not in dated:
             merged.append(o)
     return merged
@@ -129,7 +130,7 @@ class Dossier(NamedTuple):
 def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
     record = dataset.countries[country]
     past = [query.asean_chair(dataset, y) for y in sorted(dataset.asean_chair) if y <= as_of.year]
-    mine_past = tuple(a._replace(status=ChairStatus.HELD.value) for a in past if a and a.country == country)
+    mine_past = tuple(replace(a, status=ChairStatus.HELD.value) for a in past if a and a.country == country)
     horizon = len(query.members_in(dataset, as_of.year + 1)) + 1
     ahead = [query.asean_chair(dataset, y) for y in range(as_of.year + 1, as_of.year + 1 + horizon)]
     mine_ahead = tuple(a for a in ahead if a and a.country == country)

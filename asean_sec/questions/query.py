@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from asean_sec.model.record import replace
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting
 from asean_sec.model.names import NameIndex
@@ -142,7 +143,7 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
         answer = _chair_from_host_or_role(dataset, year, mechanism) or answer
     if answer is not None and answer.status in (ChairStatus.HELD.value, ChairStatus.CONFIRMED.value):
         status = ChairStatus.HELD if year <= as_of.year else ChairStatus.CONFIRMED
-        answer = answer._replace(status=status.value)
+        answer = replace(answer, status=status.value)
     return answer
 
 
