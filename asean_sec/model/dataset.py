@@ -44,7 +44,7 @@ def build_meeting(r) -> model.Meeting:
     return model.Meeting(
         id=r["id"], mechanism=r["mechanism"], ordinal=str(r["ordinal"]),
         start=_date(r.get("start")), end=_date(r.get("end")), city=r.get("city"), host=r.get("host"),
-        chair=_seat(r.get("chair")), co_chairs=tuple(_seat(s) for s in r.get("co_chairs", ())),
+        chair=_seat(r.get("chair")), co_chairs=tuple(model.Seat(s["country"], s.get("person"), s.get("title")) for s in r.get("co_chairs", ())),
         format=r.get("format"), parent=r.get("parent"),
         all_members_attended=bool(r.get("all_members_attended", False)),
         participants=tuple(model.Participant(p.get("country"), p.get("role", "delegate"), p.get("person"),

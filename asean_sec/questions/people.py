@@ -127,6 +127,10 @@ class Dossier(NamedTuple):
     as_of: dt.date
 
 
+def _date_key(date: PartialDate | None) -> tuple:
+    return date.sort_key() if date is not None else (9999, 0, 0)
+
+
 def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
     record = dataset.countries[country]
     past = [query.asean_chair(dataset, y) for y in sorted(dataset.asean_chair) if y <= as_of.year]
@@ -136,7 +140,7 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
     mine_ahead = tuple(a for a in ahead if a and a.country == country)
     posts = tuple((r, _role_state(r, as_of)) for r in sorted(
         (r for r in dataset.roles if r.country == country),
-        key=lambda r: ((r.start or r.end).sort_key() if (r.start or r.end) else (9999, 0, 0), r.subject)))
+        key=lambda r: (_date_key(r.start or r.end), r.subject)))
     evidence = _post_evidence(dataset)
     states = [office_state(dataset, o, as_of, evidence) for o in merged_offices(dataset) if o.country == country]
     return Dossier(
