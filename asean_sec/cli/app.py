@@ -68,6 +68,8 @@ COMMANDS: dict[str, str] = {
     "crimes": "asean_sec.cli.briefing",
     "documents": "asean_sec.cli.briefing",
     "coverage": "asean_sec.cli.coverage",
+    "rotation": "asean_sec.cli.plan",
+    "upcoming": "asean_sec.cli.plan",
 }
 cli.lazy_commands = COMMANDS
 
