@@ -78,6 +78,10 @@ cli.lazy_commands = COMMANDS
 
 def main() -> None:
     """Console entry point: a closed pipe ends quietly."""
+    if os.environ.get("_ASEAN_SEC_COMPLETE"):
+        from asean_sec.cli.completion import install_shell_classes
+
+        install_shell_classes()
     try:
         cli.main(prog_name="asean-sec")
     except BrokenPipeError:
