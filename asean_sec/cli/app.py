@@ -10,12 +10,12 @@ import sys
 
 import click
 
-from asean_sec import __version__
+from asean_sec import DATA_LICENSE, DATA_LICENSE_URL, __version__
 from asean_sec.cli.support import (EXIT_OK, DateType, Group, PathText, State)
 
 
 def print_version(ctx, param, value):
-    """--version: the program and the as-of date of the data it would read."""
+    """--version: the program, the as-of date of the data it would read, and the licences."""
     if not value or ctx.resilient_parsing:
         return
     import re
@@ -27,7 +27,9 @@ def print_version(ctx, param, value):
         found = re.search(r"^as_of:\s*[\"']?([0-9-]+)", (directory / "dataset.yaml").read_text("utf-8-sig"), re.M)
     except OSError:
         found = None
-    click.echo(f"asean-sec {__version__} (data as of {found.group(1) if found else 'unknown'}, {directory})")
+    click.echo(f"asean-sec {__version__} (data as of {found.group(1) if found else 'unknown'}, {directory})\n"
+               f"code: MIT licence; curated data: {DATA_LICENSE} ({DATA_LICENSE_URL}); "
+               "each cited source keeps its own terms")
     ctx.exit()
 
 
@@ -68,12 +70,18 @@ COMMANDS: dict[str, str] = {
     "crimes": "asean_sec.cli.briefing",
     "documents": "asean_sec.cli.briefing",
     "coverage": "asean_sec.cli.coverage",
+    "rotation": "asean_sec.cli.plan",
+    "upcoming": "asean_sec.cli.plan",
 }
 cli.lazy_commands = COMMANDS
 
 
 def main() -> None:
     """Console entry point: a closed pipe ends quietly."""
+    if os.environ.get("_ASEAN_SEC_COMPLETE"):
+        from asean_sec.cli.completion import install_shell_classes
+
+        install_shell_classes()
     try:
         cli.main(prog_name="asean-sec")
     except BrokenPipeError:

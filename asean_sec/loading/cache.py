@@ -52,6 +52,14 @@ def directory() -> Path | None:
     return Path(base) / "asean-sec"
 
 
+def schema_dir() -> Path:
+    """The JSON Schemas beside the shipped data (asean_sec/data/schemas when installed, data/schemas
+    in a checkout): the very files each data file names on its first line, for editors."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data" / "schemas"
+    return packaged if packaged.is_dir() else package.parent / "data" / "schemas"
+
+
 @lru_cache(maxsize=None)  # a process runs one version of the code: stat it once
 def code_stamp() -> str:
     """Size and modification time of every module and schema of the package: any change to the
@@ -76,6 +84,10 @@ def code_stamp() -> str:
                     parts.append(_stamp(item.path, package))
                 except OSError:
                     parts.append(f"{item.name}:?")
+    try:  # the schemas live beside the data, outside the walk
+        parts += [_stamp(str(path), package) for path in schema_dir().glob("*.json")]
+    except OSError:
+        parts.append("schemas:?")
     return ";".join(sorted(parts))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from asean_sec.loading.cache import schema_dir
 from asean_sec.problems import Problem
 from asean_sec.loading.yamlio import Document
 
@@ -15,8 +15,7 @@ _WANTED = {"object": "a mapping", "array": "a list", "string": "a string", "inte
 
 
 def load_schema(name: str) -> dict:
-    text = resources.files("asean_sec").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    return json.loads((schema_dir() / f"{name}.schema.json").read_text("utf-8"))
 
 
 @lru_cache(maxsize=None)
@@ -186,7 +185,7 @@ def _empty_text(file, document, path, where, error):
 
 def _generic(file, document, path, where, error):
     return [Problem(file, document.line_of(path), f"{where}: {_short(error.message, 200)}",
-                    "see the schema in asean_sec/schemas/")]
+                    "see the schema in the data directory's schemas/")]
 
 
 _EXPLAINERS = {

@@ -89,10 +89,24 @@ def write_csv(dataset, target: Path, force: bool) -> None:
     _build_beside(target, force, make, directory=True)
 
 
+def metadata_path(target: Path) -> Path:
+    """OUT.metadata.json beside OUT.db."""
+    return target.with_suffix(".metadata.json")
+
+
 def write_sqlite(dataset, target: Path, force: bool) -> None:
-    """One table per record kind, with keys, foreign keys and full-text indexes (for Datasette)."""
+    """One table per record kind, with keys, foreign keys and full-text indexes, and Datasette's
+    metadata (title, licence, descriptions, labels, facets) beside it."""
+    import json
+
+    from asean_sec.output import datasette
+
     built = tables.build(dataset.raw)
+    beside = metadata_path(target)
+    _claim(beside, force)
+    text = json.dumps(datasette.metadata(dataset.raw, target.stem), ensure_ascii=False, indent=2) + "\n"
     _build_beside(target, force, lambda path: _fill_sqlite(path, built))
+    _build_beside(beside, True, lambda path: path.write_text(text, encoding="utf-8"))
 
 
 def _fill_sqlite(path: Path, built: dict) -> None:
@@ -109,7 +123,7 @@ def _fill_sqlite(path: Path, built: dict) -> None:
         for table, text_columns in tables.FULL_TEXT.items():
             listed = ", ".join(f'"{c}"' for c in text_columns)
             connection.execute(f'CREATE VIRTUAL TABLE "{table}_fts" USING fts5({listed}, '
-                               f"content=\"{table}\", content_rowid='rowid')")
+                               f"content=\"{table}\", content_rowid='rowid', tokenize='porter unicode61')")
             connection.execute(f"INSERT INTO \"{table}_fts\"(\"{table}_fts\") VALUES ('rebuild')")
         connection.commit()
     finally:

@@ -2,7 +2,8 @@
 
 Formats: table (rich), plain (aligned text, no escape codes), markdown (a memo-ready block
 with a Sources list), json (one document), jsonl (one record a line), csv and tsv (header
-row; lists joined with "; ").
+row; lists of plain values joined with "; "; nested values, such as a meeting's participants,
+as JSON text in the cell, so nothing is lost).
 """
 
 from __future__ import annotations
@@ -52,6 +53,17 @@ def flat(value) -> str:
     if isinstance(value, (list, tuple)):
         return LIST_SEPARATOR.join(flat(v) for v in value)
     return str(value)
+
+
+def cell(value) -> str:
+    """A field value for a CSV/TSV cell: a dict, or a list holding dicts or lists, as JSON text
+    (as sqlite-utils stores them), so nothing is lost; anything else as flat() writes it."""
+    if isinstance(value, dict) or (isinstance(value, (list, tuple))
+                                   and any(isinstance(v, (dict, list, tuple)) for v in value)):
+        from asean_sec.output import jsonout
+
+        return jsonout.dumps(value)
+    return flat(value)
 
 
 def resolve_format(fmt: str, stream) -> str:
@@ -117,7 +129,7 @@ def _delimited(delimiter: str):
         writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
         writer.writerow(names)
         for row in report.rows:
-            cells = [flat(row[name]) for name in names]
+            cells = [cell(row[name]) for name in names]
             if delimiter == "\t":
                 cells = [c.replace("\t", " ").replace("\n", " ") for c in cells]
             writer.writerow(cells)
