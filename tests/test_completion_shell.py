@@ -1,6 +1,7 @@
 """Completion in real shells: a name with spaces completes as one word that runs as intended.
 bash always (the completion function driven through COMP_WORDS/COMP_CWORD, then the completed
-line run); fish where installed."""
+line run); fish where installed; zsh, where installed with tmux, as a person uses it: Tab, then
+Enter, in an interactive shell in a tmux pane."""
 
 from __future__ import annotations
 
@@ -77,3 +78,50 @@ def test_fish_offers_each_name_whole():
         capture_output=True, text=True, env=_environment(), stdin=subprocess.DEVNULL, timeout=120)
     assert result.returncode == 0, result.stderr
     assert [line.split("\t")[0] for line in result.stdout.splitlines()] == ["Republic of Korea"]
+
+
+@pytest.mark.skipif(shutil.which("zsh") is None or shutil.which("tmux") is None, reason="zsh or tmux missing")
+def test_zsh_completes_a_name_with_spaces_as_one_word_that_runs(tmp_path):
+    """A real interactive zsh in a tmux pane: Tab completes the name escaped, Enter runs it."""
+    environment = _environment()
+    rc = tmp_path / ".zshrc"
+    rc.write_text('autoload -Uz compinit && compinit -u\n'
+                  'eval "$(_ASEAN_SEC_COMPLETE=zsh_source asean-sec)"\n'
+                  "PROMPT='READY> '\n")
+    session = f"asean-sec-zsh-{os.getpid()}"
+    socket = ["tmux", "-L", session]
+    environment["ZDOTDIR"] = str(tmp_path)
+    subprocess.run([*socket, "new-session", "-d", "-s", session, "-x", "160", "-y", "40", "zsh", "-i"],
+                   env=environment, check=True, timeout=30)
+    try:
+        pane = f"{session}:0"
+        tmux = [*socket]
+
+        def screen(wanted):
+            return _wait_for_on(tmux, pane, wanted)
+
+        screen(lambda s: "READY>" in s)
+        subprocess.run([*tmux, "send-keys", "-t", pane,
+                        "asean-sec meetings --format jsonl --led-by Republic\\ of\\ K", "Tab"], check=True, timeout=10)
+        completed = screen(lambda s: "Republic\\ of\\ Korea" in s)
+        assert "--led-by Republic\\ of\\ Korea" in completed, completed
+        subprocess.run([*tmux, "send-keys", "-t", pane, "Enter"], check=True, timeout=10)
+        ran = screen(lambda s: s.count("READY>") >= 2)
+        assert "unexpected extra argument" not in ran and "Error" not in ran, ran
+        assert '"led_by"' in ran or '"id": "' in ran, ran  # it answered, with meetings
+    finally:
+        subprocess.run([*socket, "kill-server"], capture_output=True, timeout=10)
+
+
+def _wait_for_on(tmux: list, pane: str, wanted, seconds: float = 60.0) -> str:
+    import time
+
+    deadline = time.monotonic() + seconds
+    text = ""
+    while time.monotonic() < deadline:
+        text = subprocess.run([*tmux, "capture-pane", "-t", pane, "-p", "-J"], capture_output=True, text=True,
+                              timeout=10).stdout
+        if wanted(text):
+            return text
+        time.sleep(0.2)
+    return text
