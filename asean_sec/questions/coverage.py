@@ -41,7 +41,8 @@ MECHANISM_FIELDS = ("mechanism", "mechanism_name", "name", "meetings", "held", "
                     "ordinal_first", "ordinal_last", "ordinals_scheduled", "ordinals_are_years", "ordinal_gaps",
                     "gaps_explained", "other_ordinals", "without_chair", "without_chair_meetings",
                     "without_start_day", "without_start_day_meetings", "seed_sources_only",
-                    "seed_sources_only_meetings")
+                    "seed_sources_only_meetings", "chairs_stated", "chairs_inferred", "latest_meeting",
+                    "latest_ordinal", "latest_start")
 
 _NUMBER = re.compile(r"[0-9]+")
 
@@ -94,6 +95,8 @@ def mechanism_row(dataset: Dataset, mechanism: str, meetings: list[Meeting], not
     meetings = sorted(meetings, key=_start_key)
     dated = [m for m in meetings if m.start]
     no_chair = [m.id for m in meetings if m.chair is None and not m.co_chairs]
+    inferred = sum(m.chair_inferred for m in meetings)
+    held = [m for m in dated if m.status == "held"]
     no_day = [m.id for m in meetings if m.start is None or m.start.day is None]
     seed_only = [m.id for m in meetings if set(m.sources) <= SEED_SOURCES]
     series = _numbered(meetings)
@@ -114,6 +117,11 @@ def mechanism_row(dataset: Dataset, mechanism: str, meetings: list[Meeting], not
         "without_start_day_meetings": no_day,
         "seed_sources_only": len(seed_only),
         "seed_sources_only_meetings": seed_only,
+        "chairs_stated": len(meetings) - len(no_chair) - inferred,  # a chair or co-chairs a source names
+        "chairs_inferred": inferred,  # from the body's sourced chair rule
+        "latest_meeting": held[-1].id if held else None,  # the latest held, by start date
+        "latest_ordinal": held[-1].ordinal if held else None,
+        "latest_start": str(held[-1].start) if held else None,
     }
     return {name: row[name] for name in MECHANISM_FIELDS}
 
@@ -145,6 +153,8 @@ def totals(dataset: Dataset) -> dict:
         "asean_chair_projected": projected,
         "held": sum(b["held"] for b in bodies),
         "without_chair": sum(b["without_chair"] for b in bodies),
+        "chairs_stated": sum(b["chairs_stated"] for b in bodies),
+        "chairs_inferred": sum(b["chairs_inferred"] for b in bodies),
         "without_start_day": sum(b["without_start_day"] for b in bodies),
         "seed_sources_only": sum(b["seed_sources_only"] for b in bodies),
         "mechanisms_without_meetings": [b["mechanism"] for b in bodies if not b["meetings"]],
@@ -184,6 +194,13 @@ def _explained_text(row: dict) -> str:
     return {True: "yes", False: "no", None: ""}[row["gaps_explained"]]
 
 
+def _latest_text(row: dict) -> str:
+    """'DGICM 28 (2025-08-12)': the latest meeting held."""
+    if not row["latest_meeting"]:
+        return ""
+    return f"{row['mechanism_name']} {row['latest_ordinal']} ({row['latest_start']})"
+
+
 def _chair_span(row: dict) -> str:
     first, last = row["asean_chair_first"], row["asean_chair_last"]
     return "none recorded" if first is None else f"{first}-{last}"
@@ -200,7 +217,9 @@ def _summary_notes(found: dict) -> list[str]:
         f"Records: {counts}.",
         f"ASEAN chair years: {_chair_span(found)}; not recorded: {missing}.",
         f"Meetings: {found['records_meetings']} recorded, {found['held']} held; "
-        f"{found['without_chair']} without a chair, {found['without_start_day']} without a full start day, "
+        f"{found['chairs_stated']} with a chair a source names, {found['chairs_inferred']} with a chair inferred "
+        f"from the body's sourced rule, {found['without_chair']} without a chair, "
+        f"{found['without_start_day']} without a full start day, "
         f"{found['seed_sources_only']} cited only by the seed articles. Unexplained ordinal gaps: {unexplained}.",
     ]
 
@@ -215,7 +234,10 @@ def coverage_report(dataset: Dataset, mechanisms=None) -> Report:
         Column("Gaps", _gaps_text, max_width=30),
         Column("Explained", _explained_text),
         Column("Unnumbered", "other_ordinals", max_width=30),
+        Column("Chair stated", "chairs_stated"),
+        Column("Inferred", "chairs_inferred"),
         Column("No chair", "without_chair"),
+        Column("Latest", _latest_text, max_width=24),
         Column("No day", "without_start_day"),
         Column("Seed only", "seed_sources_only"),
     ]
@@ -237,6 +259,8 @@ def totals_report(dataset: Dataset) -> Report:
         Column("Chair years missing", lambda r: spans(r["asean_chair_missing"])),
         Column("Of those, projected", lambda r: spans(r["asean_chair_projected"])),
         Column("Meetings held", "held"),
+        Column("Chairs stated", "chairs_stated"),
+        Column("Chairs inferred", "chairs_inferred"),
         Column("Without a chair", "without_chair"),
         Column("Without a start day", "without_start_day"),
         Column("Seed sources only", "seed_sources_only"),
