@@ -62,16 +62,23 @@ def chair(state, when, mechanism, fmt, color, cite):
 @click.option("--year", type=click.IntRange(1, 9999), help="Meetings held in this year.")
 @click.option("--since", type=DateType(partial=True), help="On or after this date (YYYY[-MM[-DD]] or 'today').")
 @click.option("--until", type=DateType(partial=True, end=True), help="On or before this date.")
+@click.option("--stated-only", is_flag=True,
+              help="Only chairs a source names: leave out chairs inferred from a body's sourced chair rule.")
 @output_options_with("ics")
 @pass_state
-def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year, since, until, fmt, color,
-             cite):
+def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year, since, until, stated_only, fmt,
+             color, cite):
     """Meetings of every body, filtered; countries by any name, alias or code.
+
+    \b
+    A chair no source names but the body's sourced rule gives (the host chairs; the body follows
+    the ASEAN Chair) is shown marked "(inferred)"; in JSON, chair_basis is "rule" (else "stated").
 
     \b
     Examples:
       asean-sec meetings --mechanism AMMTC
       asean-sec meetings --led-by "Viet Nam" --format json
+      asean-sec meetings --chaired-by Singapore --stated-only
       asean-sec meetings --hosted-by laos --since 2020
       asean-sec meetings --since today --format ics > asean-meetings.ics
     """
@@ -87,7 +94,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
         hosted_by=country(hosted_by) if hosted_by is not None else None,
         attended_by=country(attended_by) if attended_by is not None else None,
         led_by=country(led_by) if led_by is not None else None,
-        year=year, since=since, until=until,
+        year=year, since=since, until=until, stated_only=stated_only,
     )
     emit(views.meetings_report(dataset, found), fmt, color, cite)
 

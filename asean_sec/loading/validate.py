@@ -77,6 +77,7 @@ def check(dataset, where, unsure=frozenset(), known=None) -> list[Problem]:
     _ordinals(c)
     _date_order(c, dates)
     _meeting_rules(c, dates)
+    _chair_basis(c)
     _offices(c, dates)
     return c.problems
 
@@ -355,6 +356,22 @@ def _meeting_rules(c, dates):
             c.report("meetings", first, "ordinal",
                      f"{mechanism}: no record for meeting number {_ranges(missing)}",
                      "add the meetings, or say why in the mechanism's note ('ordinal gaps: …')", warning=True)
+
+
+def _chair_basis(c):
+    """A chair inferred from a rule needs the body's rule to be sourced (`chair_rule_sources`)."""
+    for i, body in enumerate(c.raw["mechanisms"]):
+        for j, source_id in enumerate(body.get("chair_rule_sources", ())):
+            c.ref("mechanisms", i, ("chair_rule_sources", j), source_id, "sources")
+    sourced = {body["id"] for body in c.raw["mechanisms"] if body.get("chair_rule_sources")}
+    for i, meeting in enumerate(c.raw["meetings"]):
+        if meeting.get("chair_basis") == "rule" and not meeting.get("chair"):
+            c.report("meetings", i, "chair_basis", f"{meeting['id']}: chair_basis is rule but no chair is given",
+                     "give the chair the rule yields, or drop chair_basis")
+        elif meeting.get("chair_basis") == "rule" and meeting["mechanism"] not in sourced:
+            c.report("meetings", i, "chair_basis",
+                     f"{meeting['id']}: chair inferred from a rule, but {meeting['mechanism']} has no sourced chair rule",
+                     "add chair_rule_sources (sources stating the rule) to the body, or drop the inferred chair")
 
 
 def _ranges(numbers):

@@ -40,7 +40,8 @@ MECHANISM_FIELDS = ("mechanism", "mechanism_name", "name", "meetings", "held", "
                     "ordinal_first", "ordinal_last", "ordinals_scheduled", "ordinals_are_years", "ordinal_gaps",
                     "gaps_explained", "other_ordinals", "without_chair", "without_chair_meetings",
                     "without_start_day", "without_start_day_meetings", "seed_sources_only",
-                    "seed_sources_only_meetings")
+                    "seed_sources_only_meetings", "chairs_stated", "chairs_inferred", "latest_meeting",
+                    "latest_ordinal", "latest_start")
 
 _NUMBER = re.compile(r"[0-9]+")
 
@@ -93,6 +94,8 @@ def mechanism_row(dataset: Dataset, mechanism: str, meetings: list[Meeting], not
     meetings = sorted(meetings, key=_start_key)
     dated = [m for m in meetings if m.start]
     no_chair = [m.id for m in meetings if m.chair is None and not m.co_chairs]
+    inferred = sum(m.chair_inferred for m in meetings)
+    held = [m for m in dated if m.status == "held"]
     no_day = [m.id for m in meetings if m.start is None or m.start.day is None]
     seed_only = [m.id for m in meetings if set(m.sources) <= SEED_SOURCES]
     series = _numbered(meetings)
@@ -113,6 +116,11 @@ def mechanism_row(dataset: Dataset, mechanism: str, meetings: list[Meeting], not
         "without_start_day_meetings": no_day,
         "seed_sources_only": len(seed_only),
         "seed_sources_only_meetings": seed_only,
+        "chairs_stated": len(meetings) - len(no_chair) - inferred,  # a chair or co-chairs a source names
+        "chairs_inferred": inferred,  # from the body's sourced chair rule
+        "latest_meeting": held[-1].id if held else None,  # the latest held, by start date
+        "latest_ordinal": held[-1].ordinal if held else None,
+        "latest_start": str(held[-1].start) if held else None,
     }
     return {name: row[name] for name in MECHANISM_FIELDS}
 
@@ -144,6 +152,8 @@ def totals(dataset: Dataset) -> dict:
         "asean_chair_projected": projected,
         "held": sum(b["held"] for b in bodies),
         "without_chair": sum(b["without_chair"] for b in bodies),
+        "chairs_stated": sum(b["chairs_stated"] for b in bodies),
+        "chairs_inferred": sum(b["chairs_inferred"] for b in bodies),
         "without_start_day": sum(b["without_start_day"] for b in bodies),
         "seed_sources_only": sum(b["seed_sources_only"] for b in bodies),
         "mechanisms_without_meetings": [b["mechanism"] for b in bodies if not b["meetings"]],

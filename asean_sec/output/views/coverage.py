@@ -36,6 +36,13 @@ def _explained_text(row: dict) -> str:
     return {True: "yes", False: "no", None: ""}[row["gaps_explained"]]
 
 
+def _latest_text(row: dict) -> str:
+    """'DGICM 28 (2025-08-12)': the latest meeting held."""
+    if not row["latest_meeting"]:
+        return ""
+    return f"{row['mechanism_name']} {row['latest_ordinal']} ({row['latest_start']})"
+
+
 def _chair_span(row: dict) -> str:
     first, last = row["asean_chair_first"], row["asean_chair_last"]
     return "none recorded" if first is None else f"{first}-{last}"
@@ -52,7 +59,9 @@ def _summary_notes(found: dict) -> list[str]:
         f"Records: {counts}.",
         f"ASEAN chair years: {_chair_span(found)}; not recorded: {missing}.",
         f"Meetings: {found['records_meetings']} recorded, {found['held']} held; "
-        f"{found['without_chair']} without a chair, {found['without_start_day']} without a full start day, "
+        f"{found['chairs_stated']} with a chair a source names, {found['chairs_inferred']} with a chair inferred "
+        f"from the body's sourced rule, {found['without_chair']} without a chair, "
+        f"{found['without_start_day']} without a full start day, "
         f"{found['seed_sources_only']} cited only by the seed articles. Unexplained ordinal gaps: {unexplained}.",
     ]
 
@@ -67,7 +76,10 @@ def coverage_report(dataset: Dataset, mechanisms=None) -> Report:
         Column("Gaps", _gaps_text, max_width=30),
         Column("Explained", _explained_text),
         Column("Unnumbered", "other_ordinals", max_width=30),
+        Column("Chair stated", "chairs_stated"),
+        Column("Inferred", "chairs_inferred"),
         Column("No chair", "without_chair"),
+        Column("Latest", _latest_text, max_width=24),
         Column("No day", "without_start_day"),
         Column("Seed only", "seed_sources_only"),
     ]
@@ -89,6 +101,8 @@ def totals_report(dataset: Dataset) -> Report:
         Column("Chair years missing", lambda r: spans(r["asean_chair_missing"])),
         Column("Of those, projected", lambda r: spans(r["asean_chair_projected"])),
         Column("Meetings held", "held"),
+        Column("Chairs stated", "chairs_stated"),
+        Column("Chairs inferred", "chairs_inferred"),
         Column("Without a chair", "without_chair"),
         Column("Without a start day", "without_start_day"),
         Column("Seed sources only", "seed_sources_only"),

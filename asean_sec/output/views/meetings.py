@@ -40,9 +40,15 @@ def _dates(row):
     return f"{start}/{end}" if end and end != start else start
 
 
+INFERRED = " (inferred)"
+INFERRED_NOTE = ("(inferred): no source names this chair; it follows from the body's sourced chair rule "
+                 "(--stated-only leaves these out).")
+
+
 def _chair(row):
     if row.get("chair_country_name"):
-        return _country_and_person("chair_country_name", "chair_person_name")(row)
+        text = _country_and_person("chair_country_name", "chair_person_name")(row)
+        return text + INFERRED if row.get("chair_basis") == "rule" else text
     return " & ".join(s["country_name"] for s in row.get("co_chairs", ()))
 
 
@@ -63,5 +69,6 @@ def meetings_report(dataset: Dataset, meetings) -> Report:
         Column("Adopted", lambda r: "; ".join(o["title"] or o["id"] for o in r["outcomes"]), max_width=40),
         Column("Src", cited),
     ]
+    notes = [INFERRED_NOTE] if any(row.get("chair_basis") == "rule" for row in found) else []
     return Report(title=f"{len(found)} meeting{'s' if len(found) != 1 else ''}", rows=found, columns=columns,
-                  empty_message="No meeting matches those filters.")
+                  empty_message="No meeting matches those filters.", notes=notes)
