@@ -222,9 +222,10 @@ def markdown_table(columns: list[Column], rows: list[dict], stream) -> None:
 
 
 def markdown_sources(refs: list[str], stream) -> None:
+    from asean_sec.output.safe import markdown_link
+
     if refs:
-        stream.write("\n**Sources**\n\n" + "".join(f"{i}. <{ref}>\n" if ref.startswith("http") else
-                                                     f"{i}. {ref}\n" for i, ref in enumerate(refs, 1)))
+        stream.write("\n**Sources**\n\n" + "".join(f"{i}. {markdown_link(ref)}\n" for i, ref in enumerate(refs, 1)))
 
 
 def _markdown(report: Report, stream, color) -> None:
