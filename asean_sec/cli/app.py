@@ -2,11 +2,8 @@
 
 Exit codes are documented in cli/support.py and the README.
 
-Importing this module is how the program starts: the console script (and `python -m asean_sec`)
-imports it, then calls main(). When it is being started that way, Ctrl-C during the imports ends
-the run at once and quietly (exit 130), and the garbage collector is off from here on (a run
-allocates little and makes no garbage worth a collection; see main()). A process that imports it
-for another reason (tests, a library) keeps Python's defaults.
+The console script (and `python -m asean_sec`) imports this module, then calls main(); until
+main() runs, the package's own start-up guard (asean_sec/__init__.py) handles Ctrl-C.
 """
 
 from __future__ import annotations
@@ -15,39 +12,21 @@ import os
 import signal
 import sys
 
-_running = False  # True once main() runs: signals then unwind (exports remove their temporaries)
+import click
+
+from asean_sec import __version__
+from asean_sec.cli.support import (EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, DateType, Group,
+                                   PathText, State)
+from asean_sec.problems import Interrupted
+
+_running = False  # True while main() runs the command: signals then unwind (exports remove their temporaries)
 
 
 def _on_signal(signum, frame):
+    """Ctrl-C: unwinds (Interrupted) while main() runs the command, else ends the run at once."""
     if _running:
-        from asean_sec.problems import Interrupted
-
         raise Interrupted(signum)
-    os._exit(128 + signum)  # still importing: nothing to clean up, nothing to say
-
-
-def _being_started() -> bool:
-    started = sys.modules.get("__main__")
-    spec = getattr(started, "__spec__", None)
-    if spec is not None:
-        return spec.name == "asean_sec.__main__"
-    return os.path.basename(getattr(started, "__file__", None) or "").startswith("asean-sec")
-
-
-if _being_started():
-    import gc
-
-    gc.disable()
-    try:
-        signal.signal(signal.SIGINT, _on_signal)
-    except ValueError:  # pragma: no cover - not the main thread
-        pass
-
-import click  # noqa: E402 - after the start-up guard above
-
-from asean_sec import __version__  # noqa: E402
-from asean_sec.cli.support import (EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, DateType, Group,  # noqa: E402
-                                   PathText, State)
+    os._exit(128 + signum)  # starting or finishing: nothing to clean up, nothing to say
 
 _VERSION_WANTED = "asean_sec.version_wanted"
 
@@ -204,7 +183,6 @@ def _sane_terminal_size() -> None:
 def _run() -> int:
     """The exit code of one run (a negative one: ended by that signal); what goes wrong is one line."""
     from asean_sec.output.safe import StreamFailed, one_line
-    from asean_sec.problems import Interrupted
 
     try:
         try:

@@ -173,23 +173,24 @@ def _build_beside(target: Path, force: bool, make, directory: bool = False) -> N
 
     found = _claim(target, force, directory)
     parent = target.parent if str(target.parent) else Path(".")
+    temporary = None
     with _signals_unwind():
         try:
-            temporary = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.") if directory
-                             else tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".part")[1])
-        except (OSError, ValueError) as err:
-            raise OutputRefused(f"cannot write in {one_line(str(parent))}: "
-                                f"{getattr(err, 'strerror', None) or err}") from None
-        try:
+            with _signals_held():  # created and named together: a signal comes after, to the cleanup below
+                temporary = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.") if directory
+                                 else tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".part")[1])
             make(temporary)
             _give_default_permissions(temporary)
             with _signals_held():  # the renames complete, or do not start
                 _place(temporary, target, found, directory)
         except BaseException as err:
-            _remove(temporary)
+            if temporary is not None:
+                _remove(temporary)
             if isinstance(err, (OSError, sqlite3.Error, ValueError)):
-                reason = getattr(err, "strerror", None) or str(err) or type(err).__name__
-                raise OutputRefused(f"cannot write {one_line(str(target))}: {one_line(reason)}") from None
+                reason = one_line(getattr(err, "strerror", None) or str(err) or type(err).__name__)
+                if temporary is None:
+                    raise OutputRefused(f"cannot write in {one_line(str(parent))}: {reason}") from None
+                raise OutputRefused(f"cannot write {one_line(str(target))}: {reason}") from None
             raise
 
 
