@@ -19,9 +19,10 @@ from asean_sec.problems import DataError, LookupFailed, OutputRefused
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE, EXIT_DATA, EXIT_OUTPUT = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_BUG = 130, 70
 
-# Dates and years people may ask about: answers look years ahead of --as-of (next chairs, the
-# rotation of the coming members), and Python's dates end in 9999, so the range stops a century short.
-MIN_YEAR, MAX_YEAR = 1, 9899
+# Dates and years people may ask about. Answers look years ahead of --as-of (next chairs, the
+# rotation of the coming members, projected year by year), and Python's dates end in 9999: the
+# range keeps every answer representable, and cheap, with centuries to spare for real questions.
+MIN_YEAR, MAX_YEAR = 1, 2999
 MAX_TEXT = 200  # characters in a name or search argument
 MAX_TERMS = 16  # words in a search
 

@@ -112,7 +112,8 @@ class Stream:
     colour codes; crlf keeps CRLF line ends; json writes JSON escapes), and raising StreamFailed
     instead of OSError so that a failed write to standard output is told apart from a failed export.
 
-    It has no `buffer`: nothing can write bytes around the escaping (click falls back to `write`).
+    It has no `buffer`: nothing can write bytes around the escaping (click then gives `write` bytes,
+    which are taken as UTF-8).
     """
 
     def __init__(self, raw, name: str = "standard output", mode: str = "text"):
@@ -127,7 +128,9 @@ class Stream:
         return cls(stream, mode=mode)
 
     def write(self, text) -> int:
-        if not isinstance(text, str):
+        if isinstance(text, (bytes, bytearray)):  # click.echo writes bytes here when a stream has no buffer
+            text = bytes(text).decode("utf-8", "surrogateescape")
+        elif not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         shown = text if _printable(text) else _pattern(self.mode).sub(self._replace, text)
         try:
