@@ -203,7 +203,9 @@ def _table(report: Report, stream, color) -> None:
 
 
 def markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    from asean_sec.output.safe import markdown_cell as escaped
+
+    return escaped(text)
 
 
 def markdown_fields(report: Report, stream) -> None:

@@ -75,6 +75,7 @@ def shorten(text: str, limit: int = 60) -> str:
 
 
 _MARKDOWN_ACTIVE = r"([\\`*_\[\]<>|])"
+_MARKDOWN_LINKS = r"([\\\[\]<>|])"  # what can open a link, an autolink or HTML, or end a table cell
 _NOT_IN_AUTOLINK = f"[<>\\s\"'`{_CONTROLS}]"
 
 
@@ -83,6 +84,13 @@ def markdown_text(text: str) -> str:
     import re
 
     return re.sub(_MARKDOWN_ACTIVE, r"\\\1", escape(text))
+
+
+def markdown_cell(text: str) -> str:
+    """`text` in a markdown table cell or list item: one line, no link, autolink or HTML can open."""
+    import re
+
+    return re.sub(_MARKDOWN_LINKS, r"\\\1", escape(text)).replace("\n", " ")
 
 
 def markdown_link(url: str) -> str:
