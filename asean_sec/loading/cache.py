@@ -71,12 +71,13 @@ def trusted(folder: Path) -> bool:
     getuid = getattr(os, "getuid", None)
     if getuid is None:  # pragma: no cover - no owners to compare on this system
         return True
+    fix = "point ASEAN_SEC_CACHE_DIR at a directory of your own"
     if not stat.S_ISDIR(info.st_mode):
         reason = "is not a directory"
     elif info.st_uid != getuid():
         reason = "is not owned by you"
     elif info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        reason = "is writable by others"
+        reason, fix = "is writable by others", f"chmod go-w {os.fsdecode(str(folder))!r}, or {fix}"
     else:
         return True
     shown = str(folder)
@@ -86,7 +87,7 @@ def trusted(folder: Path) -> bool:
 
         try:
             sys.stderr.write(f"asean-sec: warning: the cache directory {os.fsdecode(shown)!r} {reason}; "
-                             "answering without it (fix: point ASEAN_SEC_CACHE_DIR at a directory of your own)\n")
+                             f"answering without it (fix: {fix})\n")
         except (OSError, ValueError, AttributeError):
             pass
     return False
