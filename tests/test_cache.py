@@ -30,7 +30,7 @@ def fresh_cache(tmp_path, monkeypatch) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.marshal")) if folder.is_dir() else []
+    return sorted(folder.glob("asean-sec-*.entry")) if folder.is_dir() else []
 
 
 def chair_2027(run, data: Path) -> str:
@@ -51,7 +51,7 @@ def test_twenty_processes_with_a_cold_cache_all_answer_the_same(data, fresh_cach
     assert len({out for _, out, _ in results}) == 1
     assert [m["id"] for m in json.loads(results[0][1])] == ["ammtc-17", "ammtc-18"]
     assert len(entries(fresh_cache)) == 1
-    assert not [p for p in fresh_cache.iterdir() if p.name.startswith(".tmp-")]
+    assert not [p for p in fresh_cache.iterdir() if p.name.startswith(".asean-sec-tmp-")]
     warm = subprocess.run(command, env=env, capture_output=True, timeout=60)
     assert warm.stdout == results[0][1]
 

@@ -12,7 +12,7 @@ import sys
 import click
 
 from asean_sec.cli import completion
-from asean_sec.cli.support import EXIT_DATA, DateType, PathText, command, emit, output_options, output_options_with, pass_state
+from asean_sec.cli.support import EXIT_DATA, MAX_YEAR, MIN_YEAR, DateType, PathText, command, emit, output_options, output_options_with, pass_state
 
 
 @command()
@@ -40,8 +40,9 @@ def chair(state, when, mechanism, fmt, color, cite):
         year = query.resolve_year(when, state.as_of)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="YEAR") from None
-    if not 1 <= year <= 9999:
-        raise click.BadParameter(f"{year} is out of range", param_hint="YEAR")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise click.BadParameter(f"{year} is out of range: years run from {MIN_YEAR} to {MAX_YEAR}",
+                                 param_hint="YEAR")
     dataset = state.dataset
     body = query.mechanism_id(dataset, mechanism)
     answer = query.chair_as_of(dataset, year, body, state.as_of)
@@ -114,21 +115,22 @@ def validate(ctx, directory, strict):
       asean-sec validate ./my-data --strict
     """
     from asean_sec.loading import load
+    from asean_sec.output.safe import escape, one_line
 
     chosen = load.find_data_dir(directory if directory is not None else ctx.obj.data_dir)
     contents = load.read_files(chosen)
     dataset, problems = load.parse(chosen, contents)
     errors = [p for p in problems if not p.warning or strict]
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(escape(str(problem)), err=True)
     if errors:
-        click.echo(f"{chosen}: invalid ({len(errors)} error{'s' if len(errors) != 1 else ''})", err=True)
+        click.echo(f"{one_line(str(chosen))}: invalid ({len(errors)} error{'s' if len(errors) != 1 else ''})", err=True)
         ctx.exit(EXIT_DATA)
     counts = ", ".join(f"{len(dataset.raw[s])} {s.replace('_', ' ')}" for s in
                        ("countries", "mechanisms", "asean_chair", "meetings", "people", "offices",
                         "documents", "roles", "sources"))
     warned = sum(p.warning for p in problems)
-    click.echo(f"{chosen}: valid ({counts}); {warned} warning{'s' if warned != 1 else ''}")
+    click.echo(f"{one_line(str(chosen))}: valid ({counts}); {warned} warning{'s' if warned != 1 else ''}")
 
 
 @command()
@@ -153,13 +155,17 @@ def export(state, fmt, output, force):
     from pathlib import Path
 
     from asean_sec.output import exports
+    from asean_sec.output.safe import Stream, one_line
+    from asean_sec.problems import OutputRefused
 
+    if output == "-" and fmt != "json":
+        raise click.UsageError(f"--format {fmt} writes files: give an OUTPUT path")
+    if not output:
+        raise OutputRefused("OUTPUT is an empty string: give a path to a new file, or - for standard output")
     dataset = state.dataset
     if output == "-":
-        if fmt != "json":
-            raise click.UsageError(f"--format {fmt} writes files: give an OUTPUT path")
-        sys.stdout.write(exports.json_text(dataset))
+        Stream.wrap(sys.stdout, "json").write(exports.json_text(dataset))
         return
     writer = {"json": exports.write_json, "csv": exports.write_csv, "sqlite": exports.write_sqlite}[fmt]
     writer(dataset, Path(output), force)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(f"wrote {one_line(output)}", err=True)

@@ -43,13 +43,55 @@ _MEMO_DIRECTORIES = 32
 
 
 def directory() -> Path | None:
+    """The cache directory, or None: no cache when ASEAN_SEC_NO_CACHE is set, or when the directory
+    is not to be trusted (see `trusted`)."""
     if os.environ.get(ENV_NO_CACHE):
         return None
     chosen = os.environ.get(ENV_CACHE_DIR)
     if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "asean-sec"
+        folder = Path(chosen)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = Path(base) / "asean-sec"
+    return folder if trusted(folder) else None
+
+
+_warned: set[str] = set()
+
+
+def trusted(folder: Path) -> bool:
+    """False (with a one-line warning on standard error, once) when the directory exists and is not
+    ours alone: owned by another user, or writable by group or others, so that someone else could
+    plant entries that would be served as answers or replace ours. A missing one is created private."""
+    try:
+        info = os.stat(folder)
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return True  # unusable: reads and writes fail on their own and mean no cache
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # pragma: no cover - no owners to compare on this system
+        return True
+    fix = "point ASEAN_SEC_CACHE_DIR at a directory of your own"
+    if not stat.S_ISDIR(info.st_mode):
+        reason = "is not a directory"
+    elif info.st_uid != getuid():
+        reason = "is not owned by you"
+    elif info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        reason, fix = "is writable by others", f"chmod go-w {os.fsdecode(str(folder))!r}, or {fix}"
+    else:
+        return True
+    shown = str(folder)
+    if shown not in _warned:
+        _warned.add(shown)
+        import sys
+
+        try:
+            sys.stderr.write(f"asean-sec: warning: the cache directory {os.fsdecode(shown)!r} {reason}; "
+                             f"answering without it (fix: {fix})\n")
+        except (OSError, ValueError, AttributeError):
+            pass
+    return False
 
 
 def schema_dir() -> Path:
@@ -175,9 +217,15 @@ def remember(folder: Path, stats: dict[str, tuple], digests: dict[str, tuple[int
 
 # --- entries -------------------------------------------------------------------------------
 
+# Entries are named unmistakably (a prefix, the key, a suffix) and begin with entry.MAGIC: pruning
+# deletes only files with both, never another program's files in a shared directory.
+_ENTRY_PREFIX, _ENTRY_SUFFIX = "asean-sec-", ".entry"
+_TEMPORARY_PREFIX = ".asean-sec-tmp-"
+
+
 def _path(key: str) -> Path | None:
     folder = directory()
-    return folder / f"{key}.marshal" if folder else None
+    return folder / f"{_ENTRY_PREFIX}{key}{_ENTRY_SUFFIX}" if folder else None
 
 
 class Sections(Mapping):
@@ -271,13 +319,27 @@ def write(key: str, sections: dict, collections: dict) -> bool:
     return written
 
 
+MAX_FILE_BYTES = 1 << 30  # a memo or record store; far above what 100x the shipped data needs
+
+
 def read_file(path: Path):
-    """The value marshalled into `path` by write_file, or None when absent, unreadable or corrupt."""
+    """The value marshalled into `path` by write_file, or None when absent, unreadable, corrupt,
+    or not a regular file of our own (a FIFO, a device, a symbolic link: never opened blocking)."""
+    from asean_sec.loading import files
+
     try:
-        blob = path.read_bytes()
+        fd, info = files.open_regular(path, follow=False)
+    except (OSError, ValueError):
+        return None
+    try:
+        header = len(_MAGIC) + _DIGEST
+        if not own(info) or not header <= info.st_size <= MAX_FILE_BYTES:
+            return None
+        blob = files.read_fd(fd, info.st_size)
     except OSError:
         return None
-    header = len(_MAGIC) + _DIGEST
+    finally:
+        os.close(fd)
     if len(blob) < header or not blob.startswith(_MAGIC):
         return None
     payload = blob[header:]
@@ -289,6 +351,12 @@ def read_file(path: Path):
         return None
 
 
+def own(info: os.stat_result) -> bool:
+    """A file this user wrote (an entry of someone else's is never read)."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
+
+
 def write_file(path: Path, value) -> bool:
     """Marshal `value` into `path` with a digest, atomically; False (and no file) when it cannot."""
     payload = marshal.dumps(value)
@@ -297,11 +365,13 @@ def write_file(path: Path, value) -> bool:
 
 def _write_atomically(path: Path, blob: bytes) -> bool:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not trusted(path.parent):
+            return False
         import tempfile  # only when writing: it costs milliseconds to import
 
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
-    except OSError:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY_PREFIX)
+    except (OSError, ValueError):
         return False
     try:
         with os.fdopen(handle, "wb") as out:
@@ -317,11 +387,28 @@ def _write_atomically(path: Path, blob: bytes) -> bool:
 
 
 def _prune(keep: Path, limit: int = 8) -> None:
-    """Keep the cache small: drop the oldest entries beyond `limit`."""
+    """Keep the cache small: drop the oldest entries beyond `limit`. Only our entries: a name with
+    our prefix and suffix, a regular file of our own that begins with the entry magic."""
+    from asean_sec.loading import files
+
     try:
-        entries = sorted(keep.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[limit:]:
-            if old != keep:
-                old.unlink()
+        found = []
+        for item in os.scandir(keep.parent):
+            if item.name.startswith(_ENTRY_PREFIX) and item.name.endswith(_ENTRY_SUFFIX) and item.path != str(keep):
+                info = item.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and own(info):
+                    found.append((info.st_mtime, item.path))
+        found.sort(reverse=True)
+        for _, old in found[limit - 1:]:
+            try:
+                fd, _ = files.open_regular(old, follow=False)
+                try:
+                    ours = files.read_fd(fd, len(entry.MAGIC)) == entry.MAGIC
+                finally:
+                    os.close(fd)
+                if ours:
+                    os.unlink(old)
+            except OSError:
+                continue
     except OSError:
         pass

@@ -7,6 +7,7 @@ are warnings, which `asean-sec validate --strict` treats as errors.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from asean_sec.model.dates import BadDate, PartialDate
@@ -173,8 +174,18 @@ def _as_of(c):
                                   "write YYYY-MM-DD"))
 
 
+# a well-formed http(s) URL: a host name (letters of any script, digits, dots, hyphens), an optional
+# port, then a path, query and fragment without spaces, quotes, angle brackets or backslashes, which
+# could end a markdown link or an HTML attribute early and start another
+_URL = re.compile(r"^https?://[\w.-]+(?::[0-9]{1,5})?(?:[/?#][^\s<>\"'`{}|\\^]*)?$")
+
+
 def _sources(c):
     for i, source in enumerate(c.raw["sources"]):
+        url = source.get("url")
+        if isinstance(url, str) and (len(url) > 2000 or not _URL.match(url) or ".." in url.split("/")[2]):
+            c.report("sources", i, "url", f"source {source['id']!r} has a url that is not a well-formed http(s) URL",
+                     "give the address as a browser shows it: https://host/path, with spaces written %20")
         if not source.get("url") and not source.get("document"):
             c.report("sources", i, None, f"source {source['id']!r} has neither url nor document",
                      "add the URL you read, or name the document")

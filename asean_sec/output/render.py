@@ -215,7 +215,9 @@ def _table(report: Report, stream, color) -> None:
 
 
 def markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    from asean_sec.output.safe import markdown_cell as escaped
+
+    return escaped(text)
 
 
 def markdown_fields(report: Report, stream) -> None:
@@ -234,9 +236,10 @@ def markdown_table(columns: list[Column], rows: list[dict], stream) -> None:
 
 
 def markdown_sources(refs: list[str], stream) -> None:
+    from asean_sec.output.safe import markdown_link
+
     if refs:
-        stream.write("\n**Sources**\n\n" + "".join(f"{i}. <{ref}>\n" if ref.startswith("http") else
-                                                     f"{i}. {ref}\n" for i, ref in enumerate(refs, 1)))
+        stream.write("\n**Sources**\n\n" + "".join(f"{i}. {markdown_link(ref)}\n" for i, ref in enumerate(refs, 1)))
 
 
 def _markdown(report: Report, stream, color) -> None:

@@ -7,6 +7,7 @@ from asean_sec.model.dataset import Dataset
 from asean_sec.model.names import fold
 from asean_sec.output import rows
 from asean_sec.output.render import Column, Report
+from asean_sec.output.safe import shorten
 from asean_sec.output.sections import keep
 from asean_sec.questions import search
 
@@ -37,5 +38,6 @@ def search_report(dataset: Dataset, hits: list[search.Hit], text: str, limit: in
         Column("Record", "label", max_width=44),
         Column("Matched", lambda r: f"{r['field'].replace('_', ' ')}: {r['match']}", max_width=60),
     ]
-    return Report(title=f"{len(hits)} record{'s' if len(hits) != 1 else ''} matching {text!r}", rows=found,
-                  columns=columns, notes=notes, empty_message=f"Nothing matches {text!r}.")
+    shown_text = shorten(text, 60)  # echoed back, never the whole of a long query
+    return Report(title=f"{len(hits)} record{'s' if len(hits) != 1 else ''} matching {shown_text!r}", rows=found,
+                  columns=columns, notes=notes, empty_message=f"Nothing matches {shown_text!r}.")
