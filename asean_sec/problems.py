@@ -59,3 +59,12 @@ class LookupFailed(Exception):
 
 class OutputRefused(Exception):
     """An output file exists (and --force was not given) or cannot be written."""
+
+
+class Interrupted(BaseException):
+    """A signal (SIGINT, SIGTERM, SIGHUP) asked the program to stop: unwinds like KeyboardInterrupt,
+    so that a half-written export is removed, and ends the run quietly (see cli/app.py main)."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signum)

@@ -6,7 +6,7 @@
 An example is a ```console block whose every command line starts with `$ asean-sec` (or
 `$ COLUMNS=N asean-sec`): each command runs in bash, as `python -m asean_sec` of this
 interpreter, and its standard output replaces the lines under it. Blocks that pipe into other
-programs (jq), write files (export) or time things (bench) are left as they are.
+programs (jq), write files (export, `> FILE`) or time things (bench) are left as they are.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 README = Path(__file__).resolve().parent.parent / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.S)
 COMMAND = re.compile(r"^\$ (COLUMNS=\d+ )?asean-sec ")
-SKIP = ("jq ", " export ", "sqlite3", "bench/", "datasette")
+SKIP = ("jq ", " export ", "sqlite3", "bench/", "datasette", " > ")
 
 
 def _run(command: str) -> str:

@@ -335,26 +335,41 @@ def test_an_unreadable_data_directory(run, tmp_path):
 
 def test_a_file_the_system_refuses_to_read(run, tmp_path, monkeypatch):
     """The same as the chmod test above, by simulation, so that it runs as root too."""
+    from asean_sec.loading import files
+
     data = make_data(tmp_path)
-    real_open = open
+    real_open = files.open_regular
 
     def refusing_open(path, *args, **kwargs):
         if Path(path).name == "sources.yaml":
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(load, "open", refusing_open, raising=False)
+    monkeypatch.setattr(files, "open_regular", refusing_open)
     result = run("validate", str(data))
     assert_data_error(result, data / "sources.yaml", None, "cannot read file: Permission denied")
 
 
-def test_a_directory_the_system_refuses_to_list(run, tmp_path, monkeypatch):
+def test_a_directory_that_can_be_entered_but_not_listed_still_answers(run, tmp_path, monkeypatch):
+    """Mode 111: every file opens by name; the listing was only for suggesting a misspelt name."""
     data = make_data(tmp_path)
 
     def refusing_listdir(path):
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(load.os, "listdir", refusing_listdir)
+    result = run("--data-dir", str(data), "chair")
+    assert result.exit_code == 0, result.output
+
+
+def test_a_directory_the_system_refuses_to_enter(run, tmp_path, monkeypatch):
+    data = make_data(tmp_path)
+
+    def refusing_listdir(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(load.os, "listdir", refusing_listdir)
+    monkeypatch.setattr(load.os, "access", lambda path, mode: False)
     result = run("--data-dir", str(data), "chair")
     assert_data_error(result, data, None, "cannot read the data directory: Permission denied")
 

@@ -30,7 +30,7 @@ def fresh_cache(tmp_path, monkeypatch) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.marshal")) if folder.is_dir() else []
+    return sorted(folder.glob("asean-sec-*.entry")) if folder.is_dir() else []
 
 
 def chair_2027(run, data: Path) -> str:
@@ -51,7 +51,7 @@ def test_twenty_processes_with_a_cold_cache_all_answer_the_same(data, fresh_cach
     assert len({out for _, out, _ in results}) == 1
     assert [m["id"] for m in json.loads(results[0][1])] == ["ammtc-17", "ammtc-18"]
     assert len(entries(fresh_cache)) == 1
-    assert not [p for p in fresh_cache.iterdir() if p.name.startswith(".tmp-")]
+    assert not [p for p in fresh_cache.iterdir() if p.name.startswith(".asean-sec-tmp-")]
     warm = subprocess.run(command, env=env, capture_output=True, timeout=60)
     assert warm.stdout == results[0][1]
 
@@ -226,3 +226,20 @@ def test_a_file_changed_just_before_the_memo_is_read_again(run, data, fresh_cach
     monkeypatch.setattr(load, "read_files", lambda directory: reads.append(directory) or original(directory))
     assert chair_2027(run, data) == "sg"
     assert reads == [data]
+
+
+def test_a_warm_entry_is_a_mapping_in_every_respect(tmp_path, monkeypatch):
+    """keys, items, values, len, iteration and `in` agree on a cached entry, read or not."""
+    from asean_sec.loading.load import load, shipped_data_dir
+
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ASEAN_SEC_NO_CACHE", raising=False)
+    load(shipped_data_dir())  # cold: writes the entry
+    raw = load(shipped_data_dir()).raw  # warm: read back part by part
+    assert type(raw).__name__ == "Sections"
+    names = list(raw.keys())
+    assert names and list(raw) == names and len(raw) == len(names)
+    assert [name for name, _ in raw.items()] == names
+    assert len(list(raw.values())) == len(names)
+    assert all(name in raw for name in names) and "no such section" not in raw
+    assert dict(raw.items()).keys() == set(names)

@@ -74,3 +74,8 @@ def test_bad_as_of_is_a_usage_error(run):
     result = run("chair", as_of="2024-13-01")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_version_states_the_licences(run):
+    result = run("--version", as_of=None)
+    assert "MIT" in result.stdout and "CC BY 4.0" in result.stdout

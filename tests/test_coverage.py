@@ -12,7 +12,8 @@ MECHANISM_FIELDS = ["mechanism", "mechanism_name", "name", "meetings", "held", "
                     "ordinal_first", "ordinal_last", "ordinals_scheduled", "ordinals_are_years", "ordinal_gaps",
                     "gaps_explained", "other_ordinals", "without_chair", "without_chair_meetings",
                     "without_start_day", "without_start_day_meetings", "seed_sources_only",
-                    "seed_sources_only_meetings"]
+                    "seed_sources_only_meetings", "chairs_stated", "chairs_inferred", "latest_meeting",
+                    "latest_ordinal", "latest_start"]
 SECTIONS = ["countries", "mechanisms", "asean_chair", "meetings", "people", "offices", "documents", "roles",
             "crimes", "sources"]
 
@@ -68,13 +69,13 @@ def test_every_body_is_listed_once_parents_before_children(run_json):
     order = [r["mechanism"] for r in rows]
     assert order[0] == "asean"
     assert all(order.index(m["parent"]) < order.index(m["id"]) for m in mechanisms if m.get("parent"))
-    assert by_body(rows)["somtc-wg-ct"]["meetings"] == 0
+    assert by_body(rows)["somtc-wg-cybercrime"]["meetings"] == 0
 
 
 def test_meeting_counts_agree_with_the_meetings_command(run_json):
     meetings = run_json("meetings")
     rows = run_json("coverage")
-    assert sum(r["meetings"] for r in rows) == len(meetings) == 157
+    assert sum(r["meetings"] for r in rows) == len(meetings) == 201
     for row in rows:
         mine = [m for m in meetings if m["mechanism"] == row["mechanism"]]
         assert row["meetings"] == len(mine), row["mechanism"]
@@ -98,7 +99,7 @@ def test_chairless_and_dayless_meetings_named(run_json):
 def test_totals_match_the_data(run_json):
     document = run_json("export")
     totals = run_json("coverage", "--totals")
-    assert totals["as_of"] == document["dataset"]["as_of"] == "2026-11-23"
+    assert totals["as_of"] == document["dataset"]["as_of"] == "2026-12-06"
     assert {s: totals[f"records_{s}"] for s in SECTIONS} == {s: len(document[s]) for s in SECTIONS}
     rows = run_json("coverage")
     for field in ("held", "without_chair", "without_start_day", "seed_sources_only"):
@@ -145,12 +146,13 @@ def test_field_names_are_pinned_in_json_and_csv(run, run_json):
 
 def test_markdown_is_a_table_with_the_totals_under_it(run):
     text = run("coverage", "--format", "markdown").stdout
-    assert text.startswith("### Coverage of 34 bodies\n")
-    assert "| AMMTC | 23 | 1-19, 20 scheduled |  | Emergency; Special; 2nd Special | 8 | 3 |\n" in text
+    assert text.startswith("### Coverage of 39 bodies\n")
+    assert ("| AMMTC | 23 | 1-19, 20 scheduled |  | Emergency; Special; 2nd Special | 15 | 0 | 8 | 19 (2025-09-10) | 3 |\n"
+            in text)
     assert "| SOMTC | 15 | 10-25 | 1-9, 12, 15 (explained) | Preparatory |" in text
     assert "Seed only" not in text  # 0 for every body: no column
-    assert "Data as of 2026-11-23." in text
-    assert "Records: 20 countries, 34 mechanisms, 49 ASEAN chair years, 157 meetings" in text
+    assert "Data as of 2026-12-06." in text
+    assert "Records: 21 countries, 39 mechanisms, 49 ASEAN chair years, 201 meetings" in text
     assert "not recorded: 1980, 1982-1983, 1990, 2028 (2028 projected by rotation)" in text
     assert "Unexplained ordinal gaps: none." in text
     assert "Sources" not in text  # coverage describes the data; it cites nothing
@@ -158,7 +160,7 @@ def test_markdown_is_a_table_with_the_totals_under_it(run):
 
 def test_plain_totals_record(run):
     text = run("coverage", "--totals", "--format", "plain").stdout
-    assert "As of:" in text and "2026-11-23" in text
+    assert "As of:" in text and "2026-12-06" in text
     assert "Chair years missing:" in text and "1980, 1982-1983, 1990, 2028" in text
 
 
@@ -166,7 +168,7 @@ def test_mechanism_filter(run, run_json):
     rows = run_json("coverage", "-m", "ammtc+3", "-m", "SOMTC", "-m", "somtc")
     assert [r["mechanism"] for r in rows] == ["somtc", "ammtc-plus-3"]  # tree order, once each
     plain = run("coverage", "-m", "AMMTC", "--format", "plain").stdout
-    assert "Data as of 2026-11-23." in plain and "Records:" not in plain
+    assert "Data as of 2026-12-06." in plain and "Records:" not in plain
     unknown = run("coverage", "-m", "Atlantis")
     assert unknown.exit_code == 2 and "unknown mechanism" in unknown.stderr
     assert run("coverage", "--totals", "-m", "AMMTC").exit_code == 2
@@ -174,5 +176,5 @@ def test_mechanism_filter(run, run_json):
 
 def test_table_and_colour(run):
     table = run("coverage", "--format", "table").stdout
-    assert "Coverage of 34 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
+    assert "Coverage of 39 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
     assert "\x1b[" in run("coverage", "--format", "table", "--color", "always").stdout

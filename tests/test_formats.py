@@ -13,7 +13,7 @@ CHAIR_FIELDS = ["year", "mechanism", "mechanism_name", "country", "country_name"
 MEETING_FIELDS = ["id", "mechanism", "mechanism_name", "ordinal", "status", "start", "end", "city", "host",
                   "host_name", "chair_country", "chair_country_name", "chair_person", "chair_person_name",
                   "co_chairs", "format", "parent", "theme", "all_members_attended", "participants", "outcomes",
-                  "note", "sources", "last_verified"]
+                  "note", "sources", "last_verified", "chair_basis", "chair_rule_sources"]
 
 
 def test_json_field_names_are_pinned(run_json):
@@ -101,3 +101,20 @@ def test_completion_suggests_countries_mechanisms_by_any_name():
 def test_version_names_the_data_as_of_date(run):
     result = run("--version", as_of=None)
     assert result.stdout.startswith("asean-sec ") and "data as of 20" in result.stdout
+
+
+def test_csv_and_tsv_keep_nested_values_whole(run, run_json):
+    import csv
+    import io
+    import json
+
+    full = {r["id"]: r for r in run_json("meetings", "--mechanism", "AMMTC")}
+    for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+        text = run("meetings", "--mechanism", "AMMTC", "--format", fmt).stdout
+        rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+        assert list(rows[0]) == list(next(iter(full.values())))  # field names unchanged
+        for row in rows:
+            whole = full[row["id"]]
+            for field in ("participants", "co_chairs", "outcomes"):
+                assert (json.loads(row[field]) if row[field] else []) == whole[field], (fmt, row["id"], field)
+            assert row["sources"] == "; ".join(whole["sources"])

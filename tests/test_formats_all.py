@@ -26,6 +26,8 @@ ASKS = {
     "crimes": [[]],
     "documents": [["--mechanism", "AMMTC"], ["--year", "1800"]],
     "coverage": [[], ["--totals"]],
+    "rotation": [[], ["--from", "2000", "--to", "2001", "-m", "AMMTC"]],
+    "upcoming": [[], ["--days", "0"]],
 }
 NO_REPORT = {"validate", "export"}  # they write files or problems, not a report
 

@@ -2,9 +2,72 @@
 
 Enable it with click's own mechanism, e.g. for bash:
     eval "$(_ASEAN_SEC_COMPLETE=bash_source asean-sec)"
+
+A name with spaces completes as one word: bash inserts what it is given as it is, so for bash
+each completion is escaped as the shell reads it back ('Republic\\ of\\ Korea'); zsh and fish
+quote what they insert themselves.
 """
 
 from __future__ import annotations
+
+import re
+
+_UNSAFE = re.compile(r"([^\w@%+=:,./-])")
+
+
+def shell_escape(word: str) -> str:
+    """`word` with every character the shell would split on or expand escaped by a backslash."""
+    return _UNSAFE.sub(r"\\\1", word)
+
+
+# click's bash script, reading each completion with `read -r` (plain `read` would undo the
+# escapes) and adding it quoted (no splitting, no globbing).
+_SOURCE_BASH = """\
+%(complete_func)s() {
+    local IFS=$'\\n'
+    local response
+
+    response=$(env COMP_WORDS="${COMP_WORDS[*]}" COMP_CWORD=$COMP_CWORD \
+%(complete_var)s=bash_complete $1)
+
+    for completion in $response; do
+        IFS=',' read -r type value <<< "$completion"
+
+        if [[ $type == 'dir' ]]; then
+            COMPREPLY=()
+            compopt -o dirnames
+        elif [[ $type == 'file' ]]; then
+            COMPREPLY=()
+            compopt -o default
+        elif [[ $type == 'plain' ]]; then
+            COMPREPLY+=("$value")
+        fi
+    done
+
+    return 0
+}
+
+%(complete_func)s_setup() {
+    complete -o nosort -F %(complete_func)s %(prog_name)s
+}
+
+%(complete_func)s_setup;
+"""
+
+
+def install_shell_classes() -> None:
+    """Put the escaping bash completion in place of click's (only when a shell asks to complete)."""
+    from click.shell_completion import BashComplete, add_completion_class
+
+    class EscapingBashComplete(BashComplete):
+        source_template = _SOURCE_BASH
+
+        def format_completion(self, item) -> str:
+            if item.type == "plain":
+                return f"{item.type},{shell_escape(item.value)}"
+            return super().format_completion(item)
+
+    add_completion_class(EscapingBashComplete, "bash")
 
 
 def _dataset(ctx):

@@ -11,8 +11,8 @@ import sys
 import click
 
 from asean_sec.cli import completion
-from asean_sec.cli.support import (EXIT_DATA, DateType, PathText, command, emit, list_options, output_options,
-                                   output_options_with, pass_state)
+from asean_sec.cli.support import (EXIT_DATA, MAX_YEAR, MIN_YEAR, DateType, PathText, command, emit, list_options,
+                                   output_options, output_options_with, pass_state)
 
 
 @command()
@@ -40,8 +40,9 @@ def chair(state, when, mechanism, fmt, color, cite):
         year = query.resolve_year(when, state.as_of)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="YEAR") from None
-    if not 1 <= year <= 9999:
-        raise click.BadParameter(f"{year} is out of range", param_hint="YEAR")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise click.BadParameter(f"{year} is out of range: years run from {MIN_YEAR} to {MAX_YEAR}",
+                                 param_hint="YEAR")
     dataset = state.dataset
     body = query.mechanism_id(dataset, mechanism)
     answer = query.chair_as_of(dataset, year, body, state.as_of)
@@ -62,20 +63,27 @@ def chair(state, when, mechanism, fmt, color, cite):
 @click.option("--year", type=click.IntRange(1, 9999), help="Meetings held in this year.")
 @click.option("--since", type=DateType(partial=True), help="On or after this date (YYYY[-MM[-DD]] or 'today').")
 @click.option("--until", type=DateType(partial=True, end=True), help="On or before this date.")
+@click.option("--stated-only", is_flag=True,
+              help="Only chairs a source names: leave out chairs inferred from a body's sourced chair rule.")
 @list_options
 @output_options_with("ics")
 @pass_state
-def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year, since, until, fmt, color,
-             cite):
+def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year, since, until, stated_only, fmt,
+             color, cite):
     """Meetings of every body, filtered; countries by any name, alias or code.
 
     A filter given twice takes either value (-m AMMTC -m SOMTC: the meetings of both);
     different filters must all hold.
 
     \b
+    A chair no source names but the body's sourced rule gives (the host chairs; the body follows
+    the ASEAN Chair) is shown marked "(inferred)"; in JSON, chair_basis is "rule" (else "stated").
+
+    \b
     Examples:
       asean-sec meetings --mechanism AMMTC
       asean-sec meetings --led-by "Viet Nam" --format json
+      asean-sec meetings --chaired-by Singapore --stated-only
       asean-sec meetings --hosted-by laos --since 2020 --reverse --limit 5
       asean-sec meetings --since today --format ics > asean-meetings.ics
     """
@@ -95,7 +103,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
     found: dict = {}
     for combination in itertools.product(*(values or [None] for values in chosen.values())):
         for meeting in query.meetings(dataset, **dict(zip(chosen, combination)), year=year, since=since,
-                                      until=until):
+                                      until=until, stated_only=stated_only):
             found.setdefault(meeting.id, meeting)
     ordered = sorted(found.values(), key=query._meeting_key) if len(found) > 1 else list(found.values())
     emit(views.meetings_report(dataset, ordered, asked=views.asked(dataset, chosen, year, since, until)),
@@ -117,21 +125,22 @@ def validate(ctx, directory, strict):
       asean-sec validate ./my-data --strict
     """
     from asean_sec.loading import load
+    from asean_sec.output.safe import escape, one_line
 
     chosen = load.find_data_dir(directory if directory is not None else ctx.obj.data_dir)
     contents = load.read_files(chosen)
     dataset, problems = load.parse(chosen, contents)
     errors = [p for p in problems if not p.warning or strict]
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(escape(str(problem)), err=True)
     if errors:
-        click.echo(f"{chosen}: invalid ({len(errors)} error{'s' if len(errors) != 1 else ''})", err=True)
+        click.echo(f"{one_line(str(chosen))}: invalid ({len(errors)} error{'s' if len(errors) != 1 else ''})", err=True)
         ctx.exit(EXIT_DATA)
     counts = ", ".join(f"{len(dataset.raw[s])} {s.replace('_', ' ')}" for s in
                        ("countries", "mechanisms", "asean_chair", "meetings", "people", "offices",
                         "documents", "roles", "sources"))
     warned = sum(p.warning for p in problems)
-    click.echo(f"{chosen}: valid ({counts}); {warned} warning{'s' if warned != 1 else ''}")
+    click.echo(f"{one_line(str(chosen))}: valid ({counts}); {warned} warning{'s' if warned != 1 else ''}")
 
 
 @command()
@@ -156,13 +165,17 @@ def export(state, fmt, output, force):
     from pathlib import Path
 
     from asean_sec.output import exports
+    from asean_sec.output.safe import Stream, one_line
+    from asean_sec.problems import OutputRefused
 
+    if output == "-" and fmt != "json":
+        raise click.UsageError(f"--format {fmt} writes files: give an OUTPUT path")
+    if not output:
+        raise OutputRefused("OUTPUT is an empty string: give a path to a new file, or - for standard output")
     dataset = state.dataset
     if output == "-":
-        if fmt != "json":
-            raise click.UsageError(f"--format {fmt} writes files: give an OUTPUT path")
-        sys.stdout.write(exports.json_text(dataset))
+        Stream.wrap(sys.stdout, "json").write(exports.json_text(dataset))
         return
     writer = {"json": exports.write_json, "csv": exports.write_csv, "sqlite": exports.write_sqlite}[fmt]
     writer(dataset, Path(output), force)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(f"wrote {one_line(output)}", err=True)

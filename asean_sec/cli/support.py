@@ -1,7 +1,8 @@
 """What every command shares: state, parameter types, output options, errors and exit codes.
 
 Exit codes: 0 answered; 1 nothing matched; 2 usage error (bad option, unknown name);
-3 the data is invalid; 4 an output file could not be written (exists without --force).
+3 the data is invalid; 4 output not written (an export refused or failed, standard output full
+or closed); 130 interrupted (Ctrl-C); 70 an internal error (a bug: one line, never a traceback).
 """
 
 from __future__ import annotations
@@ -16,6 +17,20 @@ import click
 from asean_sec.problems import DataError, LookupFailed, OutputRefused
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE, EXIT_DATA, EXIT_OUTPUT = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED, EXIT_BUG = 130, 70
+
+# Dates and years people may ask about. Answers look years ahead of --as-of (next chairs, the
+# rotation of the coming members, projected year by year), and Python's dates end in 9999: the
+# range keeps every answer representable, and cheap, with centuries to spare for real questions.
+MIN_YEAR, MAX_YEAR = 1, 2999
+MAX_TEXT = 200  # characters in a name or search argument
+MAX_TERMS = 16  # words in a search
+
+
+def _escaped(text: str) -> str:
+    from asean_sec.output.safe import escape
+
+    return escape(text)
 
 
 class DataProblem(click.ClickException):
@@ -31,23 +46,26 @@ class DataProblem(click.ClickException):
         lines += [f"  {p}" for p in self.error.problems[:50]]
         if len(self.error.problems) > 50:
             lines.append(f"  … and {len(self.error.problems) - 50} more (asean-sec validate lists them all)")
-        click.echo("\n".join(lines), err=True)
+        click.echo(_escaped("\n".join(lines)), err=True)
 
 
 class UnknownName(click.UsageError):
     def show(self, file=None):
-        click.echo(f"error: {self.message}", err=True)
+        click.echo(_escaped(f"error: {self.message}"), err=True)
 
 
 class NothingMatched(click.ClickException):
     exit_code = EXIT_NO_MATCH
 
     def show(self, file=None):
-        click.echo(self.message, err=True)
+        click.echo(_escaped(self.message), err=True)
 
 
 class OutputFailed(click.ClickException):
     exit_code = EXIT_OUTPUT
+
+    def show(self, file=None):
+        click.echo(_escaped(f"error: {self.message}"), err=True)
 
 
 def _show_help(ctx, param, value):
@@ -103,8 +121,53 @@ class Command(_PlainHelp, click.Command):
 
 def command(**settings):
     """Define a command for the `COMMANDS` registry (cli/app.py): a click command with the plain
-    help option, not yet attached to the group."""
-    return click.command(cls=Command, **settings)
+    help option, not yet attached to the group. Its text parameters are `Text` (never empty, no
+    control characters, bounded), its years bounded to MIN_YEAR-MAX_YEAR, wherever it is defined."""
+    def decorate(function):
+        made = click.command(cls=Command, **settings)(function)
+        for param in made.params:
+            if param.type is click.STRING:
+                param.type = TEXT
+                if param.nargs == -1:
+                    param.callback = _bounded_words
+            elif isinstance(param.type, click.IntRange) and param.type.max == 9999:
+                param.type = click.IntRange(max(param.type.min or MIN_YEAR, MIN_YEAR), MAX_YEAR)
+        return made
+    return decorate
+
+
+class Text(click.ParamType):
+    """A name or a search word: never empty (an empty filter would silently answer everything),
+    at most MAX_TEXT characters, no control characters (shown escaped when refused)."""
+
+    name = "text"
+
+    def convert(self, value, param, ctx):
+        if not isinstance(value, str):
+            value = os.fsdecode(value) if isinstance(value, bytes) else str(value)
+        from asean_sec.output.safe import one_line, shorten
+
+        if not value.strip():
+            self.fail("is empty: give a value, or leave the option out", param, ctx)
+        if len(value) > MAX_TEXT:
+            self.fail(f"{one_line(shorten(value, 40))!r} is {len(value):,} characters long: at most {MAX_TEXT}",
+                      param, ctx)
+        if one_line(value) != value:
+            self.fail(f"{one_line(value)!r} holds a control character (shown escaped)", param, ctx)
+        return value
+
+
+TEXT = Text()
+
+
+def _bounded_words(ctx, param, value):
+    """Several words (search): at most MAX_TERMS of them and MAX_TEXT characters in all."""
+    words = [w for part in value or () for w in part.split()]
+    if len(words) > MAX_TERMS:
+        raise click.BadParameter(f"{len(words)} words: a search takes at most {MAX_TERMS}", ctx, param)
+    if sum(len(w) + 1 for w in words) - 1 > MAX_TEXT:
+        raise click.BadParameter(f"the words are over {MAX_TEXT} characters in all", ctx, param)
+    return value
 
 
 class PathText(click.ParamType):
@@ -205,10 +268,15 @@ class DateType(click.ParamType):
         try:
             if self.partial and str(value).strip().lower() != "today":
                 parsed = PartialDate.parse(value)
-                return parsed.last_day if self.end else parsed.first_day
-            return parse_day(value)
+                day = parsed.last_day if self.end else parsed.first_day
+            else:
+                day = parse_day(value)
         except BadDate as err:
             self.fail(str(err), param, ctx)
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            self.fail(f"{value!r} is out of range: dates run from {MIN_YEAR:04d}-01-01 to {MAX_YEAR}-12-31",
+                      param, ctx)
+        return day
 
 
 def output_options_with(*extra_formats: str):
@@ -217,7 +285,8 @@ def output_options_with(*extra_formats: str):
 
     def decorate(command):
         command = click.option("--pager/--no-pager", default=True, show_default=True, expose_value=False,
-                               callback=_remember, help="On a terminal, page an answer longer than the screen through "
+                               callback=_remember,
+                               help="On a terminal, page an answer longer than the screen through "
                                     "$ASEAN_SEC_PAGER, else $PAGER, else 'less -FRX'.")(command)
         command = click.option("--cite/--no-cite", default=True, show_default=True,
                                help="List the sources of what is shown.")(command)
@@ -259,6 +328,8 @@ def emit(answer, fmt: str, color: str, cite: bool = True) -> None:
     from asean_sec.output.document import document
     from asean_sec.output.render import MACHINE_FORMATS, render, resolve_format
 
+    from asean_sec.output.safe import Stream
+
     ctx = click.get_current_context(silent=True)
     meta = ctx.meta if ctx else {}
     pager = meta.get("asean_sec.pager", True)
@@ -275,7 +346,7 @@ def emit(answer, fmt: str, color: str, cite: bool = True) -> None:
         if human and pager and _isatty(sys.stdout):
             _paged(doc, chosen, color)
         else:
-            render(doc, chosen, color)
+            render(doc, chosen, color, Stream.wrap(sys.stdout, _stream_mode(chosen, color)))
     if not doc.rows:
         raise NothingMatched(doc.empty_message)
 
@@ -318,13 +389,15 @@ def _paged(doc, fmt: str, color: str) -> None:
     import subprocess
 
     from asean_sec.output.render import render, style_for
+    from asean_sec.output.safe import Stream
 
+    mode = _stream_mode(fmt, color)
     text = io.StringIO()
-    render(doc, fmt, color, text, style=style_for(color, sys.stdout))
-    written = text.getvalue()
+    render(doc, fmt, color, Stream(text, mode=mode), style=style_for(color, sys.stdout))
+    written = text.getvalue()  # escaped already: only our own colour codes are left
     command = pager_command().strip()
     if written.count("\n") < shutil.get_terminal_size((80, 24)).lines or command in ("", "cat"):
-        sys.stdout.write(written)
+        Stream.wrap(sys.stdout, mode).write(written)
         return
     sys.stdout.flush()
     env = dict(os.environ)
@@ -332,7 +405,7 @@ def _paged(doc, fmt: str, color: str) -> None:
     try:
         proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
     except OSError:
-        sys.stdout.write(written)
+        Stream.wrap(sys.stdout, mode).write(written)
         return
     try:
         proc.stdin.write(written.encode(sys.stdout.encoding or "utf-8", "replace"))
@@ -340,6 +413,20 @@ def _paged(doc, fmt: str, color: str) -> None:
     except BrokenPipeError:  # the reader quit the pager before the end
         pass
     proc.wait()
+
+
+def _stream_mode(chosen: str, color: str) -> str:
+    """How standard output escapes what a format writes (see output/safe.py): JSON escapes, CRLF kept
+    for iCalendar, the table's own colour codes kept when it is coloured; otherwise visible escapes."""
+    if chosen in ("json", "jsonl"):
+        return "json"
+    if chosen == "ics":
+        return "crlf"
+    if chosen == "table":
+        from asean_sec.output.render import color_enabled
+
+        return "sgr" if color_enabled(color, sys.stdout) else "text"
+    return "text"
 
 
 def pass_state(command):

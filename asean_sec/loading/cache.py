@@ -23,6 +23,7 @@ import marshal
 import os
 import stat
 import time
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,13 +43,63 @@ _MEMO_DIRECTORIES = 32
 
 
 def directory() -> Path | None:
+    """The cache directory, or None: no cache when ASEAN_SEC_NO_CACHE is set, or when the directory
+    is not to be trusted (see `trusted`)."""
     if os.environ.get(ENV_NO_CACHE):
         return None
     chosen = os.environ.get(ENV_CACHE_DIR)
     if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "asean-sec"
+        folder = Path(chosen)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = Path(base) / "asean-sec"
+    return folder if trusted(folder) else None
+
+
+_warned: set[str] = set()
+
+
+def trusted(folder: Path) -> bool:
+    """False (with a one-line warning on standard error, once) when the directory exists and is not
+    ours alone: owned by another user, or writable by group or others, so that someone else could
+    plant entries that would be served as answers or replace ours. A missing one is created private."""
+    try:
+        info = os.stat(folder)
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return True  # unusable: reads and writes fail on their own and mean no cache
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # pragma: no cover - no owners to compare on this system
+        return True
+    fix = "point ASEAN_SEC_CACHE_DIR at a directory of your own"
+    if not stat.S_ISDIR(info.st_mode):
+        reason = "is not a directory"
+    elif info.st_uid != getuid():
+        reason = "is not owned by you"
+    elif info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        reason, fix = "is writable by others", f"chmod go-w {os.fsdecode(str(folder))!r}, or {fix}"
+    else:
+        return True
+    shown = str(folder)
+    if shown not in _warned:
+        _warned.add(shown)
+        import sys
+
+        try:
+            sys.stderr.write(f"asean-sec: warning: the cache directory {os.fsdecode(shown)!r} {reason}; "
+                             f"answering without it (fix: {fix})\n")
+        except (OSError, ValueError, AttributeError):
+            pass
+    return False
+
+
+def schema_dir() -> Path:
+    """The JSON Schemas beside the shipped data (asean_sec/data/schemas when installed, data/schemas
+    in a checkout): the very files each data file names on its first line, for editors."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "data" / "schemas"
+    return packaged if packaged.is_dir() else package.parent / "data" / "schemas"
 
 
 @lru_cache(maxsize=None)  # a process runs one version of the code: stat it once
@@ -75,6 +126,10 @@ def code_stamp() -> str:
                     parts.append(_stamp(item.path, package))
                 except OSError:
                     parts.append(f"{item.name}:?")
+    try:  # the schemas live beside the data, outside the walk
+        parts += [_stamp(str(path), package) for path in schema_dir().glob("*.json")]
+    except OSError:
+        parts.append("schemas:?")
     return ";".join(sorted(parts))
 
 
@@ -162,24 +217,34 @@ def remember(folder: Path, stats: dict[str, tuple], digests: dict[str, tuple[int
 
 # --- entries -------------------------------------------------------------------------------
 
+# Entries are named unmistakably (a prefix, the key, a suffix) and begin with entry.MAGIC: pruning
+# deletes only files with both, never another program's files in a shared directory.
+_ENTRY_PREFIX, _ENTRY_SUFFIX = "asean-sec-", ".entry"
+_TEMPORARY_PREFIX = ".asean-sec-tmp-"
+
+
 def _path(key: str) -> Path | None:
     folder = directory()
-    return folder / f"{key}.marshal" if folder else None
+    return folder / f"{_ENTRY_PREFIX}{key}{_ENTRY_SUFFIX}" if folder else None
 
 
-class Sections(dict):
-    """Section name -> value, read from an entry only when first asked for. Collections come
-    as entry.Items; a name in `derived` is made from the others (name -> function of self).
-    A part that fails its check switches every later read to what `rebuild()` returns."""
+class Sections(Mapping):
+    """Section name -> value, read from an entry only when first asked for; a Mapping in every
+    respect (keys, items, values, len, iteration and equality see every section, read or not).
+    Collections come as entry.Items; a name in `derived` is made from the others (name ->
+    function of self). A part that fails its check switches every later read to what
+    `rebuild()` returns."""
 
     def __init__(self, reader: entry.Reader, derived: dict | None, rebuild):
-        super().__init__()
         self._reader, self._rebuild, self._fresh = reader, rebuild, None
         stored = {*reader.sections, *reader.collections}
         self._derived = {k: v for k, v in (derived or {}).items() if k not in stored}
         self._indexes: dict[str, object] = {}
+        self._loaded: dict[str, object] = {}
 
-    def __missing__(self, name):
+    def __getitem__(self, name):
+        if name in self._loaded:
+            return self._loaded[name]
         if self._fresh is not None:
             value = self._fresh[name]
         elif name in self._reader.sections:
@@ -190,7 +255,7 @@ class Sections(dict):
             value = self._derived[name](self)
         else:
             raise KeyError(name)
-        self[name] = value
+        self._loaded[name] = value
         return value
 
     def _checked(self, read, name):
@@ -217,15 +282,16 @@ class Sections(dict):
                 self._fresh = self._rebuild()
         return self._fresh[name][key]
 
-    def get(self, name, default=None):
-        return self[name] if name in self else default
-
     def __contains__(self, name):
         return (name in self._reader.sections or name in self._reader.collections or name in self._derived
-                or dict.__contains__(self, name))
+                or name in self._loaded)
 
-    def keys(self):
-        return [*self._reader.sections, *self._reader.collections, *self._derived]
+    def __iter__(self):
+        return iter(dict.fromkeys([*self._reader.sections, *self._reader.collections, *self._derived,
+                                   *self._loaded]))
+
+    def __len__(self):
+        return sum(1 for _ in self)
 
 
 def read(key: str, derived: dict | None, rebuild) -> Sections | None:
@@ -253,13 +319,27 @@ def write(key: str, sections: dict, collections: dict) -> bool:
     return written
 
 
+MAX_FILE_BYTES = 1 << 30  # a memo or record store; far above what 100x the shipped data needs
+
+
 def read_file(path: Path):
-    """The value marshalled into `path` by write_file, or None when absent, unreadable or corrupt."""
+    """The value marshalled into `path` by write_file, or None when absent, unreadable, corrupt,
+    or not a regular file of our own (a FIFO, a device, a symbolic link: never opened blocking)."""
+    from asean_sec.loading import files
+
     try:
-        blob = path.read_bytes()
+        fd, info = files.open_regular(path, follow=False)
+    except (OSError, ValueError):
+        return None
+    try:
+        header = len(_MAGIC) + _DIGEST
+        if not own(info) or not header <= info.st_size <= MAX_FILE_BYTES:
+            return None
+        blob = files.read_fd(fd, info.st_size)
     except OSError:
         return None
-    header = len(_MAGIC) + _DIGEST
+    finally:
+        os.close(fd)
     if len(blob) < header or not blob.startswith(_MAGIC):
         return None
     payload = blob[header:]
@@ -271,6 +351,12 @@ def read_file(path: Path):
         return None
 
 
+def own(info: os.stat_result) -> bool:
+    """A file this user wrote (an entry of someone else's is never read)."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
+
+
 def write_file(path: Path, value) -> bool:
     """Marshal `value` into `path` with a digest, atomically; False (and no file) when it cannot."""
     payload = marshal.dumps(value)
@@ -279,11 +365,13 @@ def write_file(path: Path, value) -> bool:
 
 def _write_atomically(path: Path, blob: bytes) -> bool:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not trusted(path.parent):
+            return False
         import tempfile  # only when writing: it costs milliseconds to import
 
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
-    except OSError:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY_PREFIX)
+    except (OSError, ValueError):
         return False
     try:
         with os.fdopen(handle, "wb") as out:
@@ -299,11 +387,28 @@ def _write_atomically(path: Path, blob: bytes) -> bool:
 
 
 def _prune(keep: Path, limit: int = 8) -> None:
-    """Keep the cache small: drop the oldest entries beyond `limit`."""
+    """Keep the cache small: drop the oldest entries beyond `limit`. Only our entries: a name with
+    our prefix and suffix, a regular file of our own that begins with the entry magic."""
+    from asean_sec.loading import files
+
     try:
-        entries = sorted(keep.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in entries[limit:]:
-            if old != keep:
-                old.unlink()
+        found = []
+        for item in os.scandir(keep.parent):
+            if item.name.startswith(_ENTRY_PREFIX) and item.name.endswith(_ENTRY_SUFFIX) and item.path != str(keep):
+                info = item.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and own(info):
+                    found.append((info.st_mtime, item.path))
+        found.sort(reverse=True)
+        for _, old in found[limit - 1:]:
+            try:
+                fd, _ = files.open_regular(old, follow=False)
+                try:
+                    ours = files.read_fd(fd, len(entry.MAGIC)) == entry.MAGIC
+                finally:
+                    os.close(fd)
+                if ours:
+                    os.unlink(old)
+            except OSError:
+                continue
     except OSError:
         pass

@@ -42,7 +42,8 @@ def _digest(data: bytes) -> bytes:
 
 def encode(sections: dict, collections: dict) -> bytes:
     """An entry holding `sections` (name -> value) and `collections` (name -> list or dict of bytes)."""
-    parts, header = [], {"sections": {}, "collections": {}}
+    parts: list[bytes] = []
+    header: dict[str, dict] = {"sections": {}, "collections": {}}
     offset = 0
 
     def add(data: bytes) -> tuple[int, int, bytes]:
@@ -55,6 +56,7 @@ def encode(sections: dict, collections: dict) -> bytes:
     for name, value in sections.items():
         header["sections"][name] = add(marshal.dumps(value))
     for name, items in collections.items():
+        index: dict | list
         if isinstance(items, dict):
             index = {key: add(blob) for key, blob in items.items()}
         else:
@@ -68,26 +70,45 @@ class Reader:
     """Positioned, checked reads from one entry file; raises Corrupt."""
 
     def __init__(self, path):
-        self._file = open(path, "rb")  # noqa: SIM115 - kept open for the process's later reads
+        from asean_sec.loading import files
+        from asean_sec.loading.cache import own
+
+        try:  # a FIFO or device is refused unopened-for-reading, a symbolic link not followed
+            self._fd, info = files.open_regular(path, follow=False)
+        except (OSError, ValueError) as err:
+            raise Corrupt(str(err)) from None
         try:
-            prefix = self._file.read(_PREFIX)
+            self._size = info.st_size
+            if not own(info):
+                raise Corrupt("not written by this user")
+            prefix = files.read_fd(self._fd, _PREFIX)
             if len(prefix) < _PREFIX or not prefix.startswith(MAGIC):
                 raise Corrupt("no entry header")
             length = int.from_bytes(prefix[len(MAGIC):len(MAGIC) + 4], "big")
-            head = self._file.read(length)
+            if length > self._size - _PREFIX:  # checked before reading: never a 4 GiB read
+                raise Corrupt("header longer than the file")
+            head = files.read_fd(self._fd, length, _PREFIX)
             if len(head) != length or _digest(head) != prefix[-_DIGEST:]:
                 raise Corrupt("header does not match its digest")
             header = marshal.loads(head)
             self.sections, self.collections = header["sections"], header["collections"]
         except (Corrupt, EOFError, ValueError, TypeError, KeyError, OSError) as err:
-            self._file.close()
+            os.close(self._fd)
             raise Corrupt(str(err)) from None
         self._base = _PREFIX + length
+
+    def __del__(self):
+        try:
+            os.close(self._fd)
+        except (AttributeError, OSError):
+            pass
 
     def part(self, place) -> bytes:
         try:
             offset, length, digest = place
-            data = os.pread(self._file.fileno(), length, self._base + offset)
+            if not (0 <= offset and 0 <= length and self._base + offset + length <= self._size):
+                raise Corrupt("a part lies beyond the end of the file")
+            data = os.pread(self._fd, length, self._base + offset)
         except (OSError, ValueError, TypeError) as err:
             raise Corrupt(str(err)) from None
         if len(data) != length or _digest(data) != digest:

@@ -64,7 +64,9 @@ def read_files(data_dir: Path) -> dict[str, bytes]:
 
 
 def _listing(data_dir: Path) -> list[str]:
-    """The names in `data_dir`; one clear problem when it is not a readable directory."""
+    """The names in `data_dir`, wanted only to suggest a name for a missing file: a directory that
+    can be entered but not listed (mode 111) still works. One clear problem when it is not a
+    directory that can be entered."""
     try:
         return os.listdir(data_dir)
     except FileNotFoundError:
@@ -72,22 +74,28 @@ def _listing(data_dir: Path) -> list[str]:
         fix = f"pass an existing directory with --data-dir or ${ENV_DATA}"
     except NotADirectoryError:
         message, fix = "is not a directory", f"pass the directory that holds {', '.join(FILES)}"
-    except OSError as err:
+    except PermissionError as err:
+        if os.access(data_dir, os.X_OK):
+            return []
         message, fix = f"cannot read the data directory: {err.strerror}", "check the directory's permissions"
+    except (OSError, ValueError) as err:
+        message = f"cannot read the data directory: {getattr(err, 'strerror', None) or err}"
+        fix = "check the directory's permissions"
     raise DataError([Problem(str(data_dir), None, message, fix)])
 
 
 def _read_one(path: Path, present: list[str]) -> tuple[bytes, Problem | None]:
+    from asean_sec.loading import files
+
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data, _ = files.read_regular(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return b"", Problem(str(path), None, "data file missing", _missing_fix(path.name, present))
-    except IsADirectoryError:
-        return b"", Problem(str(path), None, "is a directory, not a data file",
-                            f"put the {path.name} file here in its place")
-    except OSError as err:
-        return b"", Problem(str(path), None, f"cannot read file: {err.strerror}",
+    except files.NotRegular as err:
+        return b"", Problem(str(path), None, f"is {err.kind}, not a data file",
+                            f"put the {path.name} file here in its place (a regular file)")
+    except (OSError, ValueError) as err:
+        return b"", Problem(str(path), None, f"cannot read file: {getattr(err, 'strerror', None) or err}",
                             "check the file's permissions")
     if len(data) > MAX_FILE_BYTES:
         return b"", Problem(str(path), None, f"file is over the {MAX_FILE_BYTES:,}-byte limit",

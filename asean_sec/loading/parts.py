@@ -147,7 +147,7 @@ class Store:
 
     def save(self) -> None:
         """Keep what this run used; write nothing when nothing changed."""
-        if self.base_path is None or self.used.keys() == self.saved.keys():
+        if self.base_path is None or self.delta_path is None or self.used.keys() == self.saved.keys():
             return
         beyond_base = {digest: entry for digest, entry in self.used.items() if digest not in self.base}
         if self.token and len(beyond_base) <= max(100, len(self.used) // 20):
@@ -186,7 +186,7 @@ class RecordDocument:
 
     @property
     def lines(self) -> dict[tuple, int]:
-        lines = {(): self._first_line}
+        lines: dict[tuple, int] = {(): self._first_line}
         for section, key_line in self._key_lines.items():
             lines[(section,)] = key_line
             for index, start in enumerate(self._starts[section]):
@@ -201,11 +201,17 @@ def read(label: str, raw: bytes, schema_name: str, store: Store) -> RecordDocume
     if problem is not None:
         return None
     sections = split(text)
-    checkers = _checkers(schema_name) if sections is not None else None
+    if sections is None:
+        return None
+    checkers = _checkers(schema_name)
     if checkers is None:
         return None
     skeleton_check, item_checks = checkers
-    value, key_lines, starts, packed, count = {}, {}, {}, {}, 1
+    value: dict[str, list] = {}
+    key_lines: dict[str, int] = {}
+    starts: dict[str, list[int]] = {}
+    packed: dict[str, list] = {}
+    count = 1
     for section, key_line, slices in sections:
         check = item_checks.get(section)
         if check is None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from asean_sec.loading.cache import schema_dir
 from asean_sec.problems import Problem
 from asean_sec.loading.yamlio import Document
 
@@ -15,8 +15,7 @@ _WANTED = {"object": "a mapping", "array": "a list", "string": "a string", "inte
 
 
 def load_schema(name: str) -> dict:
-    text = resources.files("asean_sec").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    return json.loads((schema_dir() / f"{name}.schema.json").read_text("utf-8"))
 
 
 @lru_cache(maxsize=None)
@@ -62,7 +61,8 @@ def check(document: Document, schema_name: str) -> list[Problem]:
 
 def examine(document: Document, schema_name: str) -> tuple[list[Problem], set[tuple]]:
     """The problems, and the first two steps of each one's path: (section, index) for a record."""
-    problems, places = [], set()
+    problems: list[Problem] = []
+    places: set[tuple] = set()
     quick = quick_check(schema_name)
     if quick is not None and quick(document.value):
         return problems, places
@@ -123,7 +123,7 @@ def _required(file, document, path, where, error):
 
 def _wrong_type(file, document, path, where, error):
     wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-    phrase = " or ".join(_WANTED.get(w, w) for w in wanted)
+    phrase = " or ".join(_WANTED.get(w) or str(w) for w in wanted)
     message = f"{where} should be {phrase}, not {describe(error.instance)}"
     return [Problem(file, document.line_of(path), message, _type_fix(wanted, error.instance, path))]
 
@@ -185,7 +185,7 @@ def _empty_text(file, document, path, where, error):
 
 def _generic(file, document, path, where, error):
     return [Problem(file, document.line_of(path), f"{where}: {_short(error.message, 200)}",
-                    "see the schema in asean_sec/schemas/")]
+                    "see the schema in the data directory's schemas/")]
 
 
 _EXPLAINERS = {

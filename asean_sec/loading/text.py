@@ -21,6 +21,26 @@ _UNPRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U
 _HARMLESS_BYTES = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F), *range(0x80, 0x100)])
 _TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
 
+# characters a value may not hold, though YAML can write them (escapes such as "\e", "\x9b", "\r"
+# in a double-quoted string): they would reach terminals and line-based formats (TSV, ICS) raw.
+# Newline is allowed only in the fields that hold free text (MULTILINE_FIELDS).
+_VALUE_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+MULTILINE_FIELDS = frozenset({"note", "description", "quote", "chair_note"})
+
+
+def value_problem(text: str, field: str | None) -> str | None:
+    """Why the string value `text` of `field` cannot be used, or None (the common case, at C speed)."""
+    if text.isprintable():
+        return None
+    found = _VALUE_CONTROL.search(text)
+    if found:
+        char = found.group()
+        name = {"\t": "a tab", "\r": "a carriage return", "\x1b": "an escape (ESC)"}.get(char, "a control character")
+        return f"{field or 'a value'} holds {name} (U+{ord(char):04X})"
+    if "\n" in text and field not in MULTILINE_FIELDS:
+        return f"{field or 'a value'} holds a line break, and it is a one-line field"
+    return None
+
 
 def decode(file: str, raw: bytes) -> tuple[str, Problem | None]:
     """The text of `raw` (see the module's doc), or the first problem that stops it being read."""

@@ -7,6 +7,7 @@ are warnings, which `asean-sec validate --strict` treats as errors.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from asean_sec.model.dates import BadDate, PartialDate
@@ -77,20 +78,21 @@ def check(dataset, where, unsure=frozenset(), known=None) -> list[Problem]:
     _ordinals(c)
     _date_order(c, dates)
     _meeting_rules(c, dates)
+    _chair_basis(c)
     _offices(c, dates)
     return c.problems
 
 
 def _unique_ids(c):
     for section in ID_SECTIONS:
-        seen = {}
+        seen: dict[str, int] = {}
         for i, record in enumerate(c.raw[section]):
             first = seen.setdefault(record["id"], i)
             if first != i:
                 where = f"first at line {c.line(section, first, 'id')}"
                 c.report(section, i, "id", f"duplicate id {record['id']!r} ({where})",
                          f"give each {_SINGULAR[section]} its own id")
-    years = {}
+    years: dict[int, int] = {}
     for i, record in enumerate(c.raw["asean_chair"]):
         first = years.setdefault(record["year"], i)
         if first != i:
@@ -108,7 +110,7 @@ def _ambiguous_names(c):
     from asean_sec.model.names import fold
 
     for section, fields in _NAME_FIELDS.items():
-        owner = {}
+        owner: dict[str, tuple[int, str]] = {}
         for i, record in enumerate(c.raw[section]):
             for field, name in _names_of(record, fields):
                 first = owner.setdefault(fold(name), record["id"])
@@ -127,7 +129,8 @@ def _names_of(record, fields):
 
 
 def _dates(c):
-    parsed, seen = {}, {}  # dates repeat: each distinct text is parsed once
+    parsed: dict = {}
+    seen: dict[tuple, PartialDate | BadDate] = {}  # dates repeat: each distinct text is parsed once
     for section, fields in DATE_FIELDS.items():
         for i, record in enumerate(c.raw[section]):
             for field in fields:
@@ -171,8 +174,18 @@ def _as_of(c):
                                   "write YYYY-MM-DD"))
 
 
+# a well-formed http(s) URL: a host name (letters of any script, digits, dots, hyphens), an optional
+# port, then a path, query and fragment without spaces, quotes, angle brackets or backslashes, which
+# could end a markdown link or an HTML attribute early and start another
+_URL = re.compile(r"^https?://[\w.-]+(?::[0-9]{1,5})?(?:[/?#][^\s<>\"'`{}|\\^]*)?$")
+
+
 def _sources(c):
     for i, source in enumerate(c.raw["sources"]):
+        url = source.get("url")
+        if isinstance(url, str) and (len(url) > 2000 or not _URL.match(url) or ".." in url.split("/")[2]):
+            c.report("sources", i, "url", f"source {source['id']!r} has a url that is not a well-formed http(s) URL",
+                     "give the address as a browser shows it: https://host/path, with spaces written %20")
         if not source.get("url") and not source.get("document"):
             c.report("sources", i, None, f"source {source['id']!r} has neither url nor document",
                      "add the URL you read, or name the document")
@@ -327,7 +340,7 @@ def _meeting_rules(c, dates):
     for i, country in enumerate(raw["countries"]):
         if (c_date := dates.get(("countries", i, "asean_member_since"))):
             member_since[country["id"]] = c_date
-    ordinals = defaultdict(dict)
+    ordinals: defaultdict[str, dict] = defaultdict(dict)
     for i, meeting in enumerate(raw["meetings"]):
         start = dates.get(("meetings", i, "start"))
         chair = (meeting.get("chair") or {}).get("country")
@@ -354,6 +367,22 @@ def _meeting_rules(c, dates):
             c.report("meetings", first, "ordinal",
                      f"{mechanism}: no record for meeting number {_ranges(missing)}",
                      "add the meetings, or say why in the mechanism's note ('ordinal gaps: …')", warning=True)
+
+
+def _chair_basis(c):
+    """A chair inferred from a rule needs the body's rule to be sourced (`chair_rule_sources`)."""
+    for i, body in enumerate(c.raw["mechanisms"]):
+        for j, source_id in enumerate(body.get("chair_rule_sources", ())):
+            c.ref("mechanisms", i, ("chair_rule_sources", j), source_id, "sources")
+    sourced = {body["id"] for body in c.raw["mechanisms"] if body.get("chair_rule_sources")}
+    for i, meeting in enumerate(c.raw["meetings"]):
+        if meeting.get("chair_basis") == "rule" and not meeting.get("chair"):
+            c.report("meetings", i, "chair_basis", f"{meeting['id']}: chair_basis is rule but no chair is given",
+                     "give the chair the rule yields, or drop chair_basis")
+        elif meeting.get("chair_basis") == "rule" and meeting["mechanism"] not in sourced:
+            c.report("meetings", i, "chair_basis",
+                     f"{meeting['id']}: chair inferred from a rule, but {meeting['mechanism']} has no sourced chair rule",
+                     "add chair_rule_sources (sources stating the rule) to the body, or drop the inferred chair")
 
 
 def _ranges(numbers):

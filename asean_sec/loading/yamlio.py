@@ -215,6 +215,14 @@ def _build(node, path, file, lines, problems):
         return [_build(child, path + (i,), file, lines, problems) for i, child in enumerate(node.value)]
     if node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL):
         return _refuse_tag(node, file, problems)
+    if node.tag == _STR:
+        wrong = limits.value_problem(node.value, next((p for p in reversed(path) if isinstance(p, str)), None))
+        if wrong:
+            fix = ("write it on one line (only note, description, quote and chair_note hold several lines)"
+                   if "line break" in wrong else "delete it: a YAML escape such as \\e, \\r or \\x1b in a "
+                   "double-quoted string writes one, and it would reach terminals raw")
+            problems.append(Problem(file, line, wrong, fix))
+            return None
     try:
         return _scalar(node.tag, node.value)
     except ValueError as err:

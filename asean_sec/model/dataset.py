@@ -32,7 +32,8 @@ def build_mechanism(r) -> model.Mechanism:
                            _date(r.get("founded")), r.get("founding_document"),
                            model.ChairRule(r["chair_rule"]), r.get("chair_note"),
                            tuple(r.get("partners", ())), r.get("description"),
-                           tuple(r.get("aliases", ())), tuple(r["sources"]))
+                           tuple(r.get("aliases", ())), tuple(r["sources"]),
+                           tuple(r.get("chair_rule_sources", ())))
 
 
 def build_chair_year(r) -> model.ChairYear:
@@ -40,11 +41,34 @@ def build_chair_year(r) -> model.ChairYear:
                            r.get("note"), tuple(r["sources"]), r.get("last_verified"))
 
 
-def build_meeting(r) -> model.Meeting:
+def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict) -> str | None:
+    """The country a body's chair rule gives a meeting no source names a chair for, or None.
+
+    Only a rule that is itself sourced (`chair_rule_sources`) is applied: host_rotation gives
+    the host; follows_asean_chair gives the ASEAN chair (held or confirmed) of the start year.
+    """
+    if not mechanism or not mechanism.get("chair_rule_sources"):
+        return None
+    if meeting.get("chair") or meeting.get("co_chairs") or meeting.get("status") == "cancelled":
+        return None
+    if mechanism["chair_rule"] == "host_rotation":
+        return meeting.get("host")
+    if mechanism["chair_rule"] == "follows_asean_chair":
+        year = str(meeting.get("start") or "")[:4]
+        return asean_chairs.get(int(year)) if year.isdigit() else None
+    return None
+
+
+def build_meeting(r, inferred_chair: str | None = None) -> model.Meeting:
+    chair = _seat(r.get("chair"))
+    basis = r.get("chair_basis", "stated") if chair else None
+    if chair is None and inferred_chair:
+        chair, basis = model.Seat(inferred_chair), "rule"
     return model.Meeting(
         id=r["id"], mechanism=r["mechanism"], ordinal=str(r["ordinal"]),
         start=_date(r.get("start")), end=_date(r.get("end")), city=r.get("city"), host=r.get("host"),
-        chair=_seat(r.get("chair")), co_chairs=tuple(_seat(s) for s in r.get("co_chairs", ())),
+        chair=chair, chair_basis=basis,
+        co_chairs=tuple(model.Seat(s["country"], s.get("person"), s.get("title")) for s in r.get("co_chairs", ())),
         format=r.get("format"), parent=r.get("parent"),
         all_members_attended=bool(r.get("all_members_attended", False)),
         participants=tuple(model.Participant(p.get("country"), p.get("role", "delegate"), p.get("person"),
@@ -148,7 +172,13 @@ class Dataset:
 
     @cached_property
     def meetings(self) -> list[model.Meeting]:
-        return [build_meeting(r) for r in self.raw["meetings"]]
+        inferred = self.inferred_chairs
+        return [build_meeting(r, inferred.get(p)) for p, r in enumerate(self.raw["meetings"])]
+
+    @cached_property
+    def inferred_chairs(self) -> dict[int, str]:
+        """Meeting position -> the chair country its body's sourced rule gives (no chair stated)."""
+        return dict(self.meeting_index.get("inferred", ()))
 
     @cached_property
     def meeting_index(self) -> dict:
@@ -156,10 +186,15 @@ class Dataset:
         and of meetings all members attended; cached with the data so filters skip the rest."""
         if "meeting_index" in self.raw:
             return self.raw["meeting_index"]
-        by_mechanism, by_country, all_members = defaultdict(list), defaultdict(list), []
+        by_mechanism, by_country, all_members, inferred = defaultdict(list), defaultdict(list), [], []
+        bodies = {m["id"]: m for m in self.raw["mechanisms"]}
+        asean_chairs = {c["year"]: c["country"] for c in self.raw["asean_chair"] if c["status"] in ("held", "confirmed")}
         for position, raw in enumerate(self.raw["meetings"]):
             by_mechanism[raw["mechanism"]].append(position)
             countries = {raw.get("host")}
+            if (by_rule := rule_chair(raw, bodies.get(raw["mechanism"]), asean_chairs)):
+                inferred.append([position, by_rule])
+                countries.add(by_rule)
             if "chair" in raw:
                 countries.add((raw["chair"] or {}).get("country"))
             for field in ("co_chairs", "participants"):
@@ -170,7 +205,8 @@ class Dataset:
                 by_country[country].append(position)
             if raw.get("all_members_attended"):
                 all_members.append(position)
-        return {"mechanism": dict(by_mechanism), "country": dict(by_country), "all_members": all_members}
+        return {"mechanism": dict(by_mechanism), "country": dict(by_country), "all_members": all_members,
+                "inferred": inferred}
 
     def cache_parts(self) -> tuple[dict, dict]:
         """What the cache stores: (sections, collections). Sections are the raw sections but the
@@ -187,10 +223,11 @@ class Dataset:
         """The meetings at `positions`, built without reading the others."""
         if "meetings" in self.__dict__:
             return [self.meetings[p] for p in positions]
+        inferred = self.inferred_chairs
         if "meetings_each" in self.raw:
             each = self.raw["meetings_each"]
-            return [build_meeting(marshal.loads(each[p])) for p in positions]
-        return [build_meeting(self.raw["meetings"][p]) for p in positions]
+            return [build_meeting(marshal.loads(each[p]), inferred.get(p)) for p in positions]
+        return [build_meeting(self.raw["meetings"][p], inferred.get(p)) for p in positions]
 
     def meeting_positions(self, mechanism: str | None, countries: list[str], attended_by: str | None) -> list[int]:
         """Positions that may match: in the mechanism, and seating every country (a country

@@ -27,14 +27,17 @@ class PartialDate:
         match = _PATTERN.match(str(text).strip())
         if not match:
             raise BadDate(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year_text, month_text, day_text = match.groups()
+        year = int(year_text)
+        month = int(month_text) if month_text else None
+        day = int(day_text) if day_text else None
         if year < 1:
             raise BadDate(f"{text!r} is out of range: years run from 0001 to 9999")
         if month is not None and not 1 <= month <= 12:
             raise BadDate(f"{text!r} has no month {month}: months run 01-12")
         if day is not None:
             try:
-                _dt.date(year, month, day)
+                _dt.date(year, month or 1, day)
             except ValueError:
                 raise BadDate(f"{text!r} is not a day of the calendar") from None
         return cls(year, month, day)
@@ -45,7 +48,7 @@ class PartialDate:
 
     @property
     def last_day(self) -> _dt.date:
-        if self.day is not None:
+        if self.day is not None and self.month is not None:
             return _dt.date(self.year, self.month, self.day)
         if self.month is None:
             return _dt.date(self.year, 12, 31)

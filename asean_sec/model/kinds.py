@@ -84,6 +84,7 @@ class Mechanism:
     description: str | None
     aliases: tuple[str, ...]
     sources: tuple[str, ...]
+    chair_rule_sources: tuple[str, ...] = ()  # sources stating the rule: only then are chairs inferred
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -141,6 +142,11 @@ class Meeting:
     sources: tuple[str, ...]
     status: str = "held"
     last_verified: str | None = None  # the day its sources were last checked (scheduled meetings)
+    chair_basis: str | None = None  # "stated" (a source names the chair) | "rule" (inferred) | None: no chair
+
+    @property
+    def chair_inferred(self) -> bool:
+        return self.chair is not None and self.chair_basis == "rule"
 
     @property
     def leaders(self) -> tuple[str, ...]:

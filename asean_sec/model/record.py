@@ -10,9 +10,19 @@ Records compare, hash and unpack as tuples; `_replace` returns a changed copy.
 from __future__ import annotations
 
 from operator import itemgetter
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # type checkers see @record as what it behaves like: a frozen dataclass
+    from typing_extensions import dataclass_transform
+else:
+    def dataclass_transform(**settings):
+        return lambda decorator: decorator
+
+T = TypeVar("T")
 
 
-def record(cls):
+@dataclass_transform(frozen_default=True)
+def record(cls: type[T]) -> type[T]:
     fields = tuple(cls.__dict__.get("__annotations__", {}))
     defaults = {name: cls.__dict__[name] for name in fields if name in cls.__dict__}
     first_default = len(fields) - len(defaults)
@@ -36,7 +46,8 @@ def record(cls):
                      __getnewargs__=_newargs, __annotations__=cls.__dict__.get("__annotations__", {}))
     for position, name in enumerate(fields):
         namespace[name] = property(itemgetter(position), doc=f"{name} (field {position})")
-    return type(cls.__name__, (tuple,), namespace)
+    built: Any = type(cls.__name__, (tuple,), namespace)
+    return built
 
 
 def _bind(klass, fields: tuple, defaults: dict, args: tuple, kwargs: dict) -> tuple:
@@ -65,3 +76,9 @@ def _newargs(self) -> tuple:
 
 def _repr(self) -> str:
     return f"{type(self).__name__}({', '.join(f'{n}={v!r}' for n, v in zip(self._fields, self))})"
+
+
+def replace(item: T, **changes: Any) -> T:
+    """A copy of the record `item` with some fields changed (its `_replace`, typed)."""
+    copy: T = type(item)(**{**dict(zip(item._fields, item)), **changes})  # type: ignore[attr-defined,call-overload]
+    return copy

@@ -59,15 +59,19 @@ class Report:
     `single`: one record (JSON is an object; people see "field: value" lines).
     `cite`: people see a numbered list of the rows' sources under them.
     `group_by`: people see the rows under a heading per value of this field.
+    `for_people`: another Report people see instead (table, plain, markdown), while machine
+    formats get these rows (the rotation: a grid for people, a row per year and body for machines).
+    `calendar`: which events `ics` makes of the rows ("meetings" or "upcoming").
     """
 
     def __init__(self, title: str, rows: list[dict], columns: list[Column], single: bool = False,
                  cite: bool = True, empty_message: str = "Nothing matched.", notes: list[str] | None = None,
-                 group_by: str | None = None):
+                 group_by: str | None = None, calendar: str = "meetings"):
         self.title, self.rows, self.columns = title, rows, columns
         self.single, self.cite, self.empty_message = single, cite, empty_message
         self.notes = notes or []
-        self.group_by = group_by
+        self.group_by, self.calendar = group_by, calendar
+        self.for_people: Report | None = None
 
     def groups(self) -> list[tuple[object, list[dict]]]:
         """The rows in runs of one `group_by` value: [(value, rows), …]."""

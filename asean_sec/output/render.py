@@ -81,8 +81,16 @@ def render(answer, fmt: str, color: str = "auto", stream=None, style: Style | No
     """Write a Document (or a Report, a document of one section) in `fmt` ('auto' allowed)."""
     from asean_sec.output.document import document
 
+    from asean_sec.output.document import Document
+
     stream = stream or sys.stdout
     fmt = resolve_format(fmt, stream)
+    machine = fmt in MACHINE_FORMATS + OPTIONAL_FORMATS
     if style is None:
-        style = Style() if fmt in MACHINE_FORMATS + OPTIONAL_FORMATS else style_for(color, stream)
-    writer(fmt)(document(answer), stream, style)
+        style = Style() if machine else style_for(color, stream)
+    doc = document(answer)
+    if not machine and not doc.compound and doc.report.for_people is not None:
+        people = Document([("", doc.report.for_people)], cite=doc.cite)
+        people.citations = doc.citations
+        doc = people
+    writer(fmt)(doc, stream, style)

@@ -79,6 +79,9 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
         "note": meeting.note,
         "sources": source_refs(dataset, meeting.sources),
         "last_verified": meeting.last_verified,
+        "chair_basis": meeting.chair_basis if chair else None,  # "stated" | "rule" (inferred) | None
+        "chair_rule_sources": (source_refs(dataset, mechanism.chair_rule_sources)
+                               if meeting.chair_inferred and mechanism else []),
     }
 
 

@@ -28,7 +28,7 @@ SCHEMA: dict[str, list[tuple[str, str, str | None]]] = {
                  ("venue", "TEXT", None), ("host", "TEXT", "countries(id)"),
                  ("chair_country", "TEXT", "countries(id)"), ("chair_person", "TEXT", "people(id)"),
                  ("format", "TEXT", None), ("parent", "TEXT", "meetings(id)"), ("theme", "TEXT", None),
-                 ("all_members_attended", "INTEGER", None), ("note", "TEXT", None)],
+                 ("all_members_attended", "INTEGER", None), ("note", "TEXT", None), ("adopted", "TEXT", None)],
     "meeting_seats": [("meeting", "TEXT", "meetings(id)"), ("seat", "TEXT", None),
                       ("country", "TEXT", "countries(id)"), ("person", "TEXT", "people(id)"),
                       ("title", "TEXT", None), ("role", "TEXT", None)],
@@ -37,7 +37,7 @@ SCHEMA: dict[str, list[tuple[str, str, str | None]]] = {
                ("country", "TEXT", "countries(id)"), ("note", "TEXT", None)],
     "offices": [("person", "TEXT", "people(id)"), ("title", "TEXT", None), ("organization", "TEXT", None),
                 ("country", "TEXT", "countries(id)"), ("start", "TEXT", None), ("end", "TEXT", None),
-                ("note", "TEXT", None), ("last_verified", "TEXT", None)],
+                ("note", "TEXT", None), ("last_verified", "TEXT", None), ("id", "INTEGER pk", None)],
     "documents": [("id", "TEXT pk", None), ("title", "TEXT", None), ("type", "TEXT", None), ("date", "TEXT", None),
                   ("place", "TEXT", None), ("meeting", "TEXT", "meetings(id)"),
                   ("mechanism", "TEXT", "mechanisms(id)"), ("status", "TEXT", None), ("in_force", "TEXT", None),
@@ -47,13 +47,19 @@ SCHEMA: dict[str, list[tuple[str, str, str | None]]] = {
     "roles": [("country", "TEXT", "countries(id)"), ("role", "TEXT", None), ("subject", "TEXT", None),
               ("partner", "TEXT", "countries(id)"), ("crime", "TEXT", "crimes(id)"),
               ("mechanism", "TEXT", "mechanisms(id)"), ("start", "TEXT", None), ("end", "TEXT", None),
-              ("note", "TEXT", None)],
-    "record_sources": [("kind", "TEXT", None), ("record", "TEXT", None), ("source", "TEXT", "sources(id)")],
+              ("note", "TEXT", None), ("id", "INTEGER pk", None)],
+    # `kind` and `record` name any record; the column named for its kind links it (one per row)
+    "record_sources": [("kind", "TEXT", None), ("record", "TEXT", None), ("source", "TEXT", "sources(id)"),
+                       ("country", "TEXT", "countries(id)"), ("mechanism", "TEXT", "mechanisms(id)"),
+                       ("asean_chair", "INTEGER", "asean_chair(year)"), ("meeting", "TEXT", "meetings(id)"),
+                       ("person", "TEXT", "people(id)"), ("office", "INTEGER", "offices(id)"),
+                       ("document", "TEXT", "documents(id)"), ("crime", "TEXT", "crimes(id)"),
+                       ("role", "INTEGER", "roles(id)")],
 }
 
 # table -> text columns indexed for full-text search
 FULL_TEXT = {
-    "meetings": ("id", "city", "theme", "note"),
+    "meetings": ("id", "city", "theme", "note", "adopted"),
     "documents": ("title", "place", "note"),
     "people": ("name", "native_name", "note"),
     "sources": ("title", "publisher", "quote"),
@@ -73,9 +79,13 @@ def build(raw) -> dict[str, list[tuple]]:
     out = {table: [] for table in SCHEMA}
     cite = out["record_sources"]
 
-    def cited(kind, record_id, record):
-        cite.extend((kind, str(record_id), s) for s in record.get("sources", ()))
+    links = [column for column, _, reference in SCHEMA["record_sources"][3:]]
 
+    def cited(kind, record_id, record):
+        link = tuple(record_id if column == kind else None for column in links)
+        cite.extend((kind, str(record_id), s) + link for s in record.get("sources", ()))
+
+    raw_documents = {r["id"]: r for r in raw["documents"]}
     out["sources"] = [_pick(r, "sources") for r in raw["sources"]]
     for r in raw["countries"]:
         out["countries"].append(_pick(r, "countries"))
@@ -90,8 +100,10 @@ def build(raw) -> dict[str, list[tuple]]:
         cited("asean_chair", r["year"], r)
     for r in raw["meetings"]:
         chair = r.get("chair") or {}
+        adopted = [raw_documents[d].get("title", d) if d in raw_documents else d for d in r.get("outcomes", ())]
         flat = {**r, "ordinal": str(r["ordinal"]), "chair_country": chair.get("country"),
-                "chair_person": chair.get("person"), "status": r.get("status", "held")}
+                "chair_person": chair.get("person"), "status": r.get("status", "held"),
+                "adopted": "; ".join(adopted) or None}
         out["meetings"].append(_pick(flat, "meetings"))
         seats = ([("chair", chair)] if chair else []) + [("co_chair", s) for s in r.get("co_chairs", ())]
         seats += [("participant", p) for p in r.get("participants", ())]
@@ -104,7 +116,7 @@ def build(raw) -> dict[str, list[tuple]]:
         out["people"].append(_pick(r, "people"))
         cited("person", r["id"], r)
     for i, r in enumerate(raw["offices"]):
-        out["offices"].append(_pick(r, "offices"))
+        out["offices"].append(_pick({**r, "id": i + 1}, "offices"))
         cited("office", i + 1, r)
     for r in raw["documents"]:
         out["documents"].append(_pick(r, "documents"))
@@ -114,7 +126,7 @@ def build(raw) -> dict[str, list[tuple]]:
         out["crimes"].append(_pick(r, "crimes"))
         cited("crime", r["id"], r)
     for i, r in enumerate(raw["roles"]):
-        out["roles"].append(_pick(r, "roles"))
+        out["roles"].append(_pick({**r, "id": i + 1}, "roles"))
         cited("role", i + 1, r)
     return out
 

@@ -80,7 +80,8 @@ def _expected_meeting(dataset: Dataset, body: Mechanism, past: list[Meeting],
     rule that follows another chair for a body that met last year or this year."""
     numbered = [int(m.ordinal) for m in past if m.ordinal.isdigit()]
     ordinal = str(max(numbered) + 1) if numbered else None
-    last_year = past[-1].start.year if past else None
+    last_start = past[-1].start if past else None
+    last_year = last_start.year if last_start is not None else None
     for role in dataset.roles:
         if (role.mechanism == body.id and role.role in ("chair", "co_chair", "host") and role.start
                 and (last_year is None or role.start.year > last_year) and role.start.year >= as_of.year):
@@ -92,9 +93,9 @@ def _expected_meeting(dataset: Dataset, body: Mechanism, past: list[Meeting],
     follows = body.chair_rule in (ChairRule.FOLLOWS_ASEAN_CHAIR, ChairRule.FOLLOWS_PARENT)
     if follows and last_year is not None and last_year >= as_of.year - 1:
         year = last_year + 1
-        chair = chair_as_of(dataset, year, body.id, as_of)
-        if chair is not None and chair.country:
-            return ExpectedMeeting(body.id, ordinal, year, chair, chair.basis, chair.sources)
+        following = chair_as_of(dataset, year, body.id, as_of)
+        if following is not None and following.country:
+            return ExpectedMeeting(body.id, ordinal, year, following, following.basis, following.sources)
     return None
 
 

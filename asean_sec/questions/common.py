@@ -17,7 +17,7 @@ from asean_sec.problems import LookupFailed
 from asean_sec.questions import query
 
 
-# The documents schema's `type` vocabulary (asean_sec/schemas/documents.schema.json).
+# The documents schema's `type` vocabulary (data/schemas/documents.schema.json).
 DOCUMENT_TYPES = ("declaration", "joint_statement", "leaders_statement", "convention", "treaty",
                   "plan_of_action", "work_plan", "mou", "agreement", "charter", "cooperation_plan", "other")
 # Roles that make a country the lead of a priority crime area.

@@ -34,13 +34,14 @@ YEAR_ORDINALS = 500  # a series whose numbers go above this counts years, not me
 # The record kinds counted (totals field `records_<kind>`), in the order `asean-sec validate` lists them.
 SECTIONS = ("countries", "mechanisms", "asean_chair", "meetings", "people", "offices", "documents", "roles",
             "crimes", "sources")
-_KIND_LABELS = {"asean_chair": "ASEAN chair years"}
+KIND_LABELS = {"asean_chair": "ASEAN chair years"}
 
 MECHANISM_FIELDS = ("mechanism", "mechanism_name", "name", "meetings", "held", "first_start", "last_start",
                     "ordinal_first", "ordinal_last", "ordinals_scheduled", "ordinals_are_years", "ordinal_gaps",
                     "gaps_explained", "other_ordinals", "without_chair", "without_chair_meetings",
                     "without_start_day", "without_start_day_meetings", "seed_sources_only",
-                    "seed_sources_only_meetings")
+                    "seed_sources_only_meetings", "chairs_stated", "chairs_inferred", "latest_meeting",
+                    "latest_ordinal", "latest_start")
 
 _NUMBER = re.compile(r"[0-9]+")
 
@@ -93,6 +94,8 @@ def mechanism_row(dataset: Dataset, mechanism: str, meetings: list[Meeting], not
     meetings = sorted(meetings, key=_start_key)
     dated = [m for m in meetings if m.start]
     no_chair = [m.id for m in meetings if m.chair is None and not m.co_chairs]
+    inferred = sum(m.chair_inferred for m in meetings)
+    held = [m for m in dated if m.status == "held"]
     no_day = [m.id for m in meetings if m.start is None or m.start.day is None]
     seed_only = [m.id for m in meetings if set(m.sources) <= SEED_SOURCES]
     series = _numbered(meetings)
@@ -113,6 +116,11 @@ def mechanism_row(dataset: Dataset, mechanism: str, meetings: list[Meeting], not
         "without_start_day_meetings": no_day,
         "seed_sources_only": len(seed_only),
         "seed_sources_only_meetings": seed_only,
+        "chairs_stated": len(meetings) - len(no_chair) - inferred,  # a chair or co-chairs a source names
+        "chairs_inferred": inferred,  # from the body's sourced chair rule
+        "latest_meeting": held[-1].id if held else None,  # the latest held, by start date
+        "latest_ordinal": held[-1].ordinal if held else None,
+        "latest_start": str(held[-1].start) if held else None,
     }
     return {name: row[name] for name in MECHANISM_FIELDS}
 
@@ -144,22 +152,11 @@ def totals(dataset: Dataset) -> dict:
         "asean_chair_projected": projected,
         "held": sum(b["held"] for b in bodies),
         "without_chair": sum(b["without_chair"] for b in bodies),
+        "chairs_stated": sum(b["chairs_stated"] for b in bodies),
+        "chairs_inferred": sum(b["chairs_inferred"] for b in bodies),
         "without_start_day": sum(b["without_start_day"] for b in bodies),
         "seed_sources_only": sum(b["seed_sources_only"] for b in bodies),
         "mechanisms_without_meetings": [b["mechanism"] for b in bodies if not b["meetings"]],
         "gaps_explained": [b["mechanism"] for b in bodies if b["gaps_explained"] is True],
         "gaps_unexplained": [b["mechanism"] for b in bodies if b["gaps_explained"] is False],
     }
-
-
-# --- shaped for output ---------------------------------------------------------------------
-
-def spans(numbers) -> str:
-    """[1, 2, 3, 5, 7, 8] -> '1-3, 5, 7-8'"""
-    runs: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if runs and n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 import datetime as dt
 
+from asean_sec.model.record import replace
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.dates import PartialDate
 from asean_sec.model.kinds import ChairStatus, Country, Meeting, Office, Person, Role
@@ -84,7 +85,7 @@ def merged_offices(dataset: Dataset) -> list[Office]:
     for o in dataset.offices:
         key = (o.person, fold(o.title))
         if o.start or o.end:
-            merged.append(o._replace(sources=tuple(dict.fromkeys(o.sources + extra[key]))) if key in extra else o)
+            merged.append(replace(o, sources=tuple(dict.fromkeys(o.sources + extra[key]))) if key in extra else o)
         elif key not in dated:
             merged.append(o)
     return merged
@@ -126,16 +127,20 @@ class Dossier(NamedTuple):
     as_of: dt.date
 
 
+def _date_key(date: PartialDate | None) -> tuple:
+    return date.sort_key() if date is not None else (9999, 0, 0)
+
+
 def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
     record = dataset.countries[country]
     past = [query.asean_chair(dataset, y) for y in sorted(dataset.asean_chair) if y <= as_of.year]
-    mine_past = tuple(a._replace(status=ChairStatus.HELD.value) for a in past if a and a.country == country)
+    mine_past = tuple(replace(a, status=ChairStatus.HELD.value) for a in past if a and a.country == country)
     horizon = len(query.members_in(dataset, as_of.year + 1)) + 1
     ahead = [query.asean_chair(dataset, y) for y in range(as_of.year + 1, as_of.year + 1 + horizon)]
     mine_ahead = tuple(a for a in ahead if a and a.country == country)
     posts = tuple((r, _role_state(r, as_of)) for r in sorted(
         (r for r in dataset.roles if r.country == country),
-        key=lambda r: ((r.start or r.end).sort_key() if (r.start or r.end) else (9999, 0, 0), r.subject)))
+        key=lambda r: (_date_key(r.start or r.end), r.subject)))
     evidence = _post_evidence(dataset)
     states = [office_state(dataset, o, as_of, evidence) for o in merged_offices(dataset) if o.country == country]
     return Dossier(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from asean_sec.model.record import replace
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting
 from asean_sec.model.names import NameIndex
@@ -118,8 +119,10 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
         meeting = held[-1]
         seat = meeting.chair or meeting.co_chairs[0]
         status = ChairStatus.HELD.value if meeting.status == "held" else ChairStatus.CONFIRMED.value
-        return ChairAnswer(year, mechanism, seat.country, status, f"chair of {meeting.id}",
-                           body.chair_note, meeting.sources, seat.person, meeting.last_verified)
+        basis = f"chair of {meeting.id}" + (" (inferred from the body's rule)" if meeting.chair_inferred else "")
+        sources = meeting.sources + (body.chair_rule_sources if meeting.chair_inferred else ())
+        return ChairAnswer(year, mechanism, seat.country, status, basis,
+                           body.chair_note, sources, seat.person, meeting.last_verified)
     if rule is ChairRule.FOLLOWS_ASEAN_CHAIR:
         parent = asean_chair(dataset, year)
         if parent is None:
@@ -142,7 +145,7 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
         answer = _chair_from_host_or_role(dataset, year, mechanism) or answer
     if answer is not None and answer.status in (ChairStatus.HELD.value, ChairStatus.CONFIRMED.value):
         status = ChairStatus.HELD if year <= as_of.year else ChairStatus.CONFIRMED
-        answer = answer._replace(status=status.value)
+        answer = replace(answer, status=status.value)
     return answer
 
 
@@ -214,10 +217,16 @@ def attended(dataset: Dataset, meeting: Meeting, country: str) -> bool:
 def meetings(dataset: Dataset, *, mechanism: str | None = None, chaired_by: str | None = None,
              hosted_by: str | None = None, attended_by: str | None = None, led_by: str | None = None,
              year: int | None = None, since: dt.date | None = None, until: dt.date | None = None,
-             ) -> list[Meeting]:
-    """Meetings matching every filter given (ids, not names), in date order."""
+             stated_only: bool = False) -> list[Meeting]:
+    """Meetings matching every filter given (ids, not names), in date order.
+
+    A chair inferred from the body's sourced rule counts as the chair (`chair_basis` "rule");
+    `stated_only` drops inferred chairs first, so only chairs a source names are seen.
+    """
     countries = [c for c in (chaired_by, hosted_by, led_by, attended_by) if c]
     candidates = dataset.meetings_at(dataset.meeting_positions(mechanism, countries, attended_by))
+    if stated_only:
+        candidates = [m._replace(chair=None, chair_basis=None) if m.chair_inferred else m for m in candidates]
     found = []
     for meeting in candidates:
         if mechanism and meeting.mechanism != mechanism:

@@ -1,5 +1,6 @@
-"""csv and tsv: a header row, then a row per record; lists joined with "; ". A compound
-document's rows carry a `section` field and the union of its sections' fields."""
+"""csv and tsv: a header row, then a row per record; lists of plain values joined with "; ";
+nested values, such as a meeting's participants, as JSON text in the cell, so nothing is lost.
+A compound document's rows carry a `section` field and the union of its sections' fields."""
 
 from __future__ import annotations
 
@@ -12,6 +13,17 @@ def write_csv(doc: Document, stream, style) -> None:
 
 def write_tsv(doc: Document, stream, style) -> None:
     _write(doc, stream, "\t")
+
+
+def cell(value) -> str:
+    """A field value for a CSV/TSV cell: a dict, or a list holding dicts or lists, as JSON text
+    (as sqlite-utils stores them), so nothing is lost; anything else as flat() writes it."""
+    if isinstance(value, dict) or (isinstance(value, (list, tuple))
+                                   and any(isinstance(v, (dict, list, tuple)) for v in value)):
+        from asean_sec.output import jsonout
+
+        return jsonout.dumps(value)
+    return flat(value)
 
 
 def _cell(value) -> str:
@@ -38,7 +50,7 @@ def _write(doc: Document, stream, delimiter: str) -> None:
         if not found:
             return
         names = list(found[0])
-        lines = [[flat(row[name]) for name in names] for row in found]
+        lines = [[cell(row[name]) for name in names] for row in found]
     writer.writerow(names)
     for cells in lines:
         if delimiter == "\t":

@@ -1,5 +1,6 @@
-"""ics: iCalendar (RFC 5545), one all-day event per meeting whose start day is known. Offered by
-the commands that list meetings."""
+"""ics: iCalendar (RFC 5545), one all-day event per meeting (or coming event, for a report whose
+`calendar` is "upcoming") whose start day is known. Offered by the commands that list meetings
+or what is coming up."""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ def _fold(line: str) -> str:
 
 
 def write(doc: Document, stream, style) -> None:
+    if doc.report.calendar == "upcoming":
+        _upcoming(doc, stream)
+    else:
+        _meetings(doc, stream)
+
+
+def _meetings(doc: Document, stream) -> None:
     import datetime as dt
 
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//asean-sec//meetings//EN", "CALSCALE:GREGORIAN"]
@@ -44,6 +52,34 @@ def write(doc: Document, stream, style) -> None:
                          if row["status"] == "cancelled" else "STATUS:TENTATIVE")
         if row.get("sources"):
             lines.append(f"DESCRIPTION:{_text('Sources: ' + ' '.join(row['sources']))}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    stream.write("".join(_fold(line) + "\r\n" for line in lines))
+
+
+def _upcoming(doc: Document, stream) -> None:
+    """An all-day event for each row whose day is known (a month or a year is not a calendar day);
+    tentative unless held or in force."""
+    import datetime as dt
+
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//asean-sec//upcoming//EN", "CALSCALE:GREGORIAN",
+             "X-WR-CALNAME:asean-sec: coming up"]
+    for row in doc.rows:
+        start = row["date"]
+        if len(start) != 10:
+            continue
+        end = row["end"] if len(row.get("end") or "") == 10 else start
+        after = dt.date.fromisoformat(end) + dt.timedelta(days=1)
+        description = " ".join(p for p in (row.get("basis"), row.get("note")) if p)
+        if row["sources"]:
+            description += ("\n" if description else "") + "Sources: " + " ".join(row["sources"])
+        uid = f"{row['kind']}-{row['record'] or row['title']}-{start}".replace(" ", "-")
+        lines += ["BEGIN:VEVENT", f"UID:{_text(uid)}@asean-sec", f"DTSTAMP:{start.replace('-', '')}T000000Z",
+                  f"DTSTART;VALUE=DATE:{start.replace('-', '')}", f"DTEND;VALUE=DATE:{after:%Y%m%d}",
+                  f"SUMMARY:{_text(row['title'])}",
+                  f"STATUS:{'CONFIRMED' if row['status'] in ('held', 'confirmed', 'in_force') else 'TENTATIVE'}"]
+        if description:
+            lines.append(f"DESCRIPTION:{_text(description)}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     stream.write("".join(_fold(line) + "\r\n" for line in lines))

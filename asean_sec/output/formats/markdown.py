@@ -16,7 +16,9 @@ def write(doc: Document, stream, style) -> None:
 
 
 def cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    from asean_sec.output.safe import markdown_cell
+
+    return markdown_cell(text)
 
 
 def fields(report: Report, stream) -> None:
@@ -37,11 +39,13 @@ def table(columns: list[Column], rows: list[dict], stream) -> None:
 
 def sources(refs: list[str], stream, citations: dict) -> None:
     """'1. Title — Publisher — date. <https://…>'"""
+    from asean_sec.output.safe import markdown_link
+
     if refs:
         lines = []
         for i, ref in enumerate(refs, 1):
             label = citation_label(citations.get(ref))
-            where = f"<{ref}>" if ref.startswith("http") else ref
+            where = markdown_link(ref)
             lines.append(f"{i}. {cell(label)}. {where}\n" if label else f"{i}. {where}\n")
         stream.write("\n**Sources**\n\n" + "".join(lines))
 

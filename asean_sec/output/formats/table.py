@@ -207,8 +207,14 @@ def _sources(console, stream, refs: list[str], citations: dict, style) -> None:
         return
     console.print("Sources:", style="bold" if style.color else None)
     for line in source_lines(refs, citations).splitlines():
-        if line.startswith("      ") or _cells(line) <= style.width:
-            stream.write(line + "\n")
+        if _cells(line) <= style.width or (line.startswith("      ") and " " not in line.strip()):
+            stream.write(line + "\n")  # fits, or a URL: whole
+            continue
+        if line.startswith("      "):  # a document named in words, not a URL: wrapped between them
+            import textwrap
+
+            stream.write(textwrap.fill(line.strip(), style.width, initial_indent="      ", subsequent_indent="      ",
+                                       break_long_words=False) + "\n")
             continue
         number, label = line.split("] ", 1)
         grid = Table.grid()

@@ -71,7 +71,8 @@ def _meeting_dates(row: dict) -> str:
 
 def _meeting_chair(row: dict) -> str:
     if row.get("chair_country_name"):
-        return _who(row["chair_country_name"], row.get("chair_person_name"))
+        who = _who(row["chair_country_name"], row.get("chair_person_name"))
+        return who + " (inferred)" if row.get("chair_basis") == "rule" else who
     return " & ".join(_who(s["country_name"], s.get("person_name")) for s in row.get("co_chairs", ()))
 
 

@@ -1,14 +1,21 @@
-"""The coverage view: how complete the data is, per body and for the whole dataset.
-
-The rows come from questions/coverage.py (their fields are a contract); this module chooses
-what people see of them.
-"""
+"""The coverage view: how complete the data is, body by body, with the dataset's totals."""
 
 from __future__ import annotations
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.output.document import Column, Report
-from asean_sec.questions.coverage import SECTIONS, _KIND_LABELS, mechanism_rows, spans, totals
+from asean_sec.questions.coverage import KIND_LABELS, SECTIONS, mechanism_rows, totals
+
+
+def spans(numbers) -> str:
+    """[1, 2, 3, 5, 7, 8] -> '1-3, 5, 7-8'"""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
 
 
 def _series_text(row: dict) -> str:
@@ -25,8 +32,11 @@ def _gaps_text(row: dict) -> str:
     return spans(row["ordinal_gaps"])
 
 
-def _explained_text(row: dict) -> str:
-    return {True: "yes", False: "no", None: ""}[row["gaps_explained"]]
+def _latest_text(row: dict) -> str:
+    """'28 (2025-08-12)': the latest meeting held (the body is in the row's first column)."""
+    if not row["latest_meeting"]:
+        return ""
+    return f"{row['latest_ordinal']} ({row['latest_start']})"
 
 
 def _explained_note(row: dict) -> str:
@@ -39,7 +49,7 @@ def _chair_span(row: dict) -> str:
 
 
 def _summary_notes(found: dict) -> list[str]:
-    counts = ", ".join(f"{found['records_' + s]} {_KIND_LABELS.get(s, s)}" for s in SECTIONS)
+    counts = ", ".join(f"{found['records_' + s]} {KIND_LABELS.get(s, s)}" for s in SECTIONS)
     missing = spans(found["asean_chair_missing"]) or "none"
     projected = found["asean_chair_projected"]
     if projected:
@@ -49,7 +59,9 @@ def _summary_notes(found: dict) -> list[str]:
         f"Records: {counts}.",
         f"ASEAN chair years: {_chair_span(found)}; not recorded: {missing}.",
         f"Meetings: {found['records_meetings']} recorded, {found['held']} held; "
-        f"{found['without_chair']} without a chair, {found['without_start_day']} without a full start day, "
+        f"{found['chairs_stated']} with a chair a source names, {found['chairs_inferred']} with a chair inferred "
+        f"from the body's sourced rule, {found['without_chair']} without a chair, "
+        f"{found['without_start_day']} without a full start day, "
         f"{found['seed_sources_only']} cited only by the seed articles. Unexplained ordinal gaps: {unexplained}.",
     ]
 
@@ -62,8 +74,11 @@ def coverage_report(dataset: Dataset, mechanisms=None) -> Report:
         Column("Meetings", "meetings"),
         Column("Numbered", _series_text, ratio=2),
         Column("Gaps", lambda r: " ".join(t for t in (_gaps_text(r), _explained_note(r)) if t), ratio=2),
-        Column("Unnumbered", "other_ordinals", ratio=2, drop=1),
+        Column("Unnumbered", "other_ordinals", ratio=2, drop=2),
+        Column("Chair stated", "chairs_stated", hide_zero=True),
+        Column("Inferred", "chairs_inferred", hide_zero=True),
         Column("No chair", "without_chair"),
+        Column("Latest", _latest_text, ratio=2, drop=1),
         Column("No day", "without_start_day"),
         Column("Seed only", "seed_sources_only", hide_zero=True),
     ]
@@ -78,13 +93,15 @@ def totals_report(dataset: Dataset) -> Report:
     """The dataset totals as one record."""
     found = totals(dataset)
     columns = [Column("As of", "as_of")]
-    columns += [Column(_KIND_LABELS.get(s, s).capitalize().replace("Asean", "ASEAN"), f"records_{s}")
+    columns += [Column(KIND_LABELS.get(s, s).capitalize().replace("Asean", "ASEAN"), f"records_{s}")
                 for s in SECTIONS]
     columns += [
         Column("ASEAN chair span", _chair_span),
         Column("Chair years missing", lambda r: spans(r["asean_chair_missing"])),
         Column("Of those, projected", lambda r: spans(r["asean_chair_projected"])),
         Column("Meetings held", "held"),
+        Column("Chairs stated", "chairs_stated"),
+        Column("Chairs inferred", "chairs_inferred"),
         Column("Without a chair", "without_chair"),
         Column("Without a start day", "without_start_day"),
         Column("Seed sources only", "seed_sources_only"),

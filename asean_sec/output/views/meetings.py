@@ -51,6 +51,11 @@ def asked(dataset: Dataset, chosen: dict, year=None, since=None, until=None) -> 
     return ", ".join(parts)
 
 
+INFERRED = " (inferred)"
+INFERRED_NOTE = ("(inferred): no source names this chair; it follows from the body's sourced chair rule "
+                 "(--stated-only leaves these out).")
+
+
 def meetings_report(dataset: Dataset, meetings, asked: str = "") -> Report:
     found = [rows.meeting_row(dataset, m) for m in meetings]
     columns = [
@@ -61,5 +66,7 @@ def meetings_report(dataset: Dataset, meetings, asked: str = "") -> Report:
         keep(Column("Docs", lambda r: len(r["outcomes"]) or "")),
         _src_column(found),
     ]
+    notes = [INFERRED_NOTE] if any(row.get("chair_basis") == "rule" for row in found) else []
     title = f"Meetings {asked} — {len(found)}" if asked else f"Meetings — {len(found)}"
-    return Report(title=title, rows=found, columns=columns, empty_message="No meeting matches those filters.")
+    return Report(title=title, rows=found, columns=columns, empty_message="No meeting matches those filters.",
+                  notes=notes)

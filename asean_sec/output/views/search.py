@@ -7,6 +7,7 @@ from asean_sec.model.dataset import Dataset
 from asean_sec.model.names import fold
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
+from asean_sec.output.safe import shorten
 from asean_sec.questions import search
 
 
@@ -31,9 +32,10 @@ def search_report(dataset: Dataset, hits: list[search.Hit], text: str) -> Report
     notes: list[str] = []
     columns = [
         keep(Column("#", "rank")),
-        Column("Kind", "kind", drop=1),
+        Column("Kind", "kind", drop=2),
         Column("Record", "label", ratio=3),
-        Column("Matched", lambda r: f"{r['field'].replace('_', ' ')}: {r['match']}", ratio=2),
+        Column("Matched", lambda r: f"{r['field'].replace('_', ' ')}: {r['match']}", ratio=2, stack=True),
     ]
-    return Report(title=f"Records matching {text!r} — {len(hits)}", rows=found,
-                  columns=columns, notes=notes, empty_message=f"Nothing matches {text!r}.")
+    shown_text = shorten(text, 60)  # echoed back, never the whole of a long query
+    return Report(title=f"Records matching {shown_text!r} — {len(hits)}", rows=found,
+                  columns=columns, notes=notes, empty_message=f"Nothing matches {shown_text!r}.")

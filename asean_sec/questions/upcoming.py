@@ -1,0 +1,123 @@
+"""What comes next, in date order: meetings, chair handovers, terms that end, instruments that
+enter into force. Pure: no I/O, no formatting.
+
+A date known only to the month or the year sorts by the first of its days that falls in the
+window, and is shown as known (`2026`, `2027-03`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from asean_sec.model.dataset import Dataset
+from asean_sec.model.dates import PartialDate
+from asean_sec.model.record import record
+from asean_sec.questions import query, rotation
+
+MEETING, HANDOVER, TERM_END, IN_FORCE = "meeting", "chair_handover", "term_end", "entry_into_force"
+
+
+@record
+class Event:
+    day: dt.date  # the sort key: the first day of `date` inside the window
+    date: str  # as known: YYYY, YYYY-MM or YYYY-MM-DD
+    end: str | None
+    kind: str  # meeting | chair_handover | term_end | entry_into_force
+    title: str
+    record: str | None  # the id of the record it comes from (meeting, document, mechanism …)
+    mechanism: str | None
+    country: str | None
+    status: str
+    basis: str | None
+    note: str | None
+    sources: tuple[str, ...]
+    last_verified: str | None = None
+
+
+def upcoming(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
+    """Everything on record from `as_of` to `until` (both included)."""
+    events = _meetings(dataset, as_of, until) + _handovers(dataset, as_of, until)
+    events += _term_ends(dataset, as_of, until) + _entries_into_force(dataset, as_of, until)
+    order = {MEETING: 0, HANDOVER: 1, TERM_END: 2, IN_FORCE: 3}
+    bodies = {body: i for i, body in enumerate(rotation.default_bodies(dataset))}
+    return sorted(events, key=lambda e: (e.day, order[e.kind], bodies.get(e.mechanism, len(bodies)), e.title))
+
+
+def _in_window(start: PartialDate, end: PartialDate | None, as_of: dt.date, until: dt.date) -> bool:
+    return (end or start).last_day >= as_of and start.first_day <= until
+
+
+def _meetings(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
+    found = []
+    for meeting in query.meetings(dataset, since=as_of, until=until):
+        body = dataset.mechanisms.get(meeting.mechanism)
+        name = f"{body.acronym if body else meeting.mechanism} {meeting.ordinal}"
+        place = ", ".join(p for p in (meeting.city, dataset.country_name(meeting.host)) if p)
+        seat = meeting.chair or (meeting.co_chairs[0] if meeting.co_chairs else None)
+        found.append(Event(max(meeting.start.first_day, as_of), str(meeting.start),
+                           str(meeting.end) if meeting.end else None, MEETING,
+                           f"{name} ({place})" if place else name, meeting.id, meeting.mechanism,
+                           seat.country if seat else meeting.host, meeting.status, None, meeting.note,
+                           meeting.sources, meeting.last_verified))
+    return found
+
+
+def _handovers(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
+    """Each body's chair for every year that begins in the window, when known; a body whose
+    chair passes at its meeting (host rotation) hands over on that meeting's first day."""
+    found = []
+    for body in rotation.default_bodies(dataset):
+        acronym = dataset.mechanisms[body].acronym if body in dataset.mechanisms else body.upper()
+        for year in range(as_of.year + 1, until.year + 1):
+            answer = rotation.chair_cell(dataset, year, body, as_of)
+            if not answer.country:
+                continue
+            day, date = dt.date(year, 1, 1), f"{year}-01-01"
+            hosted = answer.basis.startswith("hosts ") and dataset.meetings_by_id.get(answer.basis[6:])
+            if hosted and hosted.start:
+                day, date = hosted.start.first_day, str(hosted.start)
+            if not as_of <= day <= until:
+                continue
+            before = rotation.chair_cell(dataset, year - 1, body, as_of)
+            name = dataset.country_name(answer.country)
+            title = f"{name} takes the {acronym} chair for {year}"
+            if before.country and before.country != answer.country:
+                title += f" from {dataset.country_name(before.country)}"
+            found.append(Event(day, date, None, HANDOVER, title, body, body, answer.country, answer.status,
+                               answer.basis, answer.note, answer.sources, answer.last_verified))
+    return found
+
+
+def _term_ends(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
+    """Roles (coordinators, lead shepherds, co-chair cycles) and offices whose end falls in the
+    window; shown on the last day the end allows."""
+    found = []
+    for role in dataset.roles:
+        if role.end is None or not as_of <= role.end.last_day <= until:
+            continue
+        what = role.role.replace("_", "-")
+        title = f"{dataset.country_name(role.country)} ends its term as {what} ({role.subject})"
+        found.append(Event(role.end.last_day, str(role.end), None, TERM_END, title, role.mechanism,
+                           role.mechanism, role.country, "scheduled", f"role: {role.subject}", role.note,
+                           role.sources, role.last_verified))
+    for office in dataset.offices:
+        if office.end is None or not as_of <= office.end.last_day <= until:
+            continue
+        where = f", {office.organization}" if office.organization else ""
+        title = f"{dataset.person_name(office.person)} ends a term as {office.title}{where}"
+        found.append(Event(office.end.last_day, str(office.end), None, TERM_END, title, office.person, None,
+                           office.country, "scheduled", "office", office.note, office.sources,
+                           office.last_verified))
+    return found
+
+
+def _entries_into_force(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
+    found = []
+    for document in dataset.documents.values():
+        if document.in_force is None or not _in_window(document.in_force, None, as_of, until):
+            continue
+        found.append(Event(max(document.in_force.first_day, as_of), str(document.in_force), None, IN_FORCE,
+                           f"{document.title} enters into force", document.id, document.mechanism, None,
+                           document.status or "due", "in_force date on record", document.note,
+                           document.sources))
+    return found
