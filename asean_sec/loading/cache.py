@@ -205,14 +205,14 @@ class Sections(dict):
         if self._fresh is not None:
             return self._fresh[name]
         if name not in self._indexes:
-            self._indexes[name] = self._checked(lambda: self._reader.value(self._reader.collections[name]), name)
+            self._indexes[name] = self._checked(lambda: self._reader.index(name), name)
         return self._indexes[name]
 
     def collection_item(self, name: str, key) -> bytes:
         index = self.collection_index(name)
         if self._fresh is None:
             try:
-                return self._reader.part(index[key])
+                return self._reader.part(index.place(key))
             except entry.Corrupt:
                 self._fresh = self._rebuild()
         return self._fresh[name][key]

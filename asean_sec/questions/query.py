@@ -216,8 +216,8 @@ def meetings(dataset: Dataset, *, mechanism: str | None = None, chaired_by: str 
              year: int | None = None, since: dt.date | None = None, until: dt.date | None = None,
              ) -> list[Meeting]:
     """Meetings matching every filter given (ids, not names), in date order."""
-    countries = [c for c in (chaired_by, hosted_by, led_by, attended_by) if c]
-    candidates = dataset.meetings_at(dataset.meeting_positions(mechanism, countries, attended_by))
+    candidates = dataset.meetings_at(dataset.meeting_positions(
+        mechanism, chaired_by=chaired_by, hosted_by=hosted_by, led_by=led_by, attended_by=attended_by))
     found = []
     for meeting in candidates:
         if mechanism and meeting.mechanism != mechanism:
