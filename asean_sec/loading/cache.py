@@ -24,7 +24,7 @@ import os
 import stat
 import time
 from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asean_sec.loading import entry
 
@@ -32,6 +32,9 @@ try:  # BLAKE2 without loading OpenSSL: hashlib costs a few milliseconds at star
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ENV_CACHE_DIR = "ASEAN_SEC_CACHE_DIR"
 ENV_NO_CACHE = "ASEAN_SEC_NO_CACHE"
@@ -42,13 +45,22 @@ _MEMO_DIRECTORIES = 32
 
 
 def directory() -> Path | None:
+    folder = _folder()
+    if folder is None:
+        return None
+    from pathlib import Path  # not on the warm path, which names files with strings
+
+    return Path(folder)
+
+
+def _folder() -> str | None:
     if os.environ.get(ENV_NO_CACHE):
         return None
     chosen = os.environ.get(ENV_CACHE_DIR)
     if chosen:
-        return Path(chosen)
+        return chosen
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "asean-sec"
+    return os.path.join(base, "asean-sec")
 
 
 @lru_cache(maxsize=None)  # a process runs one version of the code: stat it once
@@ -110,12 +122,12 @@ def key_from_digests(version: str, digests: dict[str, tuple[int, bytes]]) -> str
 
 # --- remembered digests of data files ------------------------------------------------------
 
-def stat_files(folder: Path, names) -> dict[str, tuple] | None:
+def stat_files(folder: str | os.PathLike, names) -> dict[str, tuple] | None:
     """(device, inode, size, mtime, ctime) of each regular file, or None if one is not there."""
     found = {}
     for name in names:
         try:
-            info = os.stat(folder / name)
+            info = os.stat(os.path.join(folder, name))
         except (OSError, ValueError):
             return None
         if not stat.S_ISREG(info.st_mode):
@@ -124,12 +136,12 @@ def stat_files(folder: Path, names) -> dict[str, tuple] | None:
     return found
 
 
-def _memo_path() -> Path | None:
-    folder = directory()
-    return folder / "inputs.memo" if folder else None
+def _memo_path() -> str | None:
+    folder = _folder()
+    return os.path.join(folder, "inputs.memo") if folder else None
 
 
-def remembered_digests(folder: Path, stats: dict[str, tuple]) -> dict[str, tuple[int, bytes]] | None:
+def remembered_digests(folder: str | os.PathLike, stats: dict[str, tuple]) -> dict[str, tuple[int, bytes]] | None:
     """Each file's (size, digest) if the memo holds every file with the same stat and none is racy."""
     path = _memo_path()
     memo = read_file(path) if path else None
@@ -146,7 +158,7 @@ def remembered_digests(folder: Path, stats: dict[str, tuple]) -> dict[str, tuple
         return None
 
 
-def remember(folder: Path, stats: dict[str, tuple], digests: dict[str, tuple[int, bytes]]) -> None:
+def remember(folder: str | os.PathLike, stats: dict[str, tuple], digests: dict[str, tuple[int, bytes]]) -> None:
     """Add this directory's file digests to the memo (keeping the most recent directories)."""
     path = _memo_path()
     if path is None:
@@ -162,9 +174,9 @@ def remember(folder: Path, stats: dict[str, tuple], digests: dict[str, tuple[int
 
 # --- entries -------------------------------------------------------------------------------
 
-def _path(key: str) -> Path | None:
-    folder = directory()
-    return folder / f"{key}.marshal" if folder else None
+def _path(key: str) -> str | None:
+    folder = _folder()
+    return os.path.join(folder, f"{key}.marshal") if folder else None
 
 
 class Sections(dict):
@@ -253,10 +265,11 @@ def write(key: str, sections: dict, collections: dict) -> bool:
     return written
 
 
-def read_file(path: Path):
+def read_file(path: str | os.PathLike):
     """The value marshalled into `path` by write_file, or None when absent, unreadable or corrupt."""
     try:
-        blob = path.read_bytes()
+        with open(path, "rb") as handle:
+            blob = handle.read()
     except OSError:
         return None
     header = len(_MAGIC) + _DIGEST
@@ -271,18 +284,19 @@ def read_file(path: Path):
         return None
 
 
-def write_file(path: Path, value) -> bool:
+def write_file(path: str | os.PathLike, value) -> bool:
     """Marshal `value` into `path` with a digest, atomically; False (and no file) when it cannot."""
     payload = marshal.dumps(value)
     return _write_atomically(path, _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload)
 
 
-def _write_atomically(path: Path, blob: bytes) -> bool:
+def _write_atomically(path: str | os.PathLike, blob: bytes) -> bool:
+    folder = os.path.dirname(path) or os.curdir
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
         import tempfile  # only when writing: it costs milliseconds to import
 
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".marshal")
     except OSError:
         return False
     try:
@@ -298,12 +312,14 @@ def _write_atomically(path: Path, blob: bytes) -> bool:
     return True
 
 
-def _prune(keep: Path, limit: int = 8) -> None:
+def _prune(keep: str, limit: int = 8) -> None:
     """Keep the cache small: drop the oldest entries beyond `limit`."""
     try:
-        entries = sorted(keep.parent.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        found = [item for item in os.scandir(os.path.dirname(keep))
+                 if item.name.endswith(".marshal") and not item.name.startswith(".")]
+        entries = sorted(found, key=lambda item: item.stat().st_mtime, reverse=True)
         for old in entries[limit:]:
-            if old != keep:
-                old.unlink()
+            if old.path != keep:
+                os.unlink(old.path)
     except OSError:
         pass
