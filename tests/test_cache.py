@@ -256,3 +256,25 @@ def test_a_warm_meetings_question_reads_only_the_meetings_it_returns(fresh_cache
 def _item_places(dataset, name: str) -> set:
     index = dataset.raw.collection_index(name)
     return {index.place(position) for position in range(len(index))}
+
+
+def test_the_meeting_index_drops_no_meeting_a_filter_matches(fresh_cache, monkeypatch):
+    """For every country and body, each filter answers the same from the stored index, from the
+    index built from the data, and from every meeting."""
+    from asean_sec.loading import load
+    from asean_sec.model.dataset import Dataset
+    from asean_sec.questions import query
+
+    built = load.load(use_cache=False)
+    load.load()
+    stored = load.load()
+    assert isinstance(stored.raw, cache.Sections)
+    questions = [{"mechanism": m} for m in built.mechanisms]
+    questions += [{kind: c} for c in built.countries for kind in ("chaired_by", "hosted_by", "led_by", "attended_by")]
+    questions += [{"mechanism": "ammtc", "attended_by": c, "hosted_by": c} for c in built.countries]
+    answers = {"stored": [query.meetings(stored, **q) for q in questions],
+               "built": [query.meetings(built, **q) for q in questions]}
+    monkeypatch.setattr(Dataset, "meeting_positions", lambda self, *a, **k: list(range(len(self.meetings))))
+    every = [query.meetings(built, **q) for q in questions]
+    assert answers["stored"] == answers["built"] == every
+    assert sum(map(len, every)) > 500

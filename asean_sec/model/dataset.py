@@ -155,19 +155,28 @@ class Dataset:
         """Positions of meetings by ("mechanism", id) and, for each country, by ("chair", id),
         ("leader", id) (chair or co-chair), ("host", id) and ("present", id) (any seat or
         delegation, or the host); and by ("all members",) for meetings every member attended."""
-        index = defaultdict(list)
+        by = {kind: defaultdict(list) for kind in ("mechanism", "chair", "host", "leader", "present")}
+        mechanism, chair_of, host_of, led, present_at = by.values()
+        all_members = []
         for position, raw in enumerate(self.raw["meetings"]):
-            chair = (raw.get("chair") or {}).get("country")
-            leaders = {chair, *(seat.get("country") for seat in raw.get("co_chairs", ()))}
-            present = {raw.get("host"), *leaders, *(seat.get("country") for seat in raw.get("participants", ()))}
-            keys = [("mechanism", raw["mechanism"]), ("chair", chair), ("host", raw.get("host")),
-                    *(("leader", country) for country in leaders), *(("present", country) for country in present)]
+            host, chair = raw.get("host"), (raw.get("chair") or {}).get("country")
+            leaders = {chair, *[seat.get("country") for seat in raw.get("co_chairs", ())]}
+            present = {host, *leaders, *[seat.get("country") for seat in raw.get("participants", ())]}
+            leaders.discard(None)
+            present.discard(None)
+            mechanism[raw["mechanism"]].append(position)
+            if chair:
+                chair_of[chair].append(position)
+            if host:
+                host_of[host].append(position)
+            for country in leaders:
+                led[country].append(position)
+            for country in present:
+                present_at[country].append(position)
             if raw.get("all_members_attended"):
-                keys.append(("all members",))
-            for key in keys:
-                if key[-1] is not None:
-                    index[key].append(position)
-        return dict(index)
+                all_members.append(position)
+        index = {(kind, key): positions for kind, lists in by.items() for key, positions in lists.items()}
+        return {**index, ("all members",): all_members} if all_members else index
 
     def cache_parts(self) -> tuple[dict, dict]:
         """What the cache stores: (sections, collections). Sections are the raw sections but the
