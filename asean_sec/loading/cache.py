@@ -25,7 +25,7 @@ import stat
 import time
 from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asean_sec.loading import entry
 
@@ -33,6 +33,9 @@ try:  # BLAKE2 without loading OpenSSL: hashlib costs a few milliseconds at star
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ENV_CACHE_DIR = "ASEAN_SEC_CACHE_DIR"
 ENV_NO_CACHE = "ASEAN_SEC_NO_CACHE"
@@ -45,21 +48,30 @@ _MEMO_DIRECTORIES = 32
 def directory() -> Path | None:
     """The cache directory, or None: no cache when ASEAN_SEC_NO_CACHE is set, or when the directory
     is not to be trusted (see `trusted`)."""
+    folder = _folder()
+    if folder is None:
+        return None
+    from pathlib import Path  # not on the warm path, which names files with strings
+
+    return Path(folder)
+
+
+def _folder() -> str | None:
     if os.environ.get(ENV_NO_CACHE):
         return None
     chosen = os.environ.get(ENV_CACHE_DIR)
     if chosen:
-        folder = Path(chosen)
+        folder = chosen
     else:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = Path(base) / "asean-sec"
+        folder = os.path.join(base, "asean-sec")
     return folder if trusted(folder) else None
 
 
 _warned: set[str] = set()
 
 
-def trusted(folder: Path) -> bool:
+def trusted(folder: str | os.PathLike) -> bool:
     """False (with a one-line warning on standard error, once) when the directory exists and is not
     ours alone: owned by another user, or writable by group or others, so that someone else could
     plant entries that would be served as answers or replace ours. A missing one is created private."""
@@ -97,9 +109,16 @@ def trusted(folder: Path) -> bool:
 def schema_dir() -> Path:
     """The JSON Schemas beside the shipped data (asean_sec/data/schemas when installed, data/schemas
     in a checkout): the very files each data file names on its first line, for editors."""
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / "data" / "schemas"
-    return packaged if packaged.is_dir() else package.parent / "data" / "schemas"
+    from pathlib import Path
+
+    return Path(schema_folder())
+
+
+def schema_folder() -> str:
+    """schema_dir() as a string, without pathlib (the warm path stamps these files)."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    packaged = os.path.join(package, "data", "schemas")
+    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(package), "data", "schemas")
 
 
 @lru_cache(maxsize=None)  # a process runs one version of the code: stat it once
@@ -127,7 +146,9 @@ def code_stamp() -> str:
                 except OSError:
                     parts.append(f"{item.name}:?")
     try:  # the schemas live beside the data, outside the walk
-        parts += [_stamp(str(path), package) for path in schema_dir().glob("*.json")]
+        folder = schema_folder()
+        parts += [_stamp(os.path.join(folder, name), package) for name in os.listdir(folder)
+                  if name.endswith(".json")]
     except OSError:
         parts.append("schemas:?")
     return ";".join(sorted(parts))
@@ -165,12 +186,12 @@ def key_from_digests(version: str, digests: dict[str, tuple[int, bytes]]) -> str
 
 # --- remembered digests of data files ------------------------------------------------------
 
-def stat_files(folder: Path, names) -> dict[str, tuple] | None:
+def stat_files(folder: str | os.PathLike, names) -> dict[str, tuple] | None:
     """(device, inode, size, mtime, ctime) of each regular file, or None if one is not there."""
     found = {}
     for name in names:
         try:
-            info = os.stat(folder / name)
+            info = os.stat(os.path.join(folder, name))
         except (OSError, ValueError):
             return None
         if not stat.S_ISREG(info.st_mode):
@@ -179,12 +200,12 @@ def stat_files(folder: Path, names) -> dict[str, tuple] | None:
     return found
 
 
-def _memo_path() -> Path | None:
-    folder = directory()
-    return folder / "inputs.memo" if folder else None
+def _memo_path() -> str | None:
+    folder = _folder()
+    return os.path.join(folder, "inputs.memo") if folder else None
 
 
-def remembered_digests(folder: Path, stats: dict[str, tuple]) -> dict[str, tuple[int, bytes]] | None:
+def remembered_digests(folder: str | os.PathLike, stats: dict[str, tuple]) -> dict[str, tuple[int, bytes]] | None:
     """Each file's (size, digest) if the memo holds every file with the same stat and none is racy."""
     path = _memo_path()
     memo = read_file(path) if path else None
@@ -201,7 +222,7 @@ def remembered_digests(folder: Path, stats: dict[str, tuple]) -> dict[str, tuple
         return None
 
 
-def remember(folder: Path, stats: dict[str, tuple], digests: dict[str, tuple[int, bytes]]) -> None:
+def remember(folder: str | os.PathLike, stats: dict[str, tuple], digests: dict[str, tuple[int, bytes]]) -> None:
     """Add this directory's file digests to the memo (keeping the most recent directories)."""
     path = _memo_path()
     if path is None:
@@ -223,9 +244,9 @@ _ENTRY_PREFIX, _ENTRY_SUFFIX = "asean-sec-", ".entry"
 _TEMPORARY_PREFIX = ".asean-sec-tmp-"
 
 
-def _path(key: str) -> Path | None:
-    folder = directory()
-    return folder / f"{_ENTRY_PREFIX}{key}{_ENTRY_SUFFIX}" if folder else None
+def _path(key: str) -> str | None:
+    folder = _folder()
+    return os.path.join(folder, f"{_ENTRY_PREFIX}{key}{_ENTRY_SUFFIX}") if folder else None
 
 
 class Sections(Mapping):
@@ -270,14 +291,14 @@ class Sections(Mapping):
         if self._fresh is not None:
             return self._fresh[name]
         if name not in self._indexes:
-            self._indexes[name] = self._checked(lambda: self._reader.value(self._reader.collections[name]), name)
+            self._indexes[name] = self._checked(lambda: self._reader.index(name), name)
         return self._indexes[name]
 
     def collection_item(self, name: str, key) -> bytes:
         index = self.collection_index(name)
         if self._fresh is None:
             try:
-                return self._reader.part(index[key])
+                return self._reader.part(index.place(key))
             except entry.Corrupt:
                 self._fresh = self._rebuild()
         return self._fresh[name][key]
@@ -322,7 +343,7 @@ def write(key: str, sections: dict, collections: dict) -> bool:
 MAX_FILE_BYTES = 1 << 30  # a memo or record store; far above what 100x the shipped data needs
 
 
-def read_file(path: Path):
+def read_file(path: str | os.PathLike):
     """The value marshalled into `path` by write_file, or None when absent, unreadable, corrupt,
     or not a regular file of our own (a FIFO, a device, a symbolic link: never opened blocking)."""
     from asean_sec.loading import files
@@ -357,20 +378,21 @@ def own(info: os.stat_result) -> bool:
     return getuid is None or info.st_uid == getuid()
 
 
-def write_file(path: Path, value) -> bool:
+def write_file(path: str | os.PathLike, value) -> bool:
     """Marshal `value` into `path` with a digest, atomically; False (and no file) when it cannot."""
     payload = marshal.dumps(value)
     return _write_atomically(path, _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload)
 
 
-def _write_atomically(path: Path, blob: bytes) -> bool:
+def _write_atomically(path: str | os.PathLike, blob: bytes) -> bool:
+    folder = os.path.dirname(path) or os.curdir
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not trusted(path.parent):
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        if not trusted(folder):
             return False
         import tempfile  # only when writing: it costs milliseconds to import
 
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY_PREFIX)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=_TEMPORARY_PREFIX)
     except (OSError, ValueError):
         return False
     try:
@@ -386,14 +408,14 @@ def _write_atomically(path: Path, blob: bytes) -> bool:
     return True
 
 
-def _prune(keep: Path, limit: int = 8) -> None:
+def _prune(keep: str, limit: int = 8) -> None:
     """Keep the cache small: drop the oldest entries beyond `limit`. Only our entries: a name with
     our prefix and suffix, a regular file of our own that begins with the entry magic."""
     from asean_sec.loading import files
 
     try:
         found = []
-        for item in os.scandir(keep.parent):
+        for item in os.scandir(os.path.dirname(keep) or os.curdir):
             if item.name.startswith(_ENTRY_PREFIX) and item.name.endswith(_ENTRY_SUFFIX) and item.path != str(keep):
                 info = item.stat(follow_symlinks=False)
                 if stat.S_ISREG(info.st_mode) and own(info):

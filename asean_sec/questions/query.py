@@ -223,10 +223,10 @@ def meetings(dataset: Dataset, *, mechanism: str | None = None, chaired_by: str 
     A chair inferred from the body's sourced rule counts as the chair (`chair_basis` "rule");
     `stated_only` drops inferred chairs first, so only chairs a source names are seen.
     """
-    countries = [c for c in (chaired_by, hosted_by, led_by, attended_by) if c]
-    candidates = dataset.meetings_at(dataset.meeting_positions(mechanism, countries, attended_by))
+    candidates = dataset.meetings_at(dataset.meeting_positions(
+        mechanism, chaired_by=chaired_by, hosted_by=hosted_by, led_by=led_by, attended_by=attended_by))
     if stated_only:
-        candidates = [m._replace(chair=None, chair_basis=None) if m.chair_inferred else m for m in candidates]
+        candidates = [replace(m, chair=None, chair_basis=None) if m.chair_inferred else m for m in candidates]
     found = []
     for meeting in candidates:
         if mechanism and meeting.mechanism != mechanism:
