@@ -48,6 +48,8 @@ ANSWERS = {
     "person 'Luong Tam Quang'": 1.4,
     "timeline --mechanism AMMTC --since 2020": None,
     "search scam --format json": 1.5,
+    "rotation --format json": None,
+    "upcoming --format json": None,
 }
 # Answers also asked of the 100x data: warm (cache in place) within LARGE_WARM of the same
 # answer at 1x; cold (one meeting edited before each run) and validate under SECONDS.
