@@ -209,6 +209,8 @@ def remembered_digests(folder: str | os.PathLike, stats: dict[str, tuple]) -> di
     """Each file's (size, digest) if the memo holds every file with the same stat and none is racy."""
     path = _memo_path()
     memo = read_file(path) if path else None
+    if not isinstance(memo, dict):
+        return None
     try:
         written, files = memo[str(folder)]
         digests = {}
@@ -257,7 +259,8 @@ class Sections(Mapping):
     `rebuild()` returns."""
 
     def __init__(self, reader: entry.Reader, derived: dict | None, rebuild):
-        self._reader, self._rebuild, self._fresh = reader, rebuild, None
+        self._reader, self._rebuild = reader, rebuild
+        self._fresh: dict | None = None
         stored = {*reader.sections, *reader.collections}
         self._derived = {k: v for k, v in (derived or {}).items() if k not in stored}
         self._indexes: dict[str, object] = {}
@@ -284,8 +287,8 @@ class Sections(Mapping):
         try:
             return read()
         except entry.Corrupt:
-            self._fresh = self._rebuild()
-            return self._fresh[name]
+            fresh = self._fresh = self._rebuild()
+            return fresh[name]
 
     def collection_index(self, name: str):
         if self._fresh is not None:
@@ -301,7 +304,8 @@ class Sections(Mapping):
                 return self._reader.part(index.place(key))
             except entry.Corrupt:
                 self._fresh = self._rebuild()
-        return self._fresh[name][key]
+        fresh: dict = self._fresh or self._rebuild()
+        return fresh[name][key]
 
     def __contains__(self, name):
         return (name in self._reader.sections or name in self._reader.collections or name in self._derived

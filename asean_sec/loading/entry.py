@@ -58,7 +58,7 @@ def encode(sections: dict, collections: dict) -> bytes:
     for name, value in sections.items():
         header["sections"][name] = add(marshal.dumps(value))
     for name, items in collections.items():
-        index: dict | list
+        index: dict | tuple
         if isinstance(items, dict):
             index = {key: add(blob) for key, blob in items.items()}
         else:
@@ -141,9 +141,11 @@ class Index:
     def __init__(self, reader: Reader, stored):
         self._reader = reader
         if isinstance(stored, dict):
-            self._by_id, self._count, self._pages = stored, len(stored), None
+            self._by_id: dict | None = stored
+            self._count, self._pages = len(stored), []
         else:
-            self._by_id, (self._count, self._pages) = None, stored
+            self._by_id = None
+            self._count, self._pages = stored[0], list(stored[1])
         self._pages_read: dict[int, list] = {}
 
     def __len__(self) -> int:

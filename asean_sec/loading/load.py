@@ -172,7 +172,7 @@ def _parse_checked(directory: str | os.PathLike, contents: dict[str, bytes], reu
     try:
         dataset, problems = parse(directory, contents, reuse=reuse)
         errors = [p for p in problems if not p.warning]
-        if errors:
+        if errors or dataset is None:
             raise DataError(errors)
         if store:
             cache.write(key or cache.key_for(__version__, contents), *dataset.cache_parts())
@@ -193,7 +193,9 @@ def parse(directory: str | os.PathLike, contents: dict[str, bytes], reuse: bool 
     """
     from asean_sec.loading import validate
 
-    documents, broken, problems = {}, {}, []
+    documents: dict = {}
+    broken: dict[str, set] = {}
+    problems: list = []
     for name, (schema_name, _) in FILES.items():
         label = str(_path(directory) / name)
         document = _read_by_records(label, contents[name], schema_name) if reuse else None
@@ -243,6 +245,7 @@ def _sound_parts(documents: dict, broken: dict):
     follows the kept records; the sections that could not be read; the ids of dropped records."""
     unsure, known, where = set(), {}, {}
     dataset_document = documents.get("dataset.yaml")
+    raw: dict[str, object]
     if dataset_document is None or broken["dataset.yaml"]:
         raw, unsure = {"dataset": {}}, {"dataset"}
     else:

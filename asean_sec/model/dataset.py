@@ -180,17 +180,20 @@ class Dataset:
         """Meeting position -> the chair country its body's sourced rule gives (no chair stated)."""
         if "meetings_by" in self.raw:  # from the cache: only this entry of the index is read
             blob = self.raw["meetings_by"].get(("inferred",))
-            return {position: country for position, country in marshal.loads(blob)} if blob else {}
-        return {position: country for position, country in self.meeting_index.get(("inferred",), ())}
+            pairs = marshal.loads(blob) if blob else []
+        else:
+            pairs = self.meeting_index.get(("inferred",), [])
+        return {position: country for position, country in pairs}
 
     @cached_property
-    def meeting_index(self) -> dict[tuple, list[int]]:
+    def meeting_index(self) -> dict[tuple, list]:
         """Positions of meetings by ("mechanism", id) and, for each country, by ("chair", id),
         ("leader", id) (chair or co-chair), ("host", id) and ("present", id) (any seat or
         delegation, or the host); by ("all members",) for meetings every member attended; and
         ("inferred",): [position, country] for each chair inferred from its body's sourced rule
         (counted as the chair in the entries above)."""
-        by = {kind: defaultdict(list) for kind in ("mechanism", "chair", "host", "leader", "present")}
+        by: dict[str, defaultdict[str, list[int]]] = {
+            kind: defaultdict(list) for kind in ("mechanism", "chair", "host", "leader", "present")}
         mechanism, chair_of, host_of, led, present_at = by.values()
         all_members: list[int] = []
         inferred: list[list] = []

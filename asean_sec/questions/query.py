@@ -97,8 +97,8 @@ def asean_chair(dataset: Dataset, year: int) -> ChairAnswer | None:
 def _next_in(order: list[str], current: str, dataset: Dataset) -> str:
     if current in order:
         return order[(order.index(current) + 1) % len(order)]
-    name = dataset.country_name(current).casefold()
-    later = [c for c in order if dataset.country_name(c).casefold() > name]
+    name = (dataset.country_name(current) or current).casefold()
+    later = [c for c in order if (dataset.country_name(c) or c).casefold() > name]
     return later[0] if later else order[0]
 
 
@@ -169,7 +169,7 @@ def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> Cha
                                last_verified=role.last_verified)
         if _covers(role, year):
             basis = f"role: {role.subject}"
-            partners = [dataset.country_name(other.country) for other in dataset.roles
+            partners = [dataset.country_name(other.country) or other.country for other in dataset.roles
                         if other is not role and other.mechanism == mechanism and other.role == role.role
                         and other.start is not None and _covers(other, year)]
             if partners:

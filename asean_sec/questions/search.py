@@ -43,7 +43,8 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
         everything = "\n".join(compact)
         if not all(word in everything for word in words):
             continue  # a word matches a field only where it is in the field's compact text
-        score, best = 0, None
+        score = 0
+        best: tuple | None = None
         for word in words:
             scored = [(_word_score(word, padded, joined) * _WEIGHTS.get(name, 1), name, value)
                       for (name, value, padded), joined in zip(folded, compact)]
@@ -53,6 +54,8 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
         phrase = " ".join(words)
         if len(words) > 1 and any(phrase in padded for _, _, padded in folded):
             score += 10
+        if best is None:  # no words: nothing to score
+            continue
         hits.append(Hit(kind, record_id, label, score, best[1], best[2], sources))
     return sorted(hits, key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), h.label.casefold(), h.id))
 
@@ -80,12 +83,12 @@ def _documents(dataset: Dataset):
                [("name", c.name), ("official_name", c.official_name), ("id", c.id),
                 *[("alias", a) for a in c.aliases], ("alias", c.iso2), ("alias", c.iso3),
                 ("note", raw.get("note"))], c.sources)
-    for m in dataset.mechanisms.values():
-        raw = raw_record(dataset, "mechanisms", m.id)
-        yield ("mechanism", m.id, f"{m.acronym} — {m.name}",
-               [("acronym", m.acronym), ("name", m.name), ("id", m.id), *[("alias", a) for a in m.aliases],
-                ("description", m.description), ("chair_note", m.chair_note), ("note", raw.get("note")),
-                *[("country", name(p)) for p in m.partners]], m.sources)
+    for body in dataset.mechanisms.values():
+        raw = raw_record(dataset, "mechanisms", body.id)
+        yield ("mechanism", body.id, f"{body.acronym} — {body.name}",
+               [("acronym", body.acronym), ("name", body.name), ("id", body.id), *[("alias", a) for a in body.aliases],
+                ("description", body.description), ("chair_note", body.chair_note), ("note", raw.get("note")),
+                *[("country", name(p)) for p in body.partners]], body.sources)
     for m in dataset.meetings:
         body = dataset.mechanisms.get(m.mechanism)
         acronym = body.acronym if body else m.mechanism
