@@ -271,7 +271,7 @@ def test_a_warm_meetings_question_reads_only_the_meetings_it_returns(fresh_cache
 
 
 def _item_places(dataset, name: str) -> set:
-    index = dataset.raw.collection_index(name)
+    index = dataset.raw.collection_index(name)  # the cache's own layout (loading/stored.py)
     return {index.place(position) for position in range(len(index))}
 
 
@@ -295,3 +295,23 @@ def test_the_meeting_index_drops_no_meeting_a_filter_matches(fresh_cache, monkey
     every = [query.meetings(built, **q) for q in questions]
     assert answers["stored"] == answers["built"] == every
     assert sum(map(len, every)) > 500
+
+
+def test_warm_and_cold_datasets_are_equal_section_by_section(tmp_path, monkeypatch):
+    """The cache hides behind the model: a warm dataset's raw sections are the cold one's, in
+    keys, len, iteration and values, and the records built from them are the same."""
+    from asean_sec.loading.load import load, shipped_data_dir
+
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ASEAN_SEC_NO_CACHE", raising=False)
+    cold = load(shipped_data_dir())
+    warm = load(shipped_data_dir())
+    assert type(warm.raw).__name__ == "Sections" and warm.parts is not None
+    assert cold.parts is None
+    assert sorted(warm.raw) == sorted(cold.raw) and len(warm.raw) == len(cold.raw)
+    for name in cold.raw:
+        assert warm.raw[name] == cold.raw[name], name
+    assert dict(warm.raw.items()) == dict(cold.raw.items())
+    assert warm.raw == cold.raw
+    assert warm.meetings == cold.meetings and warm.sources == cold.sources
+    assert warm.meeting_index == cold.meeting_index

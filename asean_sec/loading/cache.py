@@ -254,8 +254,8 @@ def _path(key: str) -> str | None:
 class Sections(Mapping):
     """Section name -> value, read from an entry only when first asked for; a Mapping in every
     respect (keys, items, values, len, iteration and equality see every section, read or not).
-    Collections come as entry.Items; a name in `derived` is made from the others (name ->
-    function of self). A part that fails its check switches every later read to what
+    Collections (how the entry is laid out) come from `collection(name)`, not as sections; a
+    name in `derived` is made from them (name -> function of self). A part that fails its check switches every later read to what
     `rebuild()` returns."""
 
     def __init__(self, reader: entry.Reader, derived: dict | None, rebuild):
@@ -273,8 +273,6 @@ class Sections(Mapping):
             value = self._fresh[name]
         elif name in self._reader.sections:
             value = self._checked(lambda: self._reader.value(self._reader.sections[name]), name)
-        elif name in self._reader.collections:
-            value = entry.Items(self, name)
         elif name in self._derived:
             value = self._derived[name](self)
         else:
@@ -289,6 +287,11 @@ class Sections(Mapping):
         except entry.Corrupt:
             fresh = self._fresh = self._rebuild()
             return fresh[name]
+
+    def collection(self, name: str) -> entry.Items:
+        """A stored collection (see stored.py), its items read one at a time. Collections are how
+        the entry is laid out, not sections of the data: keys and iteration do not list them."""
+        return entry.Items(self, name)
 
     def collection_index(self, name: str):
         if self._fresh is not None:
@@ -308,11 +311,10 @@ class Sections(Mapping):
         return fresh[name][key]
 
     def __contains__(self, name):
-        return (name in self._reader.sections or name in self._reader.collections or name in self._derived
-                or name in self._loaded)
+        return name in self._reader.sections or name in self._derived or name in self._loaded
 
     def __iter__(self):
-        return iter(dict.fromkeys([*self._reader.sections, *self._reader.collections, *self._derived,
+        return iter(dict.fromkeys([*self._reader.sections, *self._derived,
                                    *self._loaded]))
 
     def __len__(self):

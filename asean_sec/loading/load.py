@@ -12,7 +12,7 @@ import os
 from typing import TYPE_CHECKING
 
 from asean_sec import __version__
-from asean_sec.loading import cache
+from asean_sec.loading import cache, stored
 from asean_sec.model.dataset import Dataset
 from asean_sec.problems import DataError, Problem, capped
 
@@ -151,12 +151,12 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
     def rebuild() -> dict:
         """Everything the entry holds, from the data files again (the entry failed a check)."""
         dataset = _parse_checked(directory, read_files(directory), reuse=True, store=True)
-        sections, collections = dataset.cache_parts()
+        sections, collections = stored.layout(dataset)
         return {**dataset.raw, **sections, **collections}
 
-    sections = cache.read(key, Dataset.CACHE_DERIVED, rebuild)
+    sections = cache.read(key, stored.DERIVED, rebuild)
     if sections is not None:
-        return Dataset(sections, directory)
+        return Dataset(sections, directory, stored.Parts(sections))
     if contents is None:
         contents, key = read_files(directory), None  # read now: the key is the content read
     return _parse_checked(directory, contents, reuse=True, store=True, key=key)
@@ -175,7 +175,7 @@ def _parse_checked(directory: str | os.PathLike, contents: dict[str, bytes], reu
         if errors or dataset is None:
             raise DataError(errors)
         if store:
-            cache.write(key or cache.key_for(__version__, contents), *dataset.cache_parts())
+            cache.write(key or cache.key_for(__version__, contents), *stored.layout(dataset))
         return dataset
     finally:
         if collecting:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import marshal
 import os
 from collections import defaultdict
 from functools import cached_property
+from typing import Protocol
 
 from asean_sec.model import kinds as model
 from asean_sec.model.dates import PartialDate
@@ -113,19 +113,28 @@ def _by_id(records) -> dict:
     return {r.id: r for r in records}
 
 
-def _meetings_from_each(sections) -> list[dict]:
-    return [marshal.loads(blob) for blob in sections["meetings_each"]]
+class StoredParts(Protocol):
+    """What a store of checked data (the cache) answers one part at a time, so that a question
+    reads only the meetings and sources it shows. The model knows no more of the store than this."""
+
+    def meeting_count(self) -> int: ...
+
+    def meeting(self, position: int) -> dict: ...
+
+    def index_entry(self, key: tuple) -> list: ...
+
+    def source(self, source_id: str) -> dict | None: ...
 
 
 class Dataset:
-    """Every record of one data directory. Records are built from `raw` on first use."""
+    """Every record of one data directory. Records are built from `raw` (a mapping of section
+    name to records) on first use; with `parts`, single meetings, sources and entries of the
+    meeting index are read from the store instead of from whole sections."""
 
-    # sections the cache does not store, and how to make them from those it does
-    CACHE_DERIVED = {"meetings": _meetings_from_each}
-
-    def __init__(self, raw, directory: str | os.PathLike):
+    def __init__(self, raw, directory: str | os.PathLike, parts: StoredParts | None = None):
         self.raw = raw
         self.directory = directory
+        self.parts = parts
 
     @cached_property
     def info(self) -> model.DatasetInfo:
@@ -146,9 +155,8 @@ class Dataset:
             return self.sources.get(source_id)
         built = self._built_sources
         if source_id not in built:
-            if "sources_each" in self.raw and "_raw_sources" not in self.__dict__:
-                blob = self.raw["sources_each"].get(source_id)
-                raw = marshal.loads(blob) if blob else None
+            if self.parts is not None and "_raw_sources" not in self.__dict__:
+                raw = self.parts.source(source_id)
             else:
                 raw = self._raw_sources.get(source_id)
             built[source_id] = build_source(raw) if raw else None
@@ -178,9 +186,8 @@ class Dataset:
     @cached_property
     def inferred_chairs(self) -> dict[int, str]:
         """Meeting position -> the chair country its body's sourced rule gives (no chair stated)."""
-        if "meetings_by" in self.raw:  # from the cache: only this entry of the index is read
-            blob = self.raw["meetings_by"].get(("inferred",))
-            pairs = marshal.loads(blob) if blob else []
+        if self.parts is not None:  # from the store: only this entry of the index is read
+            pairs = self.parts.index_entry(("inferred",))
         else:
             pairs = self.meeting_index.get(("inferred",), [])
         return {position: country for position, country in pairs}
@@ -228,25 +235,13 @@ class Dataset:
             index[("inferred",)] = inferred
         return index
 
-    def cache_parts(self) -> tuple[dict, dict]:
-        """What the cache stores: (sections, collections). Sections are the raw sections but the
-        meetings; collections hold each meeting on its own (the meetings section is made from
-        them when needed: CACHE_DERIVED), each source by id, and the positions of each entry of
-        the meeting index, so that an answer reads the few meetings and sources it shows."""
-        sections = {name: value for name, value in self.raw.items() if name != "meetings"}
-        collections = {"meetings_each": [marshal.dumps(raw) for raw in self.raw["meetings"]],
-                       "meetings_by": {key: marshal.dumps(positions) for key, positions in self.meeting_index.items()},
-                       "sources_each": {raw["id"]: marshal.dumps(raw) for raw in self.raw["sources"]}}
-        return sections, collections
-
     def meetings_at(self, positions) -> list[model.Meeting]:
         """The meetings at `positions`, built without reading the others."""
         if "meetings" in self.__dict__:
             return [self.meetings[p] for p in positions]
         inferred = self.inferred_chairs
-        if "meetings_each" in self.raw:
-            each = self.raw["meetings_each"]
-            return [build_meeting(marshal.loads(each[p]), inferred.get(p)) for p in positions]
+        if self.parts is not None:
+            return [build_meeting(self.parts.meeting(p), inferred.get(p)) for p in positions]
         return [build_meeting(self.raw["meetings"][p], inferred.get(p)) for p in positions]
 
     def meeting_positions(self, mechanism: str | None = None, *, chaired_by: str | None = None,
@@ -260,13 +255,13 @@ class Dataset:
         if attended_by:
             wanted.append(self._meeting_positions(("present", attended_by)) | self._meeting_positions(("all members",)))
         if not wanted:
-            return list(range(len(self.raw["meetings"])))
+            count = self.parts.meeting_count() if self.parts is not None else len(self.raw["meetings"])
+            return list(range(count))
         return sorted(set.intersection(*wanted))
 
     def _meeting_positions(self, key: tuple) -> set[int]:
-        if "meetings_by" in self.raw:  # from the cache: only this entry of the index is read
-            blob = self.raw["meetings_by"].get(key)
-            return set(marshal.loads(blob)) if blob else set()
+        if self.parts is not None:  # from the store: only this entry of the index is read
+            return set(self.parts.index_entry(key))
         return set(self.meeting_index.get(key, ()))
 
     @cached_property
