@@ -167,6 +167,10 @@ def parts_of(entry_path: Path) -> list[tuple[str, int, int]]:
 
     reader = entry.Reader(entry_path)
     places = {**reader.sections, **{f"{name} (index)": place for name, place in reader.collections.items()}}
+    for name, place in reader.collections.items():
+        stored = reader.value(place)
+        if isinstance(stored, tuple):  # a list's index: pages of places
+            places.update({f"{name} (index page {n})": page for n, page in enumerate(stored[1])})
     return [(name, reader._base + offset, length) for name, (offset, length, _) in places.items()]
 
 
@@ -192,8 +196,7 @@ def test_a_corrupt_meeting_is_caught_when_that_meeting_is_read(run, data, fresh_
     [entry_path] = entries(fresh_cache)
     good = entry_path.read_bytes()
     reader = entry.Reader(entry_path)
-    index = reader.value(reader.collections["meetings_each"])
-    offset, length, _ = index[0]
+    offset, length, _ = reader.index("meetings_each").place(0)
     at = reader._base + offset + length - 1
     entry_path.write_bytes(good[:at] + bytes([good[at] ^ 0x01]) + good[at + 1:])
     assert run(*command).stdout == good_answer
@@ -225,7 +228,7 @@ def test_a_file_changed_just_before_the_memo_is_read_again(run, data, fresh_cach
     original = load.read_files
     monkeypatch.setattr(load, "read_files", lambda directory: reads.append(directory) or original(directory))
     assert chair_2027(run, data) == "sg"
-    assert reads == [data]
+    assert [str(directory) for directory in reads] == [str(data)]
 
 
 def test_a_warm_entry_is_a_mapping_in_every_respect(tmp_path, monkeypatch):
@@ -243,3 +246,72 @@ def test_a_warm_entry_is_a_mapping_in_every_respect(tmp_path, monkeypatch):
     assert len(list(raw.values())) == len(names)
     assert all(name in raw for name in names) and "no such section" not in raw
     assert dict(raw.items()).keys() == set(names)
+
+
+def test_a_warm_meetings_question_reads_only_the_meetings_it_returns(fresh_cache, monkeypatch):
+    """The meeting index is stored entry by entry, and the places of the meetings page by page:
+    `meetings --led-by vn` reads its own meetings, not every one (nor the whole index)."""
+    from asean_sec.loading import entry, load
+    from asean_sec.questions import query
+
+    cold = query.meetings(load.load(), led_by="vn")
+    dataset = load.load()
+    assert isinstance(dataset.raw, cache.Sections)
+    read = []
+    real_part = entry.Reader.part
+    monkeypatch.setattr(entry.Reader, "part", lambda self, place: read.append(place) or real_part(self, place))
+    found = query.meetings(dataset, led_by="vn")
+    read = list(read)
+    assert found == cold and found
+    assert "meetings" not in dataset.raw._loaded  # the whole list was never made
+    meeting_places = _item_places(dataset, "meetings_each")
+    meetings_read = [place for place in read if place in meeting_places]
+    assert len(meetings_read) == len(found)
+    assert len(read) <= len(found) + 5  # the index entry, its list, a page of places, the inferred chairs
+
+
+def _item_places(dataset, name: str) -> set:
+    index = dataset.raw.collection_index(name)  # the cache's own layout (loading/stored.py)
+    return {index.place(position) for position in range(len(index))}
+
+
+def test_the_meeting_index_drops_no_meeting_a_filter_matches(fresh_cache, monkeypatch):
+    """For every country and body, each filter answers the same from the stored index, from the
+    index built from the data, and from every meeting."""
+    from asean_sec.loading import load
+    from asean_sec.model.dataset import Dataset
+    from asean_sec.questions import query
+
+    built = load.load(use_cache=False)
+    load.load()
+    stored = load.load()
+    assert isinstance(stored.raw, cache.Sections)
+    questions = [{"mechanism": m} for m in built.mechanisms]
+    questions += [{kind: c} for c in built.countries for kind in ("chaired_by", "hosted_by", "led_by", "attended_by")]
+    questions += [{"mechanism": "ammtc", "attended_by": c, "hosted_by": c} for c in built.countries]
+    answers = {"stored": [query.meetings(stored, **q) for q in questions],
+               "built": [query.meetings(built, **q) for q in questions]}
+    monkeypatch.setattr(Dataset, "meeting_positions", lambda self, *a, **k: list(range(len(self.meetings))))
+    every = [query.meetings(built, **q) for q in questions]
+    assert answers["stored"] == answers["built"] == every
+    assert sum(map(len, every)) > 500
+
+
+def test_warm_and_cold_datasets_are_equal_section_by_section(tmp_path, monkeypatch):
+    """The cache hides behind the model: a warm dataset's raw sections are the cold one's, in
+    keys, len, iteration and values, and the records built from them are the same."""
+    from asean_sec.loading.load import load, shipped_data_dir
+
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("ASEAN_SEC_NO_CACHE", raising=False)
+    cold = load(shipped_data_dir())
+    warm = load(shipped_data_dir())
+    assert type(warm.raw).__name__ == "Sections" and warm.parts is not None
+    assert cold.parts is None
+    assert sorted(warm.raw) == sorted(cold.raw) and len(warm.raw) == len(cold.raw)
+    for name in cold.raw:
+        assert warm.raw[name] == cold.raw[name], name
+    assert dict(warm.raw.items()) == dict(cold.raw.items())
+    assert warm.raw == cold.raw
+    assert warm.meetings == cold.meetings and warm.sources == cold.sources
+    assert warm.meeting_index == cold.meeting_index

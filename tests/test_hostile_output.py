@@ -149,7 +149,9 @@ def test_a_signal_mid_export_of_a_large_dataset_removes_the_temporary(run, tmp_p
             for i in range(200_000):
                 if i == 100_000:
                     os.kill(os.getpid(), signum)
-                yield ("meeting", f"m{i}", "charter")
+                row = dict.fromkeys(tables.columns("record_sources"))
+                row.update(kind="meeting", record=f"m{i}", source="charter")
+                yield tuple(row.values())
         built["record_sources"] = rows()
         return built
 

@@ -25,7 +25,7 @@ import stat
 import time
 from collections.abc import Mapping
 from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asean_sec.loading import entry
 
@@ -33,6 +33,9 @@ try:  # BLAKE2 without loading OpenSSL: hashlib costs a few milliseconds at star
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ENV_CACHE_DIR = "ASEAN_SEC_CACHE_DIR"
 ENV_NO_CACHE = "ASEAN_SEC_NO_CACHE"
@@ -45,21 +48,30 @@ _MEMO_DIRECTORIES = 32
 def directory() -> Path | None:
     """The cache directory, or None: no cache when ASEAN_SEC_NO_CACHE is set, or when the directory
     is not to be trusted (see `trusted`)."""
+    folder = _folder()
+    if folder is None:
+        return None
+    from pathlib import Path  # not on the warm path, which names files with strings
+
+    return Path(folder)
+
+
+def _folder() -> str | None:
     if os.environ.get(ENV_NO_CACHE):
         return None
     chosen = os.environ.get(ENV_CACHE_DIR)
     if chosen:
-        folder = Path(chosen)
+        folder = chosen
     else:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = Path(base) / "asean-sec"
+        folder = os.path.join(base, "asean-sec")
     return folder if trusted(folder) else None
 
 
 _warned: set[str] = set()
 
 
-def trusted(folder: Path) -> bool:
+def trusted(folder: str | os.PathLike) -> bool:
     """False (with a one-line warning on standard error, once) when the directory exists and is not
     ours alone: owned by another user, or writable by group or others, so that someone else could
     plant entries that would be served as answers or replace ours. A missing one is created private."""
@@ -97,9 +109,16 @@ def trusted(folder: Path) -> bool:
 def schema_dir() -> Path:
     """The JSON Schemas beside the shipped data (asean_sec/data/schemas when installed, data/schemas
     in a checkout): the very files each data file names on its first line, for editors."""
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / "data" / "schemas"
-    return packaged if packaged.is_dir() else package.parent / "data" / "schemas"
+    from pathlib import Path
+
+    return Path(schema_folder())
+
+
+def schema_folder() -> str:
+    """schema_dir() as a string, without pathlib (the warm path stamps these files)."""
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    packaged = os.path.join(package, "data", "schemas")
+    return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(package), "data", "schemas")
 
 
 @lru_cache(maxsize=None)  # a process runs one version of the code: stat it once
@@ -127,7 +146,9 @@ def code_stamp() -> str:
                 except OSError:
                     parts.append(f"{item.name}:?")
     try:  # the schemas live beside the data, outside the walk
-        parts += [_stamp(str(path), package) for path in schema_dir().glob("*.json")]
+        folder = schema_folder()
+        parts += [_stamp(os.path.join(folder, name), package) for name in os.listdir(folder)
+                  if name.endswith(".json")]
     except OSError:
         parts.append("schemas:?")
     return ";".join(sorted(parts))
@@ -165,12 +186,12 @@ def key_from_digests(version: str, digests: dict[str, tuple[int, bytes]]) -> str
 
 # --- remembered digests of data files ------------------------------------------------------
 
-def stat_files(folder: Path, names) -> dict[str, tuple] | None:
+def stat_files(folder: str | os.PathLike, names) -> dict[str, tuple] | None:
     """(device, inode, size, mtime, ctime) of each regular file, or None if one is not there."""
     found = {}
     for name in names:
         try:
-            info = os.stat(folder / name)
+            info = os.stat(os.path.join(folder, name))
         except (OSError, ValueError):
             return None
         if not stat.S_ISREG(info.st_mode):
@@ -179,15 +200,17 @@ def stat_files(folder: Path, names) -> dict[str, tuple] | None:
     return found
 
 
-def _memo_path() -> Path | None:
-    folder = directory()
-    return folder / "inputs.memo" if folder else None
+def _memo_path() -> str | None:
+    folder = _folder()
+    return os.path.join(folder, "inputs.memo") if folder else None
 
 
-def remembered_digests(folder: Path, stats: dict[str, tuple]) -> dict[str, tuple[int, bytes]] | None:
+def remembered_digests(folder: str | os.PathLike, stats: dict[str, tuple]) -> dict[str, tuple[int, bytes]] | None:
     """Each file's (size, digest) if the memo holds every file with the same stat and none is racy."""
     path = _memo_path()
     memo = read_file(path) if path else None
+    if not isinstance(memo, dict):
+        return None
     try:
         written, files = memo[str(folder)]
         digests = {}
@@ -201,7 +224,7 @@ def remembered_digests(folder: Path, stats: dict[str, tuple]) -> dict[str, tuple
         return None
 
 
-def remember(folder: Path, stats: dict[str, tuple], digests: dict[str, tuple[int, bytes]]) -> None:
+def remember(folder: str | os.PathLike, stats: dict[str, tuple], digests: dict[str, tuple[int, bytes]]) -> None:
     """Add this directory's file digests to the memo (keeping the most recent directories)."""
     path = _memo_path()
     if path is None:
@@ -223,20 +246,21 @@ _ENTRY_PREFIX, _ENTRY_SUFFIX = "asean-sec-", ".entry"
 _TEMPORARY_PREFIX = ".asean-sec-tmp-"
 
 
-def _path(key: str) -> Path | None:
-    folder = directory()
-    return folder / f"{_ENTRY_PREFIX}{key}{_ENTRY_SUFFIX}" if folder else None
+def _path(key: str) -> str | None:
+    folder = _folder()
+    return os.path.join(folder, f"{_ENTRY_PREFIX}{key}{_ENTRY_SUFFIX}") if folder else None
 
 
 class Sections(Mapping):
     """Section name -> value, read from an entry only when first asked for; a Mapping in every
     respect (keys, items, values, len, iteration and equality see every section, read or not).
-    Collections come as entry.Items; a name in `derived` is made from the others (name ->
-    function of self). A part that fails its check switches every later read to what
+    Collections (how the entry is laid out) come from `collection(name)`, not as sections; a
+    name in `derived` is made from them (name -> function of self). A part that fails its check switches every later read to what
     `rebuild()` returns."""
 
     def __init__(self, reader: entry.Reader, derived: dict | None, rebuild):
-        self._reader, self._rebuild, self._fresh = reader, rebuild, None
+        self._reader, self._rebuild = reader, rebuild
+        self._fresh: dict | None = None
         stored = {*reader.sections, *reader.collections}
         self._derived = {k: v for k, v in (derived or {}).items() if k not in stored}
         self._indexes: dict[str, object] = {}
@@ -249,8 +273,6 @@ class Sections(Mapping):
             value = self._fresh[name]
         elif name in self._reader.sections:
             value = self._checked(lambda: self._reader.value(self._reader.sections[name]), name)
-        elif name in self._reader.collections:
-            value = entry.Items(self, name)
         elif name in self._derived:
             value = self._derived[name](self)
         else:
@@ -263,31 +285,36 @@ class Sections(Mapping):
         try:
             return read()
         except entry.Corrupt:
-            self._fresh = self._rebuild()
-            return self._fresh[name]
+            fresh = self._fresh = self._rebuild()
+            return fresh[name]
+
+    def collection(self, name: str) -> entry.Items:
+        """A stored collection (see stored.py), its items read one at a time. Collections are how
+        the entry is laid out, not sections of the data: keys and iteration do not list them."""
+        return entry.Items(self, name)
 
     def collection_index(self, name: str):
         if self._fresh is not None:
             return self._fresh[name]
         if name not in self._indexes:
-            self._indexes[name] = self._checked(lambda: self._reader.value(self._reader.collections[name]), name)
+            self._indexes[name] = self._checked(lambda: self._reader.index(name), name)
         return self._indexes[name]
 
     def collection_item(self, name: str, key) -> bytes:
         index = self.collection_index(name)
         if self._fresh is None:
             try:
-                return self._reader.part(index[key])
+                return self._reader.part(index.place(key))
             except entry.Corrupt:
                 self._fresh = self._rebuild()
-        return self._fresh[name][key]
+        fresh: dict = self._fresh or self._rebuild()
+        return fresh[name][key]
 
     def __contains__(self, name):
-        return (name in self._reader.sections or name in self._reader.collections or name in self._derived
-                or name in self._loaded)
+        return name in self._reader.sections or name in self._derived or name in self._loaded
 
     def __iter__(self):
-        return iter(dict.fromkeys([*self._reader.sections, *self._reader.collections, *self._derived,
+        return iter(dict.fromkeys([*self._reader.sections, *self._derived,
                                    *self._loaded]))
 
     def __len__(self):
@@ -322,7 +349,7 @@ def write(key: str, sections: dict, collections: dict) -> bool:
 MAX_FILE_BYTES = 1 << 30  # a memo or record store; far above what 100x the shipped data needs
 
 
-def read_file(path: Path):
+def read_file(path: str | os.PathLike):
     """The value marshalled into `path` by write_file, or None when absent, unreadable, corrupt,
     or not a regular file of our own (a FIFO, a device, a symbolic link: never opened blocking)."""
     from asean_sec.loading import files
@@ -357,20 +384,21 @@ def own(info: os.stat_result) -> bool:
     return getuid is None or info.st_uid == getuid()
 
 
-def write_file(path: Path, value) -> bool:
+def write_file(path: str | os.PathLike, value) -> bool:
     """Marshal `value` into `path` with a digest, atomically; False (and no file) when it cannot."""
     payload = marshal.dumps(value)
     return _write_atomically(path, _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload)
 
 
-def _write_atomically(path: Path, blob: bytes) -> bool:
+def _write_atomically(path: str | os.PathLike, blob: bytes) -> bool:
+    folder = os.path.dirname(path) or os.curdir
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not trusted(path.parent):
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        if not trusted(folder):
             return False
         import tempfile  # only when writing: it costs milliseconds to import
 
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY_PREFIX)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=_TEMPORARY_PREFIX)
     except (OSError, ValueError):
         return False
     try:
@@ -386,14 +414,14 @@ def _write_atomically(path: Path, blob: bytes) -> bool:
     return True
 
 
-def _prune(keep: Path, limit: int = 8) -> None:
+def _prune(keep: str, limit: int = 8) -> None:
     """Keep the cache small: drop the oldest entries beyond `limit`. Only our entries: a name with
     our prefix and suffix, a regular file of our own that begins with the entry magic."""
     from asean_sec.loading import files
 
     try:
         found = []
-        for item in os.scandir(keep.parent):
+        for item in os.scandir(os.path.dirname(keep) or os.curdir):
             if item.name.startswith(_ENTRY_PREFIX) and item.name.endswith(_ENTRY_SUFFIX) and item.path != str(keep):
                 info = item.stat(follow_symlinks=False)
                 if stat.S_ISREG(info.st_mode) and own(info):

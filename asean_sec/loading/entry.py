@@ -13,8 +13,9 @@ file truncated under us) fails its check like any other.
 
 Layout: MAGIC, header length (4 bytes), header digest (16 bytes), header, parts. The header is
 {"sections": {name: (offset, length, digest)}, "collections": {name: (offset, length, digest)}},
-offsets from the start of the parts; a collection's index is a list, or a dict by id, of
-(offset, length, digest) for each item.
+offsets from the start of the parts. A collection's index is a dict by id of each item's
+(offset, length, digest); or, for a list, (number of items, [place of each page]), a page being
+a part that lists the places of PAGE items: one meeting of twelve thousand costs one page.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ try:
 except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
 
-MAGIC = b"ASEANSEC2"
+MAGIC = b"ASEANSEC3"
+PAGE = 256  # item places per page of a list collection's index
 _DIGEST = 16
 _PREFIX = len(MAGIC) + 4 + _DIGEST
 
@@ -56,11 +58,13 @@ def encode(sections: dict, collections: dict) -> bytes:
     for name, value in sections.items():
         header["sections"][name] = add(marshal.dumps(value))
     for name, items in collections.items():
-        index: dict | list
+        index: dict | tuple
         if isinstance(items, dict):
             index = {key: add(blob) for key, blob in items.items()}
         else:
-            index = [add(blob) for blob in items]
+            places = [add(blob) for blob in items]
+            index = (len(places), [add(marshal.dumps(places[start:start + PAGE]))
+                                   for start in range(0, len(places), PAGE)])
         header["collections"][name] = add(marshal.dumps(index))
     head = marshal.dumps(header)
     return b"".join([MAGIC, len(head).to_bytes(4, "big"), _digest(head), head, *parts])
@@ -120,6 +124,51 @@ class Reader:
             return marshal.loads(self.part(place))
         except (EOFError, ValueError, TypeError) as err:
             raise Corrupt(str(err)) from None
+
+    def index(self, name: str) -> Index:
+        """The index of collection `name` (KeyError when there is none)."""
+        stored = self.value(self.collections[name])
+        try:
+            return Index(self, stored)
+        except (TypeError, ValueError) as err:
+            raise Corrupt(str(err)) from None
+
+
+class Index:
+    """Where each item of a stored collection lies: by id, or by position with the pages of a
+    list's index read (and checked) when first needed."""
+
+    def __init__(self, reader: Reader, stored):
+        self._reader = reader
+        if isinstance(stored, dict):
+            self._by_id: dict | None = stored
+            self._count, self._pages = len(stored), []
+        else:
+            self._by_id = None
+            self._count, self._pages = stored[0], list(stored[1])
+        self._pages_read: dict[int, list] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __contains__(self, key) -> bool:
+        if self._by_id is not None:
+            return key in self._by_id
+        return isinstance(key, int) and 0 <= key < self._count
+
+    def place(self, key) -> tuple[int, int, bytes]:
+        """(offset, length, digest) of item `key`; KeyError or IndexError when there is none."""
+        if self._by_id is not None:
+            return self._by_id[key]
+        if key not in self:
+            raise IndexError(key)
+        number = key // PAGE
+        if number not in self._pages_read:
+            page = self._reader.value(self._pages[number])
+            if len(page) != min(PAGE, self._count - number * PAGE):
+                raise Corrupt("a page of an index is short")
+            self._pages_read[number] = page
+        return self._pages_read[number][key % PAGE]
 
 
 class Items:

@@ -9,12 +9,15 @@ Nothing here prints or exits: problems travel in a DataError.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asean_sec import __version__
-from asean_sec.loading import cache
+from asean_sec.loading import cache, stored
 from asean_sec.model.dataset import Dataset
 from asean_sec.problems import DataError, Problem, capped
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ENV_DATA = "ASEAN_SEC_DATA"
 MAX_FILE_BYTES = 64_000_000  # room for 100x the shipped data; the largest shipped file is under 300 KB
@@ -34,22 +37,40 @@ FILES = {
 
 def shipped_data_dir() -> Path:
     """The copy inside the installed package, or the repository's data/ in a checkout."""
-    here = Path(__file__).resolve().parent.parent  # the asean_sec package
-    packaged = here / "data"
-    return packaged if (packaged / "dataset.yaml").is_file() else here.parent / "data"
+    return _path(_shipped_data_dir())
 
 
 def find_data_dir(explicit: str | os.PathLike | None = None) -> Path:
     """--data-dir wins, then $ASEAN_SEC_DATA, then the shipped copy."""
+    return _path(_data_dir(explicit))
+
+
+# The warm path (an answer from the cache) names the directory with a plain string: pathlib costs
+# milliseconds to import. Where files are read, or named in a message, it is a Path.
+
+def _path(directory: str | os.PathLike) -> Path:
+    from pathlib import Path
+
+    return Path(directory)
+
+
+def _shipped_data_dir() -> str:
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # the asean_sec package
+    packaged = os.path.join(here, "data")
+    return packaged if os.path.isfile(os.path.join(packaged, "dataset.yaml")) else os.path.join(
+        os.path.dirname(here), "data")
+
+
+def _data_dir(explicit: str | os.PathLike | None) -> str | os.PathLike:
     if explicit is not None and not str(explicit).strip():
         raise DataError([Problem("--data-dir", None, "the data directory is an empty string",
                                  "give a directory path, or leave the option out to use the shipped data")])
-    chosen = explicit or os.environ.get(ENV_DATA) or None
-    return Path(chosen) if chosen else shipped_data_dir()
+    return explicit or os.environ.get(ENV_DATA) or _shipped_data_dir()
 
 
-def read_files(data_dir: Path) -> dict[str, bytes]:
+def read_files(data_dir: str | os.PathLike) -> dict[str, bytes]:
     """The bytes of every data file; a missing, unreadable or oversized one is a DataError."""
+    data_dir = _path(data_dir)
     present = _listing(data_dir)
     contents, problems = {}, []
     for name in FILES:
@@ -114,7 +135,7 @@ def _missing_fix(name: str, present: list[str]) -> str:
 
 def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> Dataset:
     """The checked dataset from `data_dir` (see find_data_dir); raises DataError."""
-    directory = find_data_dir(data_dir)
+    directory = _data_dir(data_dir)
     if not use_cache:
         return _parse_checked(directory, read_files(directory), reuse=False)
     stats = cache.stat_files(directory, FILES)
@@ -130,18 +151,18 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
     def rebuild() -> dict:
         """Everything the entry holds, from the data files again (the entry failed a check)."""
         dataset = _parse_checked(directory, read_files(directory), reuse=True, store=True)
-        sections, collections = dataset.cache_parts()
+        sections, collections = stored.layout(dataset)
         return {**dataset.raw, **sections, **collections}
 
-    sections = cache.read(key, Dataset.CACHE_DERIVED, rebuild)
+    sections = cache.read(key, stored.DERIVED, rebuild)
     if sections is not None:
-        return Dataset(sections, directory)
+        return Dataset(sections, directory, stored.Parts(sections))
     if contents is None:
         contents, key = read_files(directory), None  # read now: the key is the content read
     return _parse_checked(directory, contents, reuse=True, store=True, key=key)
 
 
-def _parse_checked(directory: Path, contents: dict[str, bytes], reuse: bool, store: bool = False,
+def _parse_checked(directory: str | os.PathLike, contents: dict[str, bytes], reuse: bool, store: bool = False,
                    key: str | None = None) -> Dataset:
     """The dataset parsed from `contents`; stored in the cache under their key if `store`."""
     import gc
@@ -151,17 +172,17 @@ def _parse_checked(directory: Path, contents: dict[str, bytes], reuse: bool, sto
     try:
         dataset, problems = parse(directory, contents, reuse=reuse)
         errors = [p for p in problems if not p.warning]
-        if errors:
+        if errors or dataset is None:
             raise DataError(errors)
         if store:
-            cache.write(key or cache.key_for(__version__, contents), *dataset.cache_parts())
+            cache.write(key or cache.key_for(__version__, contents), *stored.layout(dataset))
         return dataset
     finally:
         if collecting:
             gc.enable()
 
 
-def parse(directory: Path, contents: dict[str, bytes], reuse: bool = True) -> tuple[Dataset | None, list[Problem]]:
+def parse(directory: str | os.PathLike, contents: dict[str, bytes], reuse: bool = True) -> tuple[Dataset | None, list[Problem]]:
     """Parse and check every file; returns the dataset (None if unusable) and all problems.
 
     With `reuse`, records that an earlier run read from the same text are taken from the cache
@@ -172,9 +193,11 @@ def parse(directory: Path, contents: dict[str, bytes], reuse: bool = True) -> tu
     """
     from asean_sec.loading import validate
 
-    documents, broken, problems = {}, {}, []
+    documents: dict = {}
+    broken: dict[str, set] = {}
+    problems: list = []
     for name, (schema_name, _) in FILES.items():
-        label = str(directory / name)
+        label = str(_path(directory) / name)
         document = _read_by_records(label, contents[name], schema_name) if reuse else None
         if document is not None:
             documents[name], broken[name] = document, set()
@@ -222,6 +245,7 @@ def _sound_parts(documents: dict, broken: dict):
     follows the kept records; the sections that could not be read; the ids of dropped records."""
     unsure, known, where = set(), {}, {}
     dataset_document = documents.get("dataset.yaml")
+    raw: dict[str, object]
     if dataset_document is None or broken["dataset.yaml"]:
         raw, unsure = {"dataset": {}}, {"dataset"}
     else:

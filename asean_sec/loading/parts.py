@@ -216,7 +216,10 @@ def read(label: str, raw: bytes, schema_name: str, store: Store) -> RecordDocume
         check = item_checks.get(section)
         if check is None:
             return None
-        records, record_starts, record_lines = value[section], starts[section], packed[section] = [], [], []
+        records: list = []
+        record_starts: list[int] = []
+        record_lines: list = []
+        value[section], starts[section], packed[section] = records, record_starts, record_lines
         key_lines[section] = key_line
         count += 2
         for first_line, slice_text in slices:

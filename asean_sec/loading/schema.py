@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import lru_cache
 
-from asean_sec.loading.cache import schema_dir
+from asean_sec.loading.cache import schema_folder
 from asean_sec.problems import Problem
 from asean_sec.loading.yamlio import Document
 
@@ -15,7 +16,8 @@ _WANTED = {"object": "a mapping", "array": "a list", "string": "a string", "inte
 
 
 def load_schema(name: str) -> dict:
-    return json.loads((schema_dir() / f"{name}.schema.json").read_text("utf-8"))
+    with open(os.path.join(schema_folder(), f"{name}.schema.json"), encoding="utf-8") as handle:
+        return json.loads(handle.read())
 
 
 @lru_cache(maxsize=None)

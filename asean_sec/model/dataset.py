@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import marshal
+import os
 from collections import defaultdict
 from functools import cached_property
-from pathlib import Path
+from typing import Protocol
 
 from asean_sec.model import kinds as model
 from asean_sec.model.dates import PartialDate
@@ -113,19 +113,28 @@ def _by_id(records) -> dict:
     return {r.id: r for r in records}
 
 
-def _meetings_from_each(sections) -> list[dict]:
-    return [marshal.loads(blob) for blob in sections["meetings_each"]]
+class StoredParts(Protocol):
+    """What a store of checked data (the cache) answers one part at a time, so that a question
+    reads only the meetings and sources it shows. The model knows no more of the store than this."""
+
+    def meeting_count(self) -> int: ...
+
+    def meeting(self, position: int) -> dict: ...
+
+    def index_entry(self, key: tuple) -> list: ...
+
+    def source(self, source_id: str) -> dict | None: ...
 
 
 class Dataset:
-    """Every record of one data directory. Records are built from `raw` on first use."""
+    """Every record of one data directory. Records are built from `raw` (a mapping of section
+    name to records) on first use; with `parts`, single meetings, sources and entries of the
+    meeting index are read from the store instead of from whole sections."""
 
-    # sections the cache does not store, and how to make them from those it does
-    CACHE_DERIVED = {"meetings": _meetings_from_each}
-
-    def __init__(self, raw, directory: Path):
+    def __init__(self, raw, directory: str | os.PathLike, parts: StoredParts | None = None):
         self.raw = raw
         self.directory = directory
+        self.parts = parts
 
     @cached_property
     def info(self) -> model.DatasetInfo:
@@ -146,9 +155,8 @@ class Dataset:
             return self.sources.get(source_id)
         built = self._built_sources
         if source_id not in built:
-            if "sources_each" in self.raw and "_raw_sources" not in self.__dict__:
-                blob = self.raw["sources_each"].get(source_id)
-                raw = marshal.loads(blob) if blob else None
+            if self.parts is not None and "_raw_sources" not in self.__dict__:
+                raw = self.parts.source(source_id)
             else:
                 raw = self._raw_sources.get(source_id)
             built[source_id] = build_source(raw) if raw else None
@@ -178,70 +186,83 @@ class Dataset:
     @cached_property
     def inferred_chairs(self) -> dict[int, str]:
         """Meeting position -> the chair country its body's sourced rule gives (no chair stated)."""
-        return dict(self.meeting_index.get("inferred", ()))
+        if self.parts is not None:  # from the store: only this entry of the index is read
+            pairs = self.parts.index_entry(("inferred",))
+        else:
+            pairs = self.meeting_index.get(("inferred",), [])
+        return {position: country for position, country in pairs}
 
     @cached_property
-    def meeting_index(self) -> dict:
-        """Positions of meetings by mechanism and by every country with a seat or a delegation,
-        and of meetings all members attended; cached with the data so filters skip the rest."""
-        if "meeting_index" in self.raw:
-            return self.raw["meeting_index"]
-        by_mechanism, by_country, all_members, inferred = defaultdict(list), defaultdict(list), [], []
+    def meeting_index(self) -> dict[tuple, list]:
+        """Positions of meetings by ("mechanism", id) and, for each country, by ("chair", id),
+        ("leader", id) (chair or co-chair), ("host", id) and ("present", id) (any seat or
+        delegation, or the host); by ("all members",) for meetings every member attended; and
+        ("inferred",): [position, country] for each chair inferred from its body's sourced rule
+        (counted as the chair in the entries above)."""
+        by: dict[str, defaultdict[str, list[int]]] = {
+            kind: defaultdict(list) for kind in ("mechanism", "chair", "host", "leader", "present")}
+        mechanism, chair_of, host_of, led, present_at = by.values()
+        all_members: list[int] = []
+        inferred: list[list] = []
         bodies = {m["id"]: m for m in self.raw["mechanisms"]}
-        asean_chairs = {c["year"]: c["country"] for c in self.raw["asean_chair"] if c["status"] in ("held", "confirmed")}
+        asean_chairs = {c["year"]: c["country"] for c in self.raw["asean_chair"]
+                        if c["status"] in ("held", "confirmed")}
         for position, raw in enumerate(self.raw["meetings"]):
-            by_mechanism[raw["mechanism"]].append(position)
-            countries = {raw.get("host")}
+            host, chair = raw.get("host"), (raw.get("chair") or {}).get("country")
             if (by_rule := rule_chair(raw, bodies.get(raw["mechanism"]), asean_chairs)):
                 inferred.append([position, by_rule])
-                countries.add(by_rule)
-            if "chair" in raw:
-                countries.add((raw["chair"] or {}).get("country"))
-            for field in ("co_chairs", "participants"):
-                if field in raw:
-                    countries.update(seat.get("country") for seat in raw[field])
-            countries.discard(None)
-            for country in countries:
-                by_country[country].append(position)
+                chair = by_rule
+            leaders = {chair, *[seat.get("country") for seat in raw.get("co_chairs", ())]}
+            present = {host, *leaders, *[seat.get("country") for seat in raw.get("participants", ())]}
+            leaders.discard(None)
+            present.discard(None)
+            mechanism[raw["mechanism"]].append(position)
+            if chair:
+                chair_of[chair].append(position)
+            if host:
+                host_of[host].append(position)
+            for country in leaders:
+                led[country].append(position)
+            for country in present:
+                present_at[country].append(position)
             if raw.get("all_members_attended"):
                 all_members.append(position)
-        return {"mechanism": dict(by_mechanism), "country": dict(by_country), "all_members": all_members,
-                "inferred": inferred}
-
-    def cache_parts(self) -> tuple[dict, dict]:
-        """What the cache stores: (sections, collections). Sections are the raw sections but the
-        meetings, and the meeting index; collections hold each meeting on its own (the meetings
-        section is made from them when needed: CACHE_DERIVED) and each source by id, so that an
-        answer reads the few it shows."""
-        sections = {name: value for name, value in self.raw.items() if name != "meetings"}
-        sections["meeting_index"] = self.meeting_index
-        collections = {"meetings_each": [marshal.dumps(raw) for raw in self.raw["meetings"]],
-                       "sources_each": {raw["id"]: marshal.dumps(raw) for raw in self.raw["sources"]}}
-        return sections, collections
+        index: dict[tuple, list] = {(kind, key): positions for kind, lists in by.items()
+                                    for key, positions in lists.items()}
+        if all_members:
+            index[("all members",)] = all_members
+        if inferred:
+            index[("inferred",)] = inferred
+        return index
 
     def meetings_at(self, positions) -> list[model.Meeting]:
         """The meetings at `positions`, built without reading the others."""
         if "meetings" in self.__dict__:
             return [self.meetings[p] for p in positions]
         inferred = self.inferred_chairs
-        if "meetings_each" in self.raw:
-            each = self.raw["meetings_each"]
-            return [build_meeting(marshal.loads(each[p]), inferred.get(p)) for p in positions]
+        if self.parts is not None:
+            return [build_meeting(self.parts.meeting(p), inferred.get(p)) for p in positions]
         return [build_meeting(self.raw["meetings"][p], inferred.get(p)) for p in positions]
 
-    def meeting_positions(self, mechanism: str | None, countries: list[str], attended_by: str | None) -> list[int]:
-        """Positions that may match: in the mechanism, and seating every country (a country
-        filtered by attendance may also be there as one of all members)."""
-        index = self.meeting_index
-        found = None
-        if mechanism:
-            found = set(index["mechanism"].get(mechanism, ()))
-        for country in countries:
-            present = set(index["country"].get(country, ()))
-            if country == attended_by:
-                present |= set(index["all_members"])
-            found = present if found is None else found & present
-        return sorted(found) if found is not None else list(range(len(self.raw["meetings"])))
+    def meeting_positions(self, mechanism: str | None = None, *, chaired_by: str | None = None,
+                          hosted_by: str | None = None, led_by: str | None = None,
+                          attended_by: str | None = None) -> list[int]:
+        """Positions of the meetings that may match every filter given (all of them when none is):
+        in the mechanism, chaired, hosted, led and attended by those countries (attended: present,
+        or there as one of all members)."""
+        wanted = [self._meeting_positions(key) for key in (
+            ("mechanism", mechanism), ("chair", chaired_by), ("host", hosted_by), ("leader", led_by)) if key[1]]
+        if attended_by:
+            wanted.append(self._meeting_positions(("present", attended_by)) | self._meeting_positions(("all members",)))
+        if not wanted:
+            count = self.parts.meeting_count() if self.parts is not None else len(self.raw["meetings"])
+            return list(range(count))
+        return sorted(set.intersection(*wanted))
+
+    def _meeting_positions(self, key: tuple) -> set[int]:
+        if self.parts is not None:  # from the store: only this entry of the index is read
+            return set(self.parts.index_entry(key))
+        return set(self.meeting_index.get(key, ()))
 
     @cached_property
     def meetings_by_id(self) -> dict[str, model.Meeting]:

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from asean_sec.problems import LookupFailed
 
 
 def fold(text: str) -> str:
     """Lower case, without diacritics or extra spaces: 'Lương' -> 'luong'."""
-    text = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    return _fold(text if type(text) is str else str(text))
+
+
+@lru_cache(maxsize=16384)  # search folds every field of every record, and names recur
+def _fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose, and casefold() is lower() for ASCII
+        return " ".join(text.lower().replace("-", " ").replace(".", " ").split())
+    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().replace("-", " ").replace(".", " ").split())
 

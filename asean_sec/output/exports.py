@@ -236,10 +236,10 @@ def write_sqlite(dataset, target: Path, force: bool) -> None:
 
     built = tables.build(dataset.raw)
     beside = metadata_path(target)
-    _claim(beside, force)
+    _claim(beside, force, False)  # refused before anything is written
     text = json.dumps(datasette.metadata(dataset.raw, target.stem), ensure_ascii=False, indent=2) + "\n"
     _build_beside(target, force, lambda path: _fill_sqlite(path, built))
-    _build_beside(beside, True, lambda path: path.write_text(text, encoding="utf-8"))
+    _build_beside(beside, force, lambda path: path.write_text(text, encoding="utf-8"))
 
 
 def _fill_sqlite(path: Path, built: dict) -> None:

@@ -97,8 +97,8 @@ def asean_chair(dataset: Dataset, year: int) -> ChairAnswer | None:
 def _next_in(order: list[str], current: str, dataset: Dataset) -> str:
     if current in order:
         return order[(order.index(current) + 1) % len(order)]
-    name = dataset.country_name(current).casefold()
-    later = [c for c in order if dataset.country_name(c).casefold() > name]
+    name = (dataset.country_name(current) or current).casefold()
+    later = [c for c in order if (dataset.country_name(c) or c).casefold() > name]
     return later[0] if later else order[0]
 
 
@@ -169,7 +169,7 @@ def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> Cha
                                last_verified=role.last_verified)
         if _covers(role, year):
             basis = f"role: {role.subject}"
-            partners = [dataset.country_name(other.country) for other in dataset.roles
+            partners = [dataset.country_name(other.country) or other.country for other in dataset.roles
                         if other is not role and other.mechanism == mechanism and other.role == role.role
                         and other.start is not None and _covers(other, year)]
             if partners:
@@ -223,10 +223,10 @@ def meetings(dataset: Dataset, *, mechanism: str | None = None, chaired_by: str 
     A chair inferred from the body's sourced rule counts as the chair (`chair_basis` "rule");
     `stated_only` drops inferred chairs first, so only chairs a source names are seen.
     """
-    countries = [c for c in (chaired_by, hosted_by, led_by, attended_by) if c]
-    candidates = dataset.meetings_at(dataset.meeting_positions(mechanism, countries, attended_by))
+    candidates = dataset.meetings_at(dataset.meeting_positions(
+        mechanism, chaired_by=chaired_by, hosted_by=hosted_by, led_by=led_by, attended_by=attended_by))
     if stated_only:
-        candidates = [m._replace(chair=None, chair_basis=None) if m.chair_inferred else m for m in candidates]
+        candidates = [replace(m, chair=None, chair_basis=None) if m.chair_inferred else m for m in candidates]
     found = []
     for meeting in candidates:
         if mechanism and meeting.mechanism != mechanism:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from asean_sec.model.record import replace
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import ChairRule
 from asean_sec.questions import query
@@ -48,7 +49,7 @@ def chair_cell(dataset: Dataset, year: int, body: str, as_of: dt.date) -> ChairA
     if answer is None:
         return ChairAnswer(year, body, None, UNKNOWN, "no record", None, ())
     if answer.country and answer.basis.startswith("follows") and answer.status != "projected":
-        return answer._replace(status=INFERRED)
+        return replace(answer, status=INFERRED)
     return answer
 
 

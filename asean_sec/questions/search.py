@@ -38,34 +38,36 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
         return []
     hits = []
     for kind, record_id, label, fields, sources in _documents(dataset):
-        folded = [(name, value, fold(value), fold(value).replace(" ", "")) for name, value in fields if value]
-        score, best = 0, None
+        folded = [(name, value, f" {fold(value)} ") for name, value in fields if value]
+        compact = [padded.replace(" ", "") for _, _, padded in folded]
+        everything = "\n".join(compact)
+        if not all(word in everything for word in words):
+            continue  # a word matches a field only where it is in the field's compact text
+        score = 0
+        best: tuple | None = None
         for word in words:
-            scored = [(_word_score(word, f, compact) * _WEIGHTS.get(name, 1), name, value)
-                      for name, value, f, compact in folded]
-            scored = [s for s in scored if s[0]]
-            if not scored:
-                break
+            scored = [(_word_score(word, padded, joined) * _WEIGHTS.get(name, 1), name, value)
+                      for (name, value, padded), joined in zip(folded, compact)]
             top = max(scored, key=lambda s: s[0])
             score += top[0]
             best = best or top
-        else:
-            phrase = " ".join(words)
-            if len(words) > 1 and any(phrase in f for _, _, f, _ in folded):
-                score += 10
-            hits.append(Hit(kind, record_id, label, score, best[1], best[2], sources))
+        phrase = " ".join(words)
+        if len(words) > 1 and any(phrase in padded for _, _, padded in folded):
+            score += 10
+        if best is None:  # no words: nothing to score
+            continue
+        hits.append(Hit(kind, record_id, label, score, best[1], best[2], sources))
     return sorted(hits, key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), h.label.casefold(), h.id))
 
 
-def _word_score(word: str, folded: str, compact: str) -> int:
-    tokens = folded.split()
-    if word in tokens:
-        return 4 if tokens[0] == word else 3  # "Luong Tam Quang" before "Le Luong Minh"
-    if any(t.startswith(word) for t in tokens):
+def _word_score(word: str, padded: str, compact: str) -> int:
+    """How `word` matches a field, folded with a space either side (`padded`) and without spaces
+    (`compact`): 4 as its first word, 3 as another word, 2 starting a word, 1 anywhere else."""
+    if f" {word} " in padded:
+        return 4 if padded.startswith(f" {word} ") else 3  # "Luong Tam Quang" before "Le Luong Minh"
+    if f" {word}" in padded:
         return 2
-    if word in folded or word in compact:
-        return 1
-    return 0
+    return 1 if word in compact else 0
 
 
 _SEARCH_KINDS = ("mechanism", "country", "person", "meeting", "document", "crime", "role", "office", "chair")
@@ -81,12 +83,12 @@ def _documents(dataset: Dataset):
                [("name", c.name), ("official_name", c.official_name), ("id", c.id),
                 *[("alias", a) for a in c.aliases], ("alias", c.iso2), ("alias", c.iso3),
                 ("note", raw.get("note"))], c.sources)
-    for m in dataset.mechanisms.values():
-        raw = raw_record(dataset, "mechanisms", m.id)
-        yield ("mechanism", m.id, f"{m.acronym} — {m.name}",
-               [("acronym", m.acronym), ("name", m.name), ("id", m.id), *[("alias", a) for a in m.aliases],
-                ("description", m.description), ("chair_note", m.chair_note), ("note", raw.get("note")),
-                *[("country", name(p)) for p in m.partners]], m.sources)
+    for body in dataset.mechanisms.values():
+        raw = raw_record(dataset, "mechanisms", body.id)
+        yield ("mechanism", body.id, f"{body.acronym} — {body.name}",
+               [("acronym", body.acronym), ("name", body.name), ("id", body.id), *[("alias", a) for a in body.aliases],
+                ("description", body.description), ("chair_note", body.chair_note), ("note", raw.get("note")),
+                *[("country", name(p)) for p in body.partners]], body.sources)
     for m in dataset.meetings:
         body = dataset.mechanisms.get(m.mechanism)
         acronym = body.acronym if body else m.mechanism

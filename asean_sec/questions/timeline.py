@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 import datetime as dt
 
 from asean_sec.model.dataset import Dataset
@@ -20,7 +20,7 @@ class Event(NamedTuple):
 
     date: PartialDate
     kind: str
-    record: object
+    record: Any  # Meeting, Document, ChairAnswer, Mechanism, Country, Office or Role
     upcoming: bool
 
 
@@ -34,7 +34,7 @@ def timeline(dataset: Dataset, as_of: dt.date, *, mechanism: str | None = None, 
                 and (mechanism is None or m.mechanism == mechanism)
                 and (country is None or query.attended(dataset, m, country))]
     meeting_ids = {m.id for m in meetings}
-    events = [Event(m.start, "meeting", m, upcoming(m, as_of)) for m in meetings]
+    events = [Event(m.start, "meeting", m, upcoming(m, as_of)) for m in meetings if m.start]
     for doc in dataset.documents.values():
         adopted_at = dataset.meetings_by_id.get(doc.meeting) if doc.meeting else None
         body = doc.mechanism or (adopted_at.mechanism if adopted_at else None)
@@ -46,7 +46,7 @@ def timeline(dataset: Dataset, as_of: dt.date, *, mechanism: str | None = None, 
     if mechanism in (None, query.ASEAN):
         for year in sorted(dataset.asean_chair):
             answer = query.asean_chair(dataset, year)
-            if country is None or answer.country == country:
+            if answer is not None and (country is None or answer.country == country):
                 events.append(Event(PartialDate(year), "chair", answer, year > as_of.year))
     for body in dataset.mechanisms.values():
         if body.founded and (mechanism is None or body.id == mechanism) and country is None:

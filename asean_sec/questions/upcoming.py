@@ -40,7 +40,7 @@ def upcoming(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
     events += _term_ends(dataset, as_of, until) + _entries_into_force(dataset, as_of, until)
     order = {MEETING: 0, HANDOVER: 1, TERM_END: 2, IN_FORCE: 3}
     bodies = {body: i for i, body in enumerate(rotation.default_bodies(dataset))}
-    return sorted(events, key=lambda e: (e.day, order[e.kind], bodies.get(e.mechanism, len(bodies)), e.title))
+    return sorted(events, key=lambda e: (e.day, order[e.kind], bodies.get(e.mechanism or "", len(bodies)), e.title))
 
 
 def _in_window(start: PartialDate, end: PartialDate | None, as_of: dt.date, until: dt.date) -> bool:
@@ -50,6 +50,8 @@ def _in_window(start: PartialDate, end: PartialDate | None, as_of: dt.date, unti
 def _meetings(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
     found = []
     for meeting in query.meetings(dataset, since=as_of, until=until):
+        if meeting.start is None:  # a date filter keeps only dated meetings
+            continue
         body = dataset.mechanisms.get(meeting.mechanism)
         name = f"{body.acronym if body else meeting.mechanism} {meeting.ordinal}"
         place = ", ".join(p for p in (meeting.city, dataset.country_name(meeting.host)) if p)

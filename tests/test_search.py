@@ -1,0 +1,46 @@
+"""search scores a word against a field with substring tests on the folded field padded with
+spaces: they must agree with the definition by the field's words."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from asean_sec.model.names import fold
+from asean_sec.questions.search import _word_score
+
+
+def score_by_words(word: str, folded: str) -> int:
+    """The definition: 4 the field's first word, 3 another of its words, 2 the start of one of
+    its words, 1 anywhere in it (spaces ignored), 0 not in it."""
+    tokens = folded.split()
+    if word in tokens:
+        return 4 if tokens[0] == word else 3
+    if any(token.startswith(word) for token in tokens):
+        return 2
+    if word in folded or word in folded.replace(" ", ""):
+        return 1
+    return 0
+
+
+def scored(word: str, folded: str) -> int:
+    padded = f" {folded} "
+    return _word_score(word, padded, padded.replace(" ", ""))
+
+
+TEXT = st.text(alphabet="ab -.Ạc", max_size=12)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(TEXT, TEXT)
+def test_a_word_scores_as_defined(query, field):
+    folded = fold(field)
+    for word in fold(query).split():
+        assert scored(word, folded) == score_by_words(word, folded)
+
+
+def test_examples():
+    assert scored("luong", fold("Lương Tam Quang")) == 4
+    assert scored("luong", fold("Le Luong Minh")) == 3
+    assert scored("lu", fold("Le Luong Minh")) == 2
+    assert scored("ngmi", fold("Le Luong Minh")) == 1
+    assert scored("uon", fold("Le Luong Minh")) == 1
+    assert scored("x", fold("Le Luong Minh")) == 0
