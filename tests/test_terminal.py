@@ -12,7 +12,7 @@ import uuid
 import pytest
 from rich.cells import cell_len
 
-from asean_sec.cli import support
+from asean_sec.output import pager, render
 
 AS_OF = "2026-11-23"
 MUST_SHOW = [
@@ -28,7 +28,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 def terminal(monkeypatch, tmp_path):
     """stdout taken for a terminal of 80 x 50; the pager writes what it gets to a file."""
     paged = tmp_path / "paged.txt"
-    monkeypatch.setattr(support, "_isatty", lambda stream: True)
+    monkeypatch.setattr(render, "isatty", lambda stream: True)
     monkeypatch.setenv("ASEAN_SEC_PAGER", f"cat > '{paged}'")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("LINES", "50")
@@ -49,7 +49,7 @@ def test_a_one_screen_answer_does_not(run, terminal):
 def test_no_pager_and_pipes_are_never_paged(run, terminal, monkeypatch):
     assert "AMMTC 17" in run("meetings", "-m", "AMMTC", "--format", "table", "--no-pager").stdout
     assert not terminal.exists()
-    monkeypatch.setattr(support, "_isatty", lambda stream: False)
+    monkeypatch.setattr(render, "isatty", lambda stream: False)
     assert "AMMTC 17" in run("meetings", "-m", "AMMTC", "--format", "table").stdout
     assert not terminal.exists()
 
@@ -57,11 +57,11 @@ def test_no_pager_and_pipes_are_never_paged(run, terminal, monkeypatch):
 def test_the_pager_is_chosen_as_git_does(monkeypatch):
     for name in ("ASEAN_SEC_PAGER", "PAGER"):
         monkeypatch.delenv(name, raising=False)
-    assert support.pager_command() == "less -FRX"
+    assert pager.pager_command() == "less -FRX"
     monkeypatch.setenv("PAGER", "more")
-    assert support.pager_command() == "more"
+    assert pager.pager_command() == "more"
     monkeypatch.setenv("ASEAN_SEC_PAGER", "most")
-    assert support.pager_command() == "most"
+    assert pager.pager_command() == "most"
 
 
 def test_forced_colour_honours_columns(run):

@@ -326,7 +326,8 @@ def emit(answer, fmt: str, color: str, cite: bool = True) -> None:
     when longer than the screen; exit 1, like grep, when it has no rows. --limit and --reverse
     (list_options) apply to a list answer."""
     from asean_sec.output.document import document
-    from asean_sec.output.render import MACHINE_FORMATS, render, resolve_format
+    from asean_sec.output.pager import paged
+    from asean_sec.output.render import MACHINE_FORMATS, isatty, render, resolve_format
 
     from asean_sec.output.safe import Stream
 
@@ -343,8 +344,8 @@ def emit(answer, fmt: str, color: str, cite: bool = True) -> None:
     if doc.rows or chosen in MACHINE_FORMATS + ("ics",):
         if human and doc.cite:
             doc.citations = _citations(ctx)
-        if human and pager and _isatty(sys.stdout):
-            _paged(doc, chosen, color)
+        if human and pager and isatty(sys.stdout):
+            paged(doc, chosen, color, _stream_mode(chosen, color))
         else:
             render(doc, chosen, color, Stream.wrap(sys.stdout, _stream_mode(chosen, color)))
     if not doc.rows:
@@ -365,54 +366,6 @@ def _citations(ctx) -> dict:
     if state is None or state._dataset is None:
         return {}
     return {(s.url or s.document): s for s in state._dataset.sources.values()}
-
-
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def pager_command() -> str:
-    """$ASEAN_SEC_PAGER, else $PAGER, else 'less -FRX' (as git chooses its pager)."""
-    for name in ("ASEAN_SEC_PAGER", "PAGER"):
-        if os.environ.get(name) is not None:
-            return os.environ[name]
-    return "less -FRX"
-
-
-def _paged(doc, fmt: str, color: str) -> None:
-    """Render to text; through the pager when longer than the screen (git's rule)."""
-    import io
-    import shutil
-    import subprocess
-
-    from asean_sec.output.render import render, style_for
-    from asean_sec.output.safe import Stream
-
-    mode = _stream_mode(fmt, color)
-    text = io.StringIO()
-    render(doc, fmt, color, Stream(text, mode=mode), style=style_for(color, sys.stdout))
-    written = text.getvalue()  # escaped already: only our own colour codes are left
-    command = pager_command().strip()
-    if written.count("\n") < shutil.get_terminal_size((80, 24)).lines or command in ("", "cat"):
-        Stream.wrap(sys.stdout, mode).write(written)
-        return
-    sys.stdout.flush()
-    env = dict(os.environ)
-    env.setdefault("LESS", "FRX")
-    try:
-        proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
-    except OSError:
-        Stream.wrap(sys.stdout, mode).write(written)
-        return
-    try:
-        proc.stdin.write(written.encode(sys.stdout.encoding or "utf-8", "replace"))
-        proc.stdin.close()
-    except BrokenPipeError:  # the reader quit the pager before the end
-        pass
-    proc.wait()
 
 
 def _stream_mode(chosen: str, color: str) -> str:
