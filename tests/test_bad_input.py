@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from asean_sec.loading import load
-from asean_sec.loading import text
-from asean_sec.loading import yamlio
+from asean_sec.loading import load, text, yamlio
 from asean_sec.problems import DataError
 
 FIXTURES = Path(__file__).parent / "fixtures"

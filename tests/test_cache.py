@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from asean_sec.loading import cache
+from asean_sec.loading import cache, stored
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 AS_OF = "2026-11-23"
@@ -256,7 +256,7 @@ def test_a_warm_meetings_question_reads_only_the_meetings_it_returns(fresh_cache
 
     cold = query.meetings(load.load(), led_by="vn")
     dataset = load.load()
-    assert isinstance(dataset.raw, cache.Sections)
+    assert isinstance(dataset.raw, stored.Sections)
     read = []
     real_part = entry.Reader.part
     monkeypatch.setattr(entry.Reader, "part", lambda self, place: read.append(place) or real_part(self, place))
@@ -285,7 +285,7 @@ def test_the_meeting_index_drops_no_meeting_a_filter_matches(fresh_cache, monkey
     built = load.load(use_cache=False)
     load.load()
     stored = load.load()
-    assert isinstance(stored.raw, cache.Sections)
+    assert isinstance(stored.raw, stored.Sections)
     questions = [{"mechanism": m} for m in built.mechanisms]
     questions += [{kind: c} for c in built.countries for kind in ("chaired_by", "hosted_by", "led_by", "attended_by")]
     questions += [{"mechanism": "ammtc", "attended_by": c, "hosted_by": c} for c in built.countries]

@@ -1,16 +1,13 @@
 """The compiled yes/no schema check agrees with jsonschema on every record, valid or not."""
 
 import copy
-from functools import lru_cache
+from functools import cache
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asean_sec.loading import fastcheck
-from asean_sec.loading import load
-from asean_sec.loading import schema
-from asean_sec.loading import yamlio
+from asean_sec.loading import fastcheck, load, schema, yamlio
 
 SCHEMAS = sorted({schema_name for schema_name, _ in load.FILES.values()})
 SHIPPED = load.shipped_data_dir()
@@ -20,7 +17,7 @@ def jsonschema_says_valid(schema_name: str, value) -> bool:
     return not any(True for _ in schema._validator(schema_name).iter_errors(value))
 
 
-@lru_cache(maxsize=None)  # parsed once: the tests copy what they change
+@cache  # parsed once: the tests copy what they change
 def shipped_value(schema_name: str):
     name = next(n for n, (s, _) in load.FILES.items() if s == schema_name)
     document, problems = yamlio.read_yaml(name, (SHIPPED / name).read_bytes())

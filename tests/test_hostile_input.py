@@ -4,7 +4,6 @@ import io
 import json
 import os
 import shutil
-import stat
 import subprocess
 import sys
 from pathlib import Path

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from asean_sec.loading.load import shipped_data_dir
 from asean_sec.output import exports
 from asean_sec.problems import Interrupted
 

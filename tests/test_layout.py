@@ -13,7 +13,6 @@ import unicodedata
 
 import pytest
 from rich.cells import cell_len
-
 from test_formats_all import ASKS
 
 BOX = re.compile(r"[│┃┏┓┗┛┡┩┢┪━─┳┻╇╈┼┬┴└┘┌┐├┤╭╮╰╯═║]+")

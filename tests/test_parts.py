@@ -6,10 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asean_sec.loading import load
-from asean_sec.loading import parts
-from asean_sec.loading import schema
-from asean_sec.loading import yamlio
+from asean_sec.loading import load, parts, schema, yamlio
 from asean_sec.loading.load import shipped_data_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"

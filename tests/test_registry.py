@@ -18,7 +18,7 @@ def _command_functions():
     found = {}
     for info in pkgutil.iter_modules(asean_sec.cli.__path__):
         module = importlib.import_module(f"asean_sec.cli.{info.name}")
-        for name, value in vars(module).items():
+        for value in vars(module).values():
             if isinstance(value, click.Command) and value is not cli and value.callback.__module__ == module.__name__:
                 found[value.name] = module.__name__
     return found

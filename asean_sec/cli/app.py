@@ -15,8 +15,7 @@ import sys
 import click
 
 from asean_sec import DATA_LICENSE, DATA_LICENSE_URL, __version__
-from asean_sec.cli.support import (EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, DateType, Group,
-                                   PathText, State)
+from asean_sec.cli.support import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, DateType, Group, PathText, State
 from asean_sec.problems import Interrupted
 
 _running = False  # True while main() runs the command: signals then unwind (exports remove their temporaries)
@@ -173,7 +172,7 @@ def _guard_streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process's life
     for raw in (sys.stdout, sys.stderr):
         try:
-            raw.reconfigure(errors="replace")  # an unencodable character becomes "?"
+            raw.reconfigure(errors="replace")  # type: ignore[union-attr]  # an unencodable character becomes "?"
         except (AttributeError, ValueError, OSError):
             pass
     _sane_terminal_size()

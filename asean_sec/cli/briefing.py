@@ -37,9 +37,8 @@ def brief(state, mechanism, fmt, color, cite):
       asean-sec --as-of 2024-12-31 brief AMMTC --format markdown
       asean-sec brief ASEANAPOL --format json
     """
-    from asean_sec.questions import bodies
     from asean_sec.output.views import bodies as bodies_views
-    from asean_sec.questions import query
+    from asean_sec.questions import bodies, query
 
     dataset = state.dataset
     answer = bodies.brief(dataset, query.mechanism_id(dataset, mechanism), state.as_of)
@@ -65,9 +64,8 @@ def country(state, name, fmt, color, cite):
       asean-sec country laos --format markdown > laos.md
       asean-sec --as-of 2024-12-31 country PH --format json
     """
-    from asean_sec.questions import people
     from asean_sec.output.views import people as people_views
-    from asean_sec.questions import query
+    from asean_sec.questions import people, query
 
     dataset = state.dataset
     answer = people.country_dossier(dataset, query.country_id(dataset, name), state.as_of)
@@ -93,9 +91,8 @@ def person(state, name, fmt, color, cite):
       asean-sec person "Sar Kheng" --format markdown
       asean-sec --as-of 2020-01-01 person "To Lam" --format json
     """
-    from asean_sec.questions import common
-    from asean_sec.questions import people
     from asean_sec.output.views import people as people_views
+    from asean_sec.questions import common, people
 
     dataset = state.dataset
     answer = people.person_profile(dataset, common.person_id(dataset, name), state.as_of)
@@ -124,9 +121,8 @@ def timeline(state, mechanism, country, since, until, fmt, color, cite):
       asean-sec timeline --country "Viet Nam" --since 2023 --until 2024
       asean-sec timeline --since 2025 --format json
     """
-    from asean_sec.questions import timeline
     from asean_sec.output.views import timeline as timeline_views
-    from asean_sec.questions import query
+    from asean_sec.questions import query, timeline
 
     dataset = state.dataset
     body = query.mechanism_id(dataset, mechanism) if mechanism is not None else None
@@ -155,8 +151,8 @@ def search(state, text, fmt, color, cite):
       asean-sec search Luong
       asean-sec search labuan bajo --format json
     """
-    from asean_sec.questions import search
     from asean_sec.output.views import search as search_views
+    from asean_sec.questions import search
 
     words = " ".join(text)
     hits = search.search(state.dataset, words)
@@ -180,9 +176,8 @@ def mechanisms(state, root, year, fmt, color, cite):
       asean-sec mechanisms AMMTC --year 2025
       asean-sec --as-of 2024-12-31 mechanisms --format json
     """
-    from asean_sec.questions import bodies
     from asean_sec.output.views import bodies as bodies_views
-    from asean_sec.questions import query
+    from asean_sec.questions import bodies, query
 
     dataset = state.dataset
     chosen = year or state.as_of.year
@@ -206,8 +201,8 @@ def crimes(state, fmt, color, cite):
       asean-sec crimes
       asean-sec crimes --format csv
     """
-    from asean_sec.questions import bodies
     from asean_sec.output.views import bodies as bodies_views
+    from asean_sec.questions import bodies
 
     areas = bodies.crime_areas(state.dataset, state.as_of)
     _emit(bodies_views.crimes_report(state.dataset, areas, state.as_of), fmt, color, cite)
@@ -235,10 +230,8 @@ def documents(state, mechanism, doc_type, year, fmt, color, cite):
       asean-sec documents --type declaration --year 2023
       asean-sec documents --type "plan of action" --format json
     """
-    from asean_sec.questions import common
-    from asean_sec.questions import documents
     from asean_sec.output.views import documents as documents_views
-    from asean_sec.questions import query
+    from asean_sec.questions import common, documents, query
 
     dataset = state.dataset
     found = documents.documents(

@@ -11,8 +11,19 @@ import sys
 import click
 
 from asean_sec.cli import completion
-from asean_sec.cli.support import (EXIT_DATA, MAX_YEAR, MIN_YEAR, DateType, PathText, command, emit, list_options,
-                                   output_options, output_options_with, pass_state)
+from asean_sec.cli.support import (
+    EXIT_DATA,
+    MAX_YEAR,
+    MIN_YEAR,
+    DateType,
+    PathText,
+    command,
+    emit,
+    list_options,
+    output_options,
+    output_options_with,
+    pass_state,
+)
 
 
 @command()
@@ -33,8 +44,8 @@ def chair(state, when, mechanism, fmt, color, cite):
       asean-sec chair 2006
       asean-sec chair current --mechanism AMMTC --format json
     """
-    from asean_sec.questions import query
     from asean_sec.output.views import meetings as views
+    from asean_sec.questions import query
 
     try:
         year = query.resolve_year(when, state.as_of)
@@ -89,8 +100,8 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
     """
     import itertools
 
-    from asean_sec.questions import query
     from asean_sec.output.views import meetings as views
+    from asean_sec.questions import query
 
     dataset = state.dataset
 
@@ -133,9 +144,10 @@ def validate(ctx, directory, strict):
     errors = [p for p in problems if not p.warning or strict]
     for problem in problems:
         click.echo(escape(str(problem)), err=True)
-    if errors:
+    if errors or dataset is None:
         click.echo(f"{one_line(str(chosen))}: invalid ({len(errors)} error{'s' if len(errors) != 1 else ''})", err=True)
         ctx.exit(EXIT_DATA)
+        return
     counts = ", ".join(f"{len(dataset.raw[s])} {s.replace('_', ' ')}" for s in
                        ("countries", "mechanisms", "asean_chair", "meetings", "people", "offices",
                         "documents", "roles", "sources"))

@@ -34,7 +34,8 @@ def rotation(state, first, last, bodies, fmt, color, cite):
       asean-sec --as-of 2026-11-22 rotation --format json
     """
     from asean_sec.output.views import plan as views
-    from asean_sec.questions import query, rotation as questions
+    from asean_sec.questions import query
+    from asean_sec.questions import rotation as questions
 
     dataset = state.dataset
     start, stop = questions.default_years(state.as_of)

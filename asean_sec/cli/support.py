@@ -11,10 +11,14 @@ import datetime as dt
 import functools
 import os
 import sys
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from asean_sec.problems import DataError, LookupFailed, OutputRefused
+
+if TYPE_CHECKING:
+    from asean_sec.model.dataset import Dataset
 
 EXIT_OK, EXIT_NO_MATCH, EXIT_USAGE, EXIT_DATA, EXIT_OUTPUT = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED, EXIT_BUG = 130, 70
@@ -78,6 +82,9 @@ class _PlainHelp:
     """-h/--help without click's translation lookup: click translates its own help text on every
     run, which imports `locale` and searches for message catalogues it never finds; asean-sec's
     text is English only."""
+
+    get_help_option_names: Any  # from the click.Command it is mixed into
+    add_help_option: bool
 
     def get_help_option(self, ctx):
         names = self.get_help_option_names(ctx)
@@ -241,10 +248,10 @@ class State:
 
     def __init__(self, data_dir, as_of: dt.date):
         self.data_dir, self.as_of = data_dir, as_of
-        self._dataset = None
+        self._dataset: Dataset | None = None
 
     @property
-    def dataset(self):
+    def dataset(self) -> Dataset:
         if self._dataset is None:
             from asean_sec.loading.load import load
 
@@ -328,7 +335,6 @@ def emit(answer, fmt: str, color: str, cite: bool = True) -> None:
     from asean_sec.output.document import document
     from asean_sec.output.pager import paged
     from asean_sec.output.render import MACHINE_FORMATS, isatty, render, resolve_format
-
     from asean_sec.output.safe import Stream
 
     ctx = click.get_current_context(silent=True)

@@ -23,11 +23,10 @@ import marshal
 import os
 import stat
 import time
-from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
-from asean_sec.loading import entry
+from asean_sec.loading import entry, stored
 
 try:  # BLAKE2 without loading OpenSSL: hashlib costs a few milliseconds at start-up
     from _blake2 import blake2b
@@ -121,7 +120,7 @@ def schema_folder() -> str:
     return packaged if os.path.isdir(packaged) else os.path.join(os.path.dirname(package), "data", "schemas")
 
 
-@lru_cache(maxsize=None)  # a process runs one version of the code: stat it once
+@cache  # a process runs one version of the code: stat it once
 def code_stamp() -> str:
     """Size and modification time of every module and schema of the package: any change to the
     code may change what parsing and checking produce, so it must not reuse an old entry."""
@@ -251,78 +250,8 @@ def _path(key: str) -> str | None:
     return os.path.join(folder, f"{_ENTRY_PREFIX}{key}{_ENTRY_SUFFIX}") if folder else None
 
 
-class Sections(Mapping):
-    """Section name -> value, read from an entry only when first asked for; a Mapping in every
-    respect (keys, items, values, len, iteration and equality see every section, read or not).
-    Collections (how the entry is laid out) come from `collection(name)`, not as sections; a
-    name in `derived` is made from them (name -> function of self). A part that fails its check switches every later read to what
-    `rebuild()` returns."""
-
-    def __init__(self, reader: entry.Reader, derived: dict | None, rebuild):
-        self._reader, self._rebuild = reader, rebuild
-        self._fresh: dict | None = None
-        stored = {*reader.sections, *reader.collections}
-        self._derived = {k: v for k, v in (derived or {}).items() if k not in stored}
-        self._indexes: dict[str, object] = {}
-        self._loaded: dict[str, object] = {}
-
-    def __getitem__(self, name):
-        if name in self._loaded:
-            return self._loaded[name]
-        if self._fresh is not None:
-            value = self._fresh[name]
-        elif name in self._reader.sections:
-            value = self._checked(lambda: self._reader.value(self._reader.sections[name]), name)
-        elif name in self._derived:
-            value = self._derived[name](self)
-        else:
-            raise KeyError(name)
-        self._loaded[name] = value
-        return value
-
-    def _checked(self, read, name):
-        """What `read()` returns, or the rebuilt value of `name` if the entry fails its check."""
-        try:
-            return read()
-        except entry.Corrupt:
-            fresh = self._fresh = self._rebuild()
-            return fresh[name]
-
-    def collection(self, name: str) -> entry.Items:
-        """A stored collection (see stored.py), its items read one at a time. Collections are how
-        the entry is laid out, not sections of the data: keys and iteration do not list them."""
-        return entry.Items(self, name)
-
-    def collection_index(self, name: str):
-        if self._fresh is not None:
-            return self._fresh[name]
-        if name not in self._indexes:
-            self._indexes[name] = self._checked(lambda: self._reader.index(name), name)
-        return self._indexes[name]
-
-    def collection_item(self, name: str, key) -> bytes:
-        index = self.collection_index(name)
-        if self._fresh is None:
-            try:
-                return self._reader.part(index.place(key))
-            except entry.Corrupt:
-                self._fresh = self._rebuild()
-        fresh: dict = self._fresh or self._rebuild()
-        return fresh[name][key]
-
-    def __contains__(self, name):
-        return name in self._reader.sections or name in self._derived or name in self._loaded
-
-    def __iter__(self):
-        return iter(dict.fromkeys([*self._reader.sections, *self._derived,
-                                   *self._loaded]))
-
-    def __len__(self):
-        return sum(1 for _ in self)
-
-
-def read(key: str, derived: dict | None, rebuild) -> Sections | None:
-    """The cached sections for `key` (see Sections), or None when absent or unreadable; `rebuild()`
+def read(key: str, derived: dict | None, rebuild) -> stored.Sections | None:
+    """The cached sections for `key` (see stored.Sections), or None when absent or unreadable; `rebuild()`
     returns every section afresh when a part turns out corrupt."""
     path = _path(key)
     if path is None:
@@ -331,7 +260,7 @@ def read(key: str, derived: dict | None, rebuild) -> Sections | None:
         reader = entry.Reader(path)
     except (entry.Corrupt, OSError):
         return None
-    return Sections(reader, derived, rebuild)
+    return stored.Sections(reader, derived, rebuild)
 
 
 def write(key: str, sections: dict, collections: dict) -> bool:

@@ -227,8 +227,7 @@ def _read_by_records(label: str, raw: bytes, schema_name: str):
 
 def _read_document(label: str, raw: bytes, name: str, schema_name: str):
     """The document, its problems, and the (section, index) places its schema errors are in."""
-    from asean_sec.loading import schema
-    from asean_sec.loading import yamlio
+    from asean_sec.loading import schema, yamlio
 
     document, problems = yamlio.read_yaml(label, raw)
     if document is None:

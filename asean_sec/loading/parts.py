@@ -20,8 +20,7 @@ import re
 from functools import lru_cache
 
 from asean_sec import __version__
-from asean_sec.loading import cache
-from asean_sec.loading import fastcheck
+from asean_sec.loading import cache, fastcheck
 from asean_sec.loading import text as limits
 from asean_sec.loading.schema import load_schema
 from asean_sec.loading.text import decode
@@ -86,7 +85,7 @@ def _item_starts(text: str, start: int, end: int, top: list) -> list[int] | None
     if indent == 0:
         lines = [(position, line) for position, line in top if start <= position < end]
     else:
-        shallow = re.compile(r"\n( {0,%d}[^ \n#][^\n]*)" % indent)
+        shallow = re.compile(rf"\n( {{0,{indent}}}[^ \n#][^\n]*)")
         lines = [(m.start(1), m.group(1)) for m in shallow.finditer(text, start - 1, end)]
     starts = []
     for position, line in lines:
@@ -251,7 +250,7 @@ def _entry(section: str, slice_text: str, check, store: Store):
     return entry
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=None)  # noqa: UP033 - the same as functools.cache, named as elsewhere
 def _checkers(schema_name: str):
     """(check of the file with its lists' items left out, {section: check of one record}), or None
     when the schema is not one these checks cover."""

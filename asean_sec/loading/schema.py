@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from functools import lru_cache
+from functools import cache
 
 from asean_sec.loading.cache import schema_folder
-from asean_sec.problems import Problem
 from asean_sec.loading.yamlio import Document
+from asean_sec.problems import Problem
 
 _WANTED = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",
            "number": "a number", "boolean": "true or false", "null": "empty"}
@@ -20,7 +20,7 @@ def load_schema(name: str) -> dict:
         return json.loads(handle.read())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str):
     """A Draft 2020-12 validator for `name` where 2027.0 is a number, not an integer."""
     from jsonschema import Draft202012Validator, validators
@@ -48,7 +48,7 @@ def _inline_refs(node, defs: dict, seen: tuple = ()):
     return {key: _inline_refs(value, defs, seen) for key, value in node.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def quick_check(name: str):
     """A fast yes/no check of a whole file against schema `name` (see fastcheck), or None."""
     from asean_sec.loading import fastcheck

@@ -1,4 +1,4 @@
-"""How a checked dataset is laid out in a cache entry, and read back part by part.
+"""How a checked dataset is laid out in a cache entry, and read back part by part (Sections).
 
 The model knows none of this: a warm Dataset is given `Parts`, which answers for one meeting,
 one entry of the meeting index or one source, and reads only the parts of the entry it needs.
@@ -9,6 +9,9 @@ own (by position), each entry of the meeting index (by key) and each source (by 
 from __future__ import annotations
 
 import marshal
+from collections.abc import Mapping
+
+from asean_sec.loading import entry
 
 MEETINGS, INDEX, SOURCES = "meetings_each", "meetings_by", "sources_each"
 
@@ -32,7 +35,7 @@ DERIVED = {"meetings": _all_meetings}
 
 
 class Parts:
-    """The stored items of one entry, read one at a time (see cache.Sections.collection)."""
+    """The stored items of one entry, read one at a time (see Sections.collection)."""
 
     def __init__(self, sections):
         self._sections = sections
@@ -50,3 +53,73 @@ class Parts:
     def source(self, source_id: str) -> dict | None:
         blob = self._sections.collection(SOURCES).get(source_id)
         return marshal.loads(blob) if blob else None
+
+
+class Sections(Mapping):
+    """Section name -> value, read from an entry only when first asked for; a Mapping in every
+    respect (keys, items, values, len, iteration and equality see every section, read or not).
+    Collections (how the entry is laid out) come from `collection(name)`, not as sections; a
+    name in `derived` is made from them (name -> function of self). A part that fails its check switches every later read to what
+    `rebuild()` returns."""
+
+    def __init__(self, reader: entry.Reader, derived: dict | None, rebuild):
+        self._reader, self._rebuild = reader, rebuild
+        self._fresh: dict | None = None
+        stored = {*reader.sections, *reader.collections}
+        self._derived = {k: v for k, v in (derived or {}).items() if k not in stored}
+        self._indexes: dict[str, object] = {}
+        self._loaded: dict[str, object] = {}
+
+    def __getitem__(self, name):
+        if name in self._loaded:
+            return self._loaded[name]
+        if self._fresh is not None:
+            value = self._fresh[name]
+        elif name in self._reader.sections:
+            value = self._checked(lambda: self._reader.value(self._reader.sections[name]), name)
+        elif name in self._derived:
+            value = self._derived[name](self)
+        else:
+            raise KeyError(name)
+        self._loaded[name] = value
+        return value
+
+    def _checked(self, read, name):
+        """What `read()` returns, or the rebuilt value of `name` if the entry fails its check."""
+        try:
+            return read()
+        except entry.Corrupt:
+            fresh = self._fresh = self._rebuild()
+            return fresh[name]
+
+    def collection(self, name: str) -> entry.Items:
+        """A stored collection (see stored.py), its items read one at a time. Collections are how
+        the entry is laid out, not sections of the data: keys and iteration do not list them."""
+        return entry.Items(self, name)
+
+    def collection_index(self, name: str):
+        if self._fresh is not None:
+            return self._fresh[name]
+        if name not in self._indexes:
+            self._indexes[name] = self._checked(lambda: self._reader.index(name), name)
+        return self._indexes[name]
+
+    def collection_item(self, name: str, key) -> bytes:
+        index = self.collection_index(name)
+        if self._fresh is None:
+            try:
+                return self._reader.part(index.place(key))
+            except entry.Corrupt:
+                self._fresh = self._rebuild()
+        fresh: dict = self._fresh or self._rebuild()
+        return fresh[name][key]
+
+    def __contains__(self, name):
+        return name in self._reader.sections or name in self._derived or name in self._loaded
+
+    def __iter__(self):
+        return iter(dict.fromkeys([*self._reader.sections, *self._derived,
+                                   *self._loaded]))
+
+    def __len__(self):
+        return sum(1 for _ in self)

@@ -19,8 +19,8 @@ import re
 import yaml
 
 from asean_sec.loading import text as limits
-from asean_sec.problems import Problem
 from asean_sec.loading.text import decode
+from asean_sec.problems import Problem
 
 _CORE = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_CORE + t for t in ("str", "int", "float", "bool", "null"))

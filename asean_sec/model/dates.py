@@ -23,7 +23,7 @@ class PartialDate:
     day: int | None = None
 
     @classmethod
-    def parse(cls, text: str) -> "PartialDate":
+    def parse(cls, text: str) -> PartialDate:
         match = _PATTERN.match(str(text).strip())
         if not match:
             raise BadDate(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from asean_sec import DATA_LICENSE, DATA_LICENSE_URL
 from asean_sec.output import tables
+
 SOURCE = "asean-sec: hand-curated YAML, every record with its own cited sources"
 
 TABLES = {

@@ -20,8 +20,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from asean_sec.output import rows
-from asean_sec.output import tables
+from asean_sec.output import rows, tables
 from asean_sec.output.safe import one_line
 from asean_sec.problems import Interrupted, OutputRefused
 

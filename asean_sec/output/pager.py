@@ -41,6 +41,7 @@ def paged(doc, fmt: str, color: str, mode: str) -> None:
     except OSError:
         Stream.wrap(sys.stdout, mode).write(written)
         return
+    assert proc.stdin is not None  # opened with stdin=PIPE
     try:
         proc.stdin.write(written.encode(sys.stdout.encoding or "utf-8", "replace"))
         proc.stdin.close()

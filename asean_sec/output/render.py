@@ -79,9 +79,7 @@ def writer(fmt: str):
 
 def render(answer, fmt: str, color: str = "auto", stream=None, style: Style | None = None) -> None:
     """Write a Document (or a Report, a document of one section) in `fmt` ('auto' allowed)."""
-    from asean_sec.output.document import document
-
-    from asean_sec.output.document import Document
+    from asean_sec.output.document import Document, document
 
     stream = stream or sys.stdout
     fmt = resolve_format(fmt, stream)

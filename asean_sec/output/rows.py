@@ -13,10 +13,10 @@ from asean_sec.questions.query import ChairAnswer
 
 def source_refs(dataset: Dataset, source_ids) -> list[str]:
     """URL (or document name) of each source, in order, without repeats."""
-    refs = []
+    refs: list[str] = []
     for source_id in source_ids:
         source = dataset.source(source_id)
-        ref = (source.url or source.document) if source else source_id
+        ref = (source.url or source.document or source_id) if source else source_id
         if ref not in refs:
             refs.append(ref)
     return refs
@@ -69,7 +69,7 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
         "theme": meeting.theme,
         "all_members_attended": meeting.all_members_attended,
         "participants": [
-            {**_seat(dataset, Seat(p.country, p.person)), "title": p.title, "role": p.role}
+            {**_seat(dataset, Seat(p.country, p.person)), "title": p.title, "role": p.role}  # type: ignore[arg-type]
             for p in meeting.participants
         ],
         "outcomes": [

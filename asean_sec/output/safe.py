@@ -11,7 +11,7 @@ refuses control characters in values; this is the net under it, and under what p
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
 # compiled on first need (a class of wide ranges costs most of a millisecond to compile, and most
@@ -26,7 +26,7 @@ _PATTERNS = {
 _NAMED = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(mode: str):
     import re
 
@@ -129,7 +129,7 @@ class Stream:
         self._replace = _json_escape if mode == "json" else _visible
 
     @classmethod
-    def wrap(cls, stream, mode: str = "text") -> "Stream":
+    def wrap(cls, stream, mode: str = "text") -> Stream:
         """`stream` escaped for `mode`; a Stream is re-wrapped around its own raw stream."""
         if isinstance(stream, Stream):
             return stream if stream.mode == mode else cls(stream.raw, stream.name, mode)

@@ -76,7 +76,7 @@ def _plain(value):
 
 def build(raw) -> dict[str, list[tuple]]:
     """Rows for every table in SCHEMA, from the dataset's raw sections."""
-    out = {table: [] for table in SCHEMA}
+    out: dict[str, list[tuple]] = {table: [] for table in SCHEMA}
     cite = out["record_sources"]
 
     links = [column for column, _, reference in SCHEMA["record_sources"][3:]]

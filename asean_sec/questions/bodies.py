@@ -4,13 +4,22 @@ crime areas and their lead shepherds.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 import datetime as dt
+from typing import NamedTuple
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import ChairRule, ChairStatus, Crime, Mechanism, Meeting, Role
 from asean_sec.questions import query
-from asean_sec.questions.common import SHEPHERD_ROLES, starts_after, raw_record, chair_as_of, children, held_by, subtree, upcoming
+from asean_sec.questions.common import (
+    SHEPHERD_ROLES,
+    chair_as_of,
+    children,
+    held_by,
+    raw_record,
+    starts_after,
+    subtree,
+    upcoming,
+)
 from asean_sec.questions.query import ChairAnswer
 
 

@@ -16,7 +16,6 @@ from asean_sec.model.names import NameIndex, fold
 from asean_sec.problems import LookupFailed
 from asean_sec.questions import query
 
-
 # The documents schema's `type` vocabulary (data/schemas/documents.schema.json).
 DOCUMENT_TYPES = ("declaration", "joint_statement", "leaders_statement", "convention", "treaty",
                   "plan_of_action", "work_plan", "mou", "agreement", "charter", "cooperation_plan", "other")

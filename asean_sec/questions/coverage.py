@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from asean_sec.questions import query
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import Meeting
+from asean_sec.questions import query
 
 # The articles the dataset was first built from. A meeting cited by these alone has not yet
 # been checked against a second, independent source.

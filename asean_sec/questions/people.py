@@ -4,18 +4,17 @@ and attended, delegations) and a person's profile.
 
 from __future__ import annotations
 
-from typing import NamedTuple
 import datetime as dt
+from typing import NamedTuple
 
-from asean_sec.model.record import replace
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.dates import PartialDate
 from asean_sec.model.kinds import ChairStatus, Country, Meeting, Office, Person, Role
 from asean_sec.model.names import fold
+from asean_sec.model.record import replace
 from asean_sec.questions import query
-from asean_sec.questions.common import LEADING_ROLES, RECENT_DELEGATIONS, starts_after, raw_record, held_by
+from asean_sec.questions.common import LEADING_ROLES, RECENT_DELEGATIONS, held_by, raw_record, starts_after
 from asean_sec.questions.query import ChairAnswer
-
 
 # --- offices ------------------------------------------------------------------------------
 

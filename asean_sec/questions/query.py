@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
-from asean_sec.model.record import replace
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting
 from asean_sec.model.names import NameIndex
-from asean_sec.model.record import record
+from asean_sec.model.record import record, replace
 
 ASEAN = "asean"
 
@@ -27,7 +26,7 @@ class ChairAnswer:
     last_verified: str | None = None  # of the record the answer rests on, for answers that can change
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index(dataset: Dataset, kind: str) -> NameIndex:
     if kind == "country":
         return NameIndex("country", {c.id: c.names for c in dataset.countries.values()})

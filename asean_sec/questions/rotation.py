@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from asean_sec.model.record import replace
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import ChairRule
+from asean_sec.model.record import replace
 from asean_sec.questions import query
 from asean_sec.questions.query import ChairAnswer
 

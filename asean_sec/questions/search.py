@@ -10,7 +10,6 @@ from asean_sec.model.names import fold
 from asean_sec.questions.common import raw_record
 from asean_sec.questions.people import merged_offices
 
-
 # --- full-text search ---------------------------------------------------------------------
 
 class Hit(NamedTuple):

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
 import datetime as dt
+from typing import Any, NamedTuple
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.dates import PartialDate
 from asean_sec.questions import query
 from asean_sec.questions.common import starts_after, upcoming
-
 
 # --- the timeline -------------------------------------------------------------------------
 

@@ -13,7 +13,8 @@ def _text(text: str) -> str:
 
 def _fold(line: str) -> str:
     """RFC 5545 3.1: lines of at most 75 octets, continued with a leading space."""
-    out, current = [], b""
+    out: list[str] = []
+    current = b""
     for char in line:
         encoded = char.encode("utf-8")
         if len(current) + len(encoded) > (75 if not out else 74):
@@ -40,7 +41,7 @@ def _meetings(doc: Document, stream) -> None:
         if len(start) != 10 or "ordinal" not in row:
             continue  # a month or a year is not a calendar day
         end = row.get("end") if len(row.get("end") or "") == 10 else start
-        after = dt.date.fromisoformat(end) + dt.timedelta(days=1)
+        after = dt.date.fromisoformat(str(end)) + dt.timedelta(days=1)
         place = ", ".join(p for p in (row.get("city"), row.get("host_name")) if p)
         lines += ["BEGIN:VEVENT", f"UID:{row['id']}@asean-sec", f"DTSTAMP:{start.replace('-', '')}T000000Z",
                   f"DTSTART;VALUE=DATE:{start.replace('-', '')}", f"DTEND;VALUE=DATE:{after:%Y%m%d}",

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from asean_sec.output.document import (Column, Document, Report, citation_label, grouped_columns, no_src, shown,
-                                       sources_of, with_src)
+from asean_sec.output.document import (
+    Column,
+    Document,
+    Report,
+    citation_label,
+    grouped_columns,
+    no_src,
+    shown,
+    sources_of,
+    with_src,
+)
 
 
 def write(doc: Document, stream, style) -> None:

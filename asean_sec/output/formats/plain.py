@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from asean_sec.output.document import (Column, Document, Report, grouped_columns, no_src, shown, source_lines,
-                                       sources_of, with_src)
+from asean_sec.output.document import (
+    Column,
+    Document,
+    Report,
+    grouped_columns,
+    no_src,
+    shown,
+    source_lines,
+    sources_of,
+    with_src,
+)
 
 
 def write(doc: Document, stream, style) -> None:

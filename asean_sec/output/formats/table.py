@@ -9,8 +9,17 @@ When even that is wider than the terminal, the columns with the highest `drop` a
 
 from __future__ import annotations
 
-from asean_sec.output.document import (Column, Document, Report, grouped_columns, no_src, shown,
-                                       source_lines, sources_of, with_src)
+from asean_sec.output.document import (
+    Column,
+    Document,
+    Report,
+    grouped_columns,
+    no_src,
+    shown,
+    source_lines,
+    sources_of,
+    with_src,
+)
 
 PADDING = 3  # a column's borders and padding in rich's default box: "│ x " ; plus 1 for the last border
 
@@ -22,7 +31,7 @@ def write(doc: Document, stream, style) -> None:
     console = Console(file=stream, force_terminal=style.color, no_color=not style.color,
                       color_system="standard" if style.color else None, highlight=False, width=style.width,
                       height=50, soft_wrap=False, emoji=False, markup=False)
-    console.on_broken_pipe = _closed_pipe  # rich would exit 1 itself; the command ends it quietly
+    console.on_broken_pipe = _closed_pipe  # type: ignore[method-assign]  # rich would exit 1 itself; the command ends it quietly
     bold = "bold" if style.color else None
     if doc.compound:
         refs = sources_of(doc.rows)
@@ -84,7 +93,7 @@ def _words(text: str) -> int:
     return max((_cells(word) for word in text.split()), default=0)
 
 
-def layout(columns: list[Column], cells: list[list[str]], width: int, without: set[int] = frozenset()
+def layout(columns: list[Column], cells: list[list[str]], width: int, without: frozenset[int] | set[int] = frozenset()
            ) -> tuple[list[int], list[int]]:
     """Which columns to show (their indexes) and how wide, so the table fits `width`."""
     headers = [c.header for c in columns]

@@ -8,9 +8,17 @@ import datetime as dt
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
-from asean_sec.output.views.common import KIND_LABELS, RULE_LABELS, _chair_dict, _chair_line, _label, _meeting_line, _merge_sources, _src_column
+from asean_sec.output.views.common import (
+    KIND_LABELS,
+    RULE_LABELS,
+    _chair_dict,
+    _chair_line,
+    _label,
+    _meeting_line,
+    _merge_sources,
+    _src_column,
+)
 from asean_sec.questions import bodies
-
 
 # --- brief ---------------------------------------------------------------------------------
 

@@ -7,7 +7,6 @@ from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, cited, sources_of
 
-
 KIND_LABELS = {"summit": "summit", "ministerial": "ministerial meeting",
                "senior_officials": "senior officials' meeting", "working_group": "working group",
                "conference": "conference", "consultation": "consultation with dialogue partners",
@@ -23,7 +22,7 @@ ROLE_LABELS = {"head_of_delegation": "head of delegation", "incoming_chair": "in
 
 
 def _label(value: str | None) -> str:
-    return ROLE_LABELS.get(value, (value or "").replace("_", " "))
+    return ROLE_LABELS.get(value or "", (value or "").replace("_", " "))
 
 
 def _merge_sources(*groups) -> list[str]:

@@ -10,7 +10,6 @@ from asean_sec.output.views.common import _label, _src_column
 from asean_sec.output.views.people import _acronym
 from asean_sec.questions import documents
 
-
 # --- documents -----------------------------------------------------------------------------
 
 def documents_report(dataset: Dataset, docs, asked: str = "") -> Report:

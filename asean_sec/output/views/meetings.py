@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from asean_sec.output import rows
 from asean_sec.model.dataset import Dataset
-from asean_sec.questions.query import ChairAnswer
+from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
 from asean_sec.output.views.common import _meeting_chair, _meeting_dates, _place, _src_column
+from asean_sec.questions.query import ChairAnswer
 
 
 def _country_and_person(country_field: str, person_field: str):

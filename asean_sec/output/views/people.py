@@ -7,10 +7,16 @@ from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Document, Report, keep, sections
 from asean_sec.output.views.bodies import _lead_dict
-from asean_sec.output.views.common import _label, _meeting_chair, _meeting_dates, _merge_sources, _place, _span, _src_column
-from asean_sec.questions import common
-from asean_sec.questions import people
-
+from asean_sec.output.views.common import (
+    _label,
+    _meeting_chair,
+    _meeting_dates,
+    _merge_sources,
+    _place,
+    _span,
+    _src_column,
+)
+from asean_sec.questions import common, people
 
 # --- country -------------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from asean_sec.output.document import Column, Report, keep
 from asean_sec.output.safe import shorten
 from asean_sec.questions import search
 
-
 # --- search --------------------------------------------------------------------------------
 
 def _snippet(text: str, words: list[str], width: int = 12) -> str:

@@ -8,9 +8,7 @@ from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
 from asean_sec.output.views.common import _compact_span, _label, _meeting_chair, _place, _src_column
 from asean_sec.output.views.people import _acronym
-from asean_sec.questions import documents
-from asean_sec.questions import timeline
-
+from asean_sec.questions import documents, timeline
 
 # --- timeline ------------------------------------------------------------------------------
 
