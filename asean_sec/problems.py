@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import stat
+
 from asean_sec.model.record import record
 
 
@@ -68,3 +70,20 @@ class Interrupted(BaseException):
     def __init__(self, signum: int):
         self.signum = signum
         super().__init__(signum)
+
+
+def kind_of(mode: int) -> str:
+    """What a file of this st_mode is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    return "not a regular file"

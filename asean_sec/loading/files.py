@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import stat
 
+from asean_sec.problems import kind_of
+
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _FLAGS = os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -22,23 +24,6 @@ class NotRegular(OSError):
     def __init__(self, kind: str):
         self.kind = kind
         super().__init__(f"is {kind}, not a regular file")
-
-
-def kind_of(mode: int) -> str:
-    """What a file of this st_mode is, in words."""
-    if stat.S_ISDIR(mode):
-        return "a directory"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    return "not a regular file"
 
 
 def open_regular(path, follow: bool = True) -> tuple[int, os.stat_result]:

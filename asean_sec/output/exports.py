@@ -54,7 +54,7 @@ def _claim(target: Path, force: bool, directory: bool) -> os.stat_result | None:
             raise OutputRefused(f"{shown} holds files that are not the export's ({one_line(foreign[0])!r}"
                                 f"{' …' if len(foreign) > 1 else ''}); move them, or choose another OUTPUT")
         return info
-    from asean_sec.loading.files import kind_of
+    from asean_sec.problems import kind_of
 
     kind = "a regular file" if stat.S_ISREG(info.st_mode) else kind_of(info.st_mode)
     wanted = "a directory of CSV tables this program exported" if directory else "a regular file"
