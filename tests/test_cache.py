@@ -284,12 +284,12 @@ def test_the_meeting_index_drops_no_meeting_a_filter_matches(fresh_cache, monkey
 
     built = load.load(use_cache=False)
     load.load()
-    stored = load.load()
-    assert isinstance(stored.raw, stored.Sections)
+    warm = load.load()
+    assert isinstance(warm.raw, stored.Sections)
     questions = [{"mechanism": m} for m in built.mechanisms]
     questions += [{kind: c} for c in built.countries for kind in ("chaired_by", "hosted_by", "led_by", "attended_by")]
     questions += [{"mechanism": "ammtc", "attended_by": c, "hosted_by": c} for c in built.countries]
-    answers = {"stored": [query.meetings(stored, **q) for q in questions],
+    answers = {"stored": [query.meetings(warm, **q) for q in questions],
                "built": [query.meetings(built, **q) for q in questions]}
     monkeypatch.setattr(Dataset, "meeting_positions", lambda self, *a, **k: list(range(len(self.meetings))))
     every = [query.meetings(built, **q) for q in questions]
