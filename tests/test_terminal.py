@@ -137,6 +137,22 @@ def _in_tmux(width: int, commands: list[list[str]], cache_dir, env: str = "") ->
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
+_PLAIN_WORDS: dict[tuple, set] = {}
+
+
+def _plain_words(args: tuple, cache_dir: str) -> set:
+    """The words of the same answer as plain text and markdown (the same at every width)."""
+    from test_layout import _words
+
+    if args not in _PLAIN_WORDS:
+        env = {**os.environ, "ASEAN_SEC_CACHE_DIR": cache_dir}
+        texts = [subprocess.run([sys.executable, "-m", "asean_sec", "--as-of", AS_OF, *args, "--format", fmt],
+                                capture_output=True, text=True, env=env, check=False).stdout
+                 for fmt in ("plain", "markdown")]
+        _PLAIN_WORDS[args] = _words("".join(texts))
+    return _PLAIN_WORDS[args]
+
+
 @needs_tmux
 @pytest.mark.parametrize("width", [80, 100])
 def test_must_show_commands_in_a_real_terminal(width, cache_dir):
@@ -147,12 +163,7 @@ def test_must_show_commands_in_a_real_terminal(width, cache_dir):
         assert shown, args
         wide = [line for line in shown if cell_len(line) > width and not line.strip().startswith("http")]
         assert not wide, (args, wide)
-        env = {**os.environ, "ASEAN_SEC_CACHE_DIR": str(cache_dir)}
-        plain = subprocess.run([sys.executable, "-m", "asean_sec", "--as-of", AS_OF, *args, "--format", "plain"],
-                               capture_output=True, text=True, env=env, check=False).stdout
-        markdown = subprocess.run([sys.executable, "-m", "asean_sec", "--as-of", AS_OF, *args, "--format",
-                                   "markdown"], capture_output=True, text=True, env=env, check=False).stdout
-        assert _words("\n".join(shown)) - _words(plain + markdown) == set(), args
+        assert _words("\n".join(shown)) - _plain_words(tuple(args), str(cache_dir)) == set(), args
 
 
 @needs_tmux
