@@ -24,14 +24,17 @@ class Column:
     spare room. `drop`: when a table cannot fit, columns with the highest `drop` go first (0:
     never). `hide_zero`: a count not worth a column when it is 0 in every row. `stack`: when
     the table would take too many lines a record, this column's text goes under the previous
-    column's, in its cell, rather than in a column of its own.
+    column's, in its cell, rather than in a column of its own. `shorten`: long text (a title in a
+    list) that, as a last resort, a table ends with ' …' after as many lines as a record may take;
+    the other formats keep it whole.
     """
 
     def __init__(self, header: str, value, max_width: int | None = None, no_wrap: bool = False,
-                 cut: bool = False, ratio: int = 1, drop: int = 0, hide_zero: bool = False, stack: bool = False):
+                 cut: bool = False, ratio: int = 1, drop: int = 0, hide_zero: bool = False, stack: bool = False,
+                 shorten: bool = False):
         self.header, self.value, self.max_width = header, value, max_width
         self.no_wrap, self.cut, self.ratio, self.drop, self.hide_zero = no_wrap, cut, ratio, drop, hide_zero
-        self.stack = stack
+        self.stack, self.shorten = stack, shorten
 
     def text(self, row: dict) -> str:
         found = self.value(row) if callable(self.value) else row.get(self.value)

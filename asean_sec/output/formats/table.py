@@ -152,6 +152,26 @@ def _height(cells: list[list[str]], kept: list[int], widths: list[int]) -> int:
     return most
 
 
+def _shortened(text: str, width: int, lines: int) -> str:
+    """`text` (parts on lines of their own) as at most `lines` lines of `width`, cut between words
+    and ending with ' …' when anything is left out."""
+    import textwrap
+
+    wrapped = [(n, line) for n, part in enumerate(text.split("\n"))
+               for line in (textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False) or [""])]
+    if len(wrapped) <= lines:
+        return text
+    kept = wrapped[:lines]
+    n, last = kept[-1]
+    while _cells(last + " …") > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    kept[-1] = (n, last + " …")
+    parts: dict[int, list[str]] = {}
+    for n, line in kept:
+        parts.setdefault(n, []).append(line)
+    return "\n".join(" ".join(found) for found in parts.values())
+
+
 def _stacked(columns: list[Column], cells: list[list[str]]) -> tuple[list[Column], list[list[str]]]:
     """Each `stack` column's text moved under the previous column's, in the same cell."""
     out_columns: list[Column] = []
@@ -160,7 +180,7 @@ def _stacked(columns: list[Column], cells: list[list[str]]) -> tuple[list[Column
         if column.stack and out_columns:
             joined = out_columns[-1]
             out_columns[-1] = Column(f"{joined.header} / {column.header}", joined.value,
-                                     ratio=joined.ratio + column.ratio)
+                                     ratio=joined.ratio + column.ratio, shorten=joined.shorten or column.shorten)
             for row, out in zip(cells, out_cells):
                 out[-1] = "\n".join(t for t in (out[-1], row[i]) if t)
             continue
@@ -184,6 +204,16 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
     while spare and _height(cells, kept, widths) > most:  # too tall: leave out what matters least
         dropped = spare.pop(0)
         kept, widths = layout(columns, cells, style.width, without={dropped} | set(range(len(columns))) - set(kept))
+    if _height(cells, kept, widths) > most and any(columns[i].shorten for i in kept):
+        # the last resort: source numbers on one line, long text cut between words with ' …'
+        left_out = set(range(len(columns))) - set(kept)
+        cells = [[text.replace(", ", ",") if columns[i].header == "Src" else text for i, text in enumerate(row)]
+                 for row in cells]
+        kept, widths = layout(columns, cells, style.width, without=left_out)
+        for i, w in zip(kept, widths):
+            if columns[i].shorten:
+                for row in cells:
+                    row[i] = _shortened(row[i], w, most)
     table = Table(title=report.title, title_justify="left", header_style="bold" if style.color else None,
                   title_style="bold" if style.color else None)
     for i, w in zip(kept, widths):

@@ -32,8 +32,9 @@ def search_report(dataset: Dataset, hits: list[search.Hit], text: str) -> Report
     columns = [
         keep(Column("#", "rank")),
         Column("Kind", "kind", drop=2),
-        Column("Record", "label", ratio=3),
-        Column("Matched", lambda r: f"{r['field'].replace('_', ' ')}: {r['match']}", ratio=2, stack=True),
+        Column("Record", "label", ratio=3, shorten=True),
+        Column("Matched", lambda r: f"{r['field'].replace('_', ' ')}: {r['match']}", ratio=2, stack=True,
+               shorten=True),
     ]
     shown_text = shorten(text, 60)  # echoed back, never the whole of a long query
     return Report(title=f"Records matching {shown_text!r} — {len(hits)}", rows=found,

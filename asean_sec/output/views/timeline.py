@@ -56,7 +56,7 @@ def timeline_report(dataset: Dataset, events: list[timeline.Event], asked: str =
         keep(Column("Year", "year")),
         keep(Column("Date", lambda r: _compact_span(r["date"], r["end"]))),
         Column("Kind", lambda r: _label(r["kind"]), drop=1),
-        Column("Event", lambda r: r["text"] + (" (upcoming)" if r["upcoming"] else ""), ratio=4),
+        Column("Event", lambda r: r["text"] + (" (upcoming)" if r["upcoming"] else ""), ratio=4, shorten=True),
         _src_column(found),
     ]
     years = sorted({r["year"] for r in found})
