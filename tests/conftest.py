@@ -1,9 +1,13 @@
+import shutil
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
 from asean_sec.cli.app import cli
 
 AS_OF = "2026-11-23"
+MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +22,25 @@ def _isolated_environment(cache_dir, monkeypatch):
     for name in ("ASEAN_SEC_DATA", "NO_COLOR", "ASEAN_SEC_NO_CACHE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERM", "dumb")
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    """A copy of the minimal data set, free to change."""
+    copy = tmp_path / "data"
+    shutil.copytree(MINIMAL, copy)
+    return copy
+
+
+@pytest.fixture
+def fresh_cache(tmp_path, monkeypatch) -> Path:
+    """An empty cache directory of this test's own (and no cache warning remembered)."""
+    from asean_sec.loading import cache
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(folder))
+    cache._warned.clear()
+    return folder
 
 
 @pytest.fixture

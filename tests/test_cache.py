@@ -2,7 +2,6 @@
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,20 +12,6 @@ from asean_sec.loading import cache, stored
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
 AS_OF = "2026-11-23"
-
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(MINIMAL, copy)
-    return copy
-
-
-@pytest.fixture
-def fresh_cache(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(folder))
-    return folder
 
 
 def entries(folder: Path) -> list[Path]:

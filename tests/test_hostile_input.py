@@ -19,21 +19,6 @@ POSIX = pytest.mark.skipif(os.name != "posix", reason="POSIX FIFOs, owners and m
 RAW_CONTROLS = ("\x1b", "\x07", "\r", "\x9b", "\u202e")
 
 
-@pytest.fixture
-def data(tmp_path) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(MINIMAL, copy)
-    return copy
-
-
-@pytest.fixture
-def own_cache(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(folder))
-    cache._warned.clear()
-    return folder
-
-
 def answer(run, data: Path) -> str:
     result = run("--data-dir", str(data), "chair", "2027", "--format", "json")
     assert result.exit_code == 0, result.output
@@ -43,16 +28,16 @@ def answer(run, data: Path) -> str:
 # --- the cache --------------------------------------------------------------------------------
 
 @POSIX
-def test_cache_entries_that_are_fifos_or_devices_are_never_read(run, data, own_cache):
+def test_cache_entries_that_are_fifos_or_devices_are_never_read(run, data, fresh_cache):
     assert answer(run, data) == "sg"
-    [path] = own_cache.glob("asean-sec-*.entry")
+    [path] = fresh_cache.glob("asean-sec-*.entry")
     path.unlink()
     os.mkfifo(path)  # an open for reading would wait for a writer for ever
     assert answer(run, data) == "sg"
     path.unlink()
     path.symlink_to("/dev/zero")  # would be read whole, for ever
     assert answer(run, data) == "sg"
-    memo = own_cache / "inputs.memo"
+    memo = fresh_cache / "inputs.memo"
     memo.unlink()
     os.mkfifo(memo)
     assert answer(run, data) == "sg"
@@ -73,39 +58,39 @@ def test_a_header_length_beyond_the_file_is_never_asked_for(tmp_path):
 
 
 @POSIX
-def test_a_cache_directory_others_can_write_is_ignored_with_one_warning(data, own_cache, tmp_path):
-    own_cache.mkdir(mode=0o700)
-    os.chmod(own_cache, 0o777)
+def test_a_cache_directory_others_can_write_is_ignored_with_one_warning(data, fresh_cache, tmp_path):
+    fresh_cache.mkdir(mode=0o700)
+    os.chmod(fresh_cache, 0o777)
     command = [sys.executable, "-m", "asean_sec", "--data-dir", str(data), "chair", "2027", "--format", "json"]
     result = subprocess.run(command, capture_output=True, timeout=60)
     assert result.returncode == 0 and json.loads(result.stdout)["country"] == "sg"
     assert result.stderr.count(b"warning: the cache directory") == 1 and b"writable by others" in result.stderr
-    assert os.listdir(own_cache) == []  # nothing written there either
+    assert os.listdir(fresh_cache) == []  # nothing written there either
 
 
 @POSIX
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a directory away")
-def test_a_cache_directory_of_another_user_is_not_trusted(run, data, own_cache):
+def test_a_cache_directory_of_another_user_is_not_trusted(run, data, fresh_cache):
     """Another user (nobody) could plant forged answers there: the cache is ignored."""
     assert answer(run, data) == "sg"
-    os.chown(own_cache, 65534, 65534)
+    os.chown(fresh_cache, 65534, 65534)
     assert cache.directory() is None
-    os.chown(own_cache, 0, 0)
-    assert cache.directory() == own_cache
-    [path] = own_cache.glob("asean-sec-*.entry")
+    os.chown(fresh_cache, 0, 0)
+    assert cache.directory() == fresh_cache
+    [path] = fresh_cache.glob("asean-sec-*.entry")
     os.chown(path, 65534, 65534)  # an entry of someone else's, in a directory of ours
     assert cache.read(path.name[len("asean-sec-"):-len(".entry")], None, dict) is None
 
 
-def test_pruning_deletes_only_our_entries(own_cache):
-    own_cache.mkdir(mode=0o700)
+def test_pruning_deletes_only_our_entries(fresh_cache):
+    fresh_cache.mkdir(mode=0o700)
     strangers = ["other-program.marshal", "asean-sec-not-ours.entry", "notes.txt"]
-    (own_cache / strangers[0]).write_bytes(b"\x00")
-    (own_cache / strangers[1]).write_bytes(b"someone else's file with our name")
-    (own_cache / strangers[2]).write_text("mine")
+    (fresh_cache / strangers[0]).write_bytes(b"\x00")
+    (fresh_cache / strangers[1]).write_bytes(b"someone else's file with our name")
+    (fresh_cache / strangers[2]).write_text("mine")
     for n in range(12):
         assert cache.write(f"{n:040x}", {"n": n}, {})
-    names = os.listdir(own_cache)
+    names = os.listdir(fresh_cache)
     assert all(name in names for name in strangers)
     assert len([n for n in names if n.startswith("asean-sec-") and n not in strangers]) == 8
 

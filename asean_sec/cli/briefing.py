@@ -12,11 +12,6 @@ from asean_sec.cli import completion
 from asean_sec.cli.support import DateType, command, emit, list_options, list_options_with, output_options, pass_state
 
 
-def _emit(doc, fmt: str, color: str, cite: bool) -> None:
-    """emit(): a Report, several sections or a grouped listing."""
-    emit(doc, fmt, color, cite)
-
-
 @command()
 @click.argument("mechanism", shell_complete=completion.mechanisms)
 @output_options
@@ -42,7 +37,7 @@ def brief(state, mechanism, fmt, color, cite):
 
     dataset = state.dataset
     answer = bodies.brief(dataset, query.mechanism_id(dataset, mechanism), state.as_of)
-    _emit(bodies_views.brief_report(dataset, answer), fmt, color, cite)
+    emit(bodies_views.brief_report(dataset, answer), fmt, color, cite)
 
 
 @command()
@@ -69,7 +64,7 @@ def country(state, name, fmt, color, cite):
 
     dataset = state.dataset
     answer = people.country_dossier(dataset, query.country_id(dataset, name), state.as_of)
-    _emit(people_views.country_report(dataset, answer), fmt, color, cite)
+    emit(people_views.country_report(dataset, answer), fmt, color, cite)
 
 
 @command()
@@ -96,7 +91,7 @@ def person(state, name, fmt, color, cite):
 
     dataset = state.dataset
     answer = people.person_profile(dataset, common.person_id(dataset, name), state.as_of)
-    _emit(people_views.person_report(dataset, answer), fmt, color, cite)
+    emit(people_views.person_report(dataset, answer), fmt, color, cite)
 
 
 @command()
@@ -131,7 +126,7 @@ def timeline(state, mechanism, country, since, until, fmt, color, cite):
     asked = " ".join(p for p in (f"of {dataset.mechanisms[body].acronym}" if body else "",
                                  f"for {dataset.country_name(place)}" if place else "",
                                  f"since {since}" if since else "", f"until {until}" if until else "") if p)
-    _emit(timeline_views.timeline_report(dataset, events, asked), fmt, color, cite)
+    emit(timeline_views.timeline_report(dataset, events, asked), fmt, color, cite)
 
 
 @command()
@@ -156,7 +151,7 @@ def search(state, text, fmt, color, cite):
 
     words = " ".join(text)
     hits = search.search(state.dataset, words)
-    _emit(search_views.search_report(state.dataset, hits, words), fmt, color, cite)
+    emit(search_views.search_report(state.dataset, hits, words), fmt, color, cite)
 
 
 @command()
@@ -183,7 +178,7 @@ def mechanisms(state, root, year, fmt, color, cite):
     chosen = year or state.as_of.year
     nodes = bodies.mechanism_tree(dataset, chosen, state.as_of,
                                     root=query.mechanism_id(dataset, root) if root else None)
-    _emit(bodies_views.mechanisms_report(dataset, nodes, chosen), fmt, color, cite)
+    emit(bodies_views.mechanisms_report(dataset, nodes, chosen), fmt, color, cite)
 
 
 @command()
@@ -205,7 +200,7 @@ def crimes(state, fmt, color, cite):
     from asean_sec.questions import bodies
 
     areas = bodies.crime_areas(state.dataset, state.as_of)
-    _emit(bodies_views.crimes_report(state.dataset, areas, state.as_of), fmt, color, cite)
+    emit(bodies_views.crimes_report(state.dataset, areas, state.as_of), fmt, color, cite)
 
 
 @command()
@@ -242,4 +237,4 @@ def documents(state, mechanism, doc_type, year, fmt, color, cite):
     asked = " ".join(p for p in (
         f"of {dataset.mechanisms[query.mechanism_id(dataset, mechanism)].acronym}" if mechanism is not None else "",
         f"of type {doc_type}" if doc_type else "", f"in {year}" if year else "") if p)
-    _emit(documents_views.documents_report(dataset, found, asked), fmt, color, cite)
+    emit(documents_views.documents_report(dataset, found, asked), fmt, color, cite)

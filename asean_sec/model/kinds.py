@@ -1,6 +1,6 @@
 """The records of the dataset: frozen, typed, free of I/O.
 
-Records are `@record` classes (see records.py): typed and immutable like frozen dataclasses,
+Records are `@record` classes (see record.py): typed and immutable like frozen dataclasses,
 and nearly free to define, which matters because every question is a fresh process.
 """
 
