@@ -116,7 +116,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
         for meeting in query.meetings(dataset, **dict(zip(chosen, combination)), year=year, since=since,
                                       until=until, stated_only=stated_only):
             found.setdefault(meeting.id, meeting)
-    ordered = sorted(found.values(), key=query._meeting_key) if len(found) > 1 else list(found.values())
+    ordered = sorted(found.values(), key=query.meeting_order) if len(found) > 1 else list(found.values())
     emit(views.meetings_report(dataset, ordered, asked=views.asked(dataset, chosen, year, since, until)),
          fmt, color, cite)
 

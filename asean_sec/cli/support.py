@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import os
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -366,12 +367,46 @@ def _cut(report, limit: int, reverse: bool) -> None:
         report.rows = report.rows[:limit]
 
 
-def _citations(ctx) -> dict:
+def _citations(ctx) -> Mapping:
     """Source reference (URL or document) -> its Source record, for the list under an answer."""
     state = ctx.find_object(State) if ctx else None
     if state is None or state._dataset is None:
         return {}
-    return {(s.url or s.document): s for s in state._dataset.sources.values()}
+    return _Citations(state._dataset)
+
+
+class _Citations(Mapping):
+    """Source reference -> Source. An answer's references were made from the sources it built
+    (output/rows.py source_refs), so those answer first; every source is built only for a
+    reference none of them has, or to list them all."""
+
+    def __init__(self, dataset):
+        self._dataset = dataset
+        self._seen: dict = {}
+        self._all: dict | None = None
+
+    def __getitem__(self, ref):
+        if self._all is not None:
+            return self._all[ref]
+        if ref not in self._seen:
+            self._seen = {(s.url or s.document): s for s in self._dataset.sources_built()}
+        if ref in self._seen:
+            return self._seen[ref]
+        return self._everything()[ref]
+
+    def _everything(self) -> dict:
+        if self._all is None:
+            self._all = {(s.url or s.document): s for s in self._dataset.sources.values()}
+        return self._all
+
+    def __iter__(self):
+        return iter(self._everything())
+
+    def __len__(self):
+        return len(self._everything())
+
+    def __bool__(self):
+        return True
 
 
 def _stream_mode(chosen: str, color: str) -> str:

@@ -166,6 +166,12 @@ class Dataset:
     def _built_sources(self) -> dict[str, model.Source | None]:
         return {}
 
+    def sources_built(self) -> list[model.Source]:
+        """The sources built so far (every source once the whole section was asked for)."""
+        if "sources" in self.__dict__:
+            return list(self.sources.values())
+        return [s for s in self._built_sources.values() if s is not None]
+
     @cached_property
     def countries(self) -> dict[str, model.Country]:
         return _by_id(build_country(r) for r in self.raw["countries"])
@@ -196,14 +202,16 @@ class Dataset:
     def meeting_index(self) -> dict[tuple, list]:
         """Positions of meetings by ("mechanism", id) and, for each country, by ("chair", id),
         ("leader", id) (chair or co-chair), ("host", id) and ("present", id) (any seat or
-        delegation, or the host); by ("all members",) for meetings every member attended; and
-        ("inferred",): [position, country] for each chair inferred from its body's sourced rule
-        (counted as the chair in the entries above)."""
+        delegation, or the host); for each person, by ("person", id) (a seat or a delegation); by
+        ("all members",) for meetings every member attended; ("inferred",): [position, country] for
+        each chair inferred from its body's sourced rule (counted as the chair in the entries above);
+        and ("notes",): [position, note] for each meeting with a note."""
         by: dict[str, defaultdict[str, list[int]]] = {
-            kind: defaultdict(list) for kind in ("mechanism", "chair", "host", "leader", "present")}
-        mechanism, chair_of, host_of, led, present_at = by.values()
+            kind: defaultdict(list) for kind in ("mechanism", "chair", "host", "leader", "present", "person")}
+        mechanism, chair_of, host_of, led, present_at, seated = by.values()
         all_members: list[int] = []
         inferred: list[list] = []
+        notes: list[list] = []
         bodies = {m["id"]: m for m in self.raw["mechanisms"]}
         asean_chairs = {c["year"]: c["country"] for c in self.raw["asean_chair"]
                         if c["status"] in ("held", "confirmed")}
@@ -225,6 +233,13 @@ class Dataset:
                 led[country].append(position)
             for country in present:
                 present_at[country].append(position)
+            people = {seat.get("person") for seat in (raw.get("chair") or {}, *raw.get("co_chairs", ()),
+                                                      *raw.get("participants", ()))}
+            people.discard(None)
+            for person in people:
+                seated[person].append(position)
+            if raw.get("note"):
+                notes.append([position, raw["note"]])
             if raw.get("all_members_attended"):
                 all_members.append(position)
         index: dict[tuple, list] = {(kind, key): positions for kind, lists in by.items()
@@ -233,6 +248,8 @@ class Dataset:
             index[("all members",)] = all_members
         if inferred:
             index[("inferred",)] = inferred
+        if notes:
+            index[("notes",)] = notes
         return index
 
     def meetings_at(self, positions) -> list[model.Meeting]:
@@ -260,9 +277,22 @@ class Dataset:
         return sorted(set.intersection(*wanted))
 
     def _meeting_positions(self, key: tuple) -> set[int]:
+        return set(self.index_entry(key))
+
+    def index_entry(self, key: tuple) -> list:
+        """One entry of the meeting index (see meeting_index), [] when there is none."""
         if self.parts is not None:  # from the store: only this entry of the index is read
-            return set(self.parts.index_entry(key))
-        return set(self.meeting_index.get(key, ()))
+            return self.parts.index_entry(key)
+        return self.meeting_index.get(key, [])
+
+    def positions_with(self, *, present: tuple[str, ...] = (), seated: tuple[str, ...] = ()) -> set[int]:
+        """Positions of the meetings where any of the countries `present` was there (a seat, a
+        delegation or the host; not a meeting all members attended) or any of the people `seated`
+        had a seat or led a delegation."""
+        found: set[int] = set()
+        for key in [("present", c) for c in present] + [("person", p) for p in seated]:
+            found.update(self.index_entry(key))
+        return found
 
     @cached_property
     def meetings_by_id(self) -> dict[str, model.Meeting]:

@@ -12,6 +12,8 @@ Nothing here imports rich: the formats (output/formats/) do, when they draw a ta
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 LIST_SEPARATOR = "; "
 
 
@@ -96,7 +98,7 @@ class Document:
 
     def __init__(self, parts: list[tuple[str, Report]], compound: bool = False, cite: bool = True):
         self.parts, self.compound = parts, compound
-        self.citations: dict = {}
+        self.citations: Mapping = {}
         self.cite = cite and all(report.cite for _, report in parts)
         self.title = parts[0][1].title if parts else ""
         first = parts[0][1] if parts else None
@@ -184,7 +186,7 @@ def grouped_columns(report: Report, cite: bool) -> list[Column]:
     return columns if cite else [c for c in columns if c.header != "Src"]
 
 
-def source_lines(refs: list[str], citations: dict | None = None) -> str:
+def source_lines(refs: list[str], citations: Mapping | None = None) -> str:
     """The numbered list of sources under an answer: '  [1] Title — Publisher — date', then the
     URL whole on a line of its own (copyable); a source not described is its URL alone."""
     out = []

@@ -33,11 +33,11 @@ class OfficeState(NamedTuple):
     attested_last: PartialDate | None = None
 
 
-def _post_evidence(dataset: Dataset) -> list[tuple[str | None, str, str, PartialDate, bool]]:
+def _post_evidence(dataset: Dataset, meetings: list[Meeting]) -> list[tuple[str | None, str, str, PartialDate, bool]]:
     """(country, folded title, person, date, at a meeting) for every dated sign that someone held
-    a post: the start of an office, or the title someone had at a meeting."""
+    a post: the start of an office, or the title someone had at one of `meetings`."""
     found = [(o.country, fold(o.title), o.person, o.start, False) for o in dataset.offices if o.start]
-    for meeting in dataset.meetings:
+    for meeting in meetings:
         if meeting.start is None or meeting.status != "held":
             continue
         seats = ([meeting.chair] if meeting.chair else []) + list(meeting.co_chairs)
@@ -48,8 +48,22 @@ def _post_evidence(dataset: Dataset) -> list[tuple[str | None, str, str, Partial
     return found
 
 
+def _evidence_for(dataset: Dataset, offices: list[Office], also: set[int] | frozenset[int] = frozenset()) -> list:
+    """The post evidence `office_state` needs for `offices`: what their holders held (meetings where
+    they sat) and who came later (meetings where their countries had a seat), read from those
+    meetings only."""
+    positions = dataset.positions_with(present=tuple({o.country for o in offices if o.country}),
+                                       seated=tuple({o.person for o in offices}))
+    return _post_evidence(dataset, _in_order(dataset, positions | also))
+
+
+def _in_order(dataset: Dataset, positions) -> list[Meeting]:
+    """The meetings at `positions` in date order (as query.meetings lists them)."""
+    return sorted(dataset.meetings_at(sorted(positions)), key=query.meeting_order)
+
+
 def office_state(dataset: Dataset, office: Office, as_of: dt.date, evidence=None) -> OfficeState:
-    evidence = _post_evidence(dataset) if evidence is None else evidence
+    evidence = _evidence_for(dataset, [office]) if evidence is None else evidence
     title = fold(office.title)
     seen = sorted((d for c, t, p, d, met in evidence if met and p == office.person and t == title),
                   key=PartialDate.sort_key)
@@ -140,17 +154,20 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
     posts = tuple((r, _role_state(r, as_of)) for r in sorted(
         (r for r in dataset.roles if r.country == country),
         key=lambda r: (_date_key(r.start or r.end), r.subject)))
-    evidence = _post_evidence(dataset)
-    states = [office_state(dataset, o, as_of, evidence) for o in merged_offices(dataset) if o.country == country]
+    offices = [o for o in merged_offices(dataset) if o.country == country]
+    present = dataset.positions_with(present=(country,))
+    evidence = _evidence_for(dataset, offices, present)
+    states = [office_state(dataset, o, as_of, evidence) for o in offices]
+    mine = _in_order(dataset, present)
     return Dossier(
         country=record,
         member=record.is_member_on(as_of),
         chair_years=mine_past,
         future_chairs=mine_ahead,
         posts=posts,
-        meetings=tuple(_led_or_hosted(dataset, country)),
+        meetings=tuple(_led_or_hosted(mine, country)),
         in_office=tuple(sorted((s for s in states if s.status == "in office"), key=_office_order)),
-        delegations=tuple(_delegations(dataset, country, as_of)),
+        delegations=tuple(_delegations(mine, country, as_of)),
         note=raw_record(dataset, "countries", country).get("note"),
         as_of=as_of,
     )
@@ -166,8 +183,9 @@ def _role_state(role: Role, as_of: dt.date) -> str:
     return "current"
 
 
-def _led_or_hosted(dataset: Dataset, country: str):
-    for meeting in query.meetings(dataset):
+def _led_or_hosted(meetings: list[Meeting], country: str):
+    """The meetings (those where `country` had a seat or was the host) it hosted, chaired or co-chaired."""
+    for meeting in meetings:
         roles = []
         if meeting.host == country:
             roles.append("host")
@@ -179,8 +197,8 @@ def _led_or_hosted(dataset: Dataset, country: str):
             yield MeetingRoles(meeting, tuple(roles))
 
 
-def _delegations(dataset: Dataset, country: str, as_of: dt.date):
-    held = [m for m in query.meetings(dataset) if held_by(m, as_of)]
+def _delegations(meetings: list[Meeting], country: str, as_of: dt.date):
+    held = [m for m in meetings if held_by(m, as_of)]
     shown = 0
     for meeting in reversed(held):
         found: dict[str, Delegation] = {}
@@ -214,9 +232,9 @@ class Profile(NamedTuple):
 
 def person_profile(dataset: Dataset, person: str, as_of: dt.date) -> Profile:
     record = dataset.people[person]
-    evidence = _post_evidence(dataset)
-    states = [office_state(dataset, o, as_of, evidence) for o in merged_offices(dataset)
-              if o.person == person]
+    offices = [o for o in merged_offices(dataset) if o.person == person]
+    evidence = _evidence_for(dataset, offices)
+    states = [office_state(dataset, o, as_of, evidence) for o in offices]
     return Profile(
         person=record,
         offices=tuple(sorted((s for s in states if s.status != "not yet"), key=_office_order)),
@@ -227,8 +245,11 @@ def person_profile(dataset: Dataset, person: str, as_of: dt.date) -> Profile:
 
 
 def _attended(dataset: Dataset, person: Person, as_of: dt.date):
+    """The meetings where the person had a seat or led a delegation, or that name them in a note."""
     names = [fold(n) for n in (person.name, person.native_name, *person.aliases) if n]
-    for meeting in query.meetings(dataset):
+    positions = dataset.positions_with(seated=(person.id,))
+    positions.update(p for p, note in dataset.index_entry(("notes",)) if any(n in fold(note) for n in names))
+    for meeting in _in_order(dataset, positions):
         if not (held_by(meeting, as_of) or meeting.start is None):
             continue
         roles, title = [], None

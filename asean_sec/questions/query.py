@@ -195,7 +195,8 @@ def resolve_year(word: str, as_of: dt.date) -> int:
 
 # --- meetings ----------------------------------------------------------------------------
 
-def _meeting_key(meeting: Meeting):
+def meeting_order(meeting: Meeting):
+    """The sort key of a list of meetings: date, body, ordinal, id."""
     start = meeting.start.sort_key() if meeting.start else (9999, 0, 0)
     ordinal = int(meeting.ordinal) if meeting.ordinal.isdigit() else 0
     return (start, meeting.mechanism, ordinal, meeting.id)
@@ -249,4 +250,4 @@ def meetings(dataset: Dataset, *, mechanism: str | None = None, chaired_by: str 
             if until and meeting.start.first_day > until:
                 continue
         found.append(meeting)
-    return sorted(found, key=_meeting_key)
+    return sorted(found, key=meeting_order)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from asean_sec.output.document import (
     Column,
     Document,
@@ -46,7 +48,7 @@ def table(columns: list[Column], rows: list[dict], stream) -> None:
         stream.write("| " + " | ".join(cell(c.text(row)) for c in columns) + " |\n")
 
 
-def sources(refs: list[str], stream, citations: dict) -> None:
+def sources(refs: list[str], stream, citations: Mapping) -> None:
     """'1. Title — Publisher — date. <https://…>'"""
     from asean_sec.output.safe import markdown_link
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from asean_sec.output.document import (
     Column,
     Document,
@@ -41,7 +43,7 @@ def table(columns: list[Column], found: list[dict], stream, indent: str = "") ->
         stream.write(indent + "  ".join(f"{text:<{w}}" for text, w in zip(row, widths)).rstrip() + "\n")
 
 
-def _sources(refs: list[str], stream, citations: dict) -> None:
+def _sources(refs: list[str], stream, citations: Mapping) -> None:
     if refs:
         stream.write("Sources:\n" + source_lines(refs, citations))
 

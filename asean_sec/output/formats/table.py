@@ -9,6 +9,8 @@ When even that is wider than the terminal, the columns with the highest `drop` a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from asean_sec.output.document import (
     Column,
     Document,
@@ -236,7 +238,7 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
                       style="dim" if style.color else None)
 
 
-def _sources(console, stream, refs: list[str], citations: dict, style) -> None:
+def _sources(console, stream, refs: list[str], citations: Mapping, style) -> None:
     """Each source's title, publisher and date (wrapped between words under its number), then
     its URL whole on a line of its own: written as it is, not through rich, since a URL folded
     at the terminal's width breaks when copied."""
