@@ -300,3 +300,79 @@ def test_warm_and_cold_datasets_are_equal_section_by_section(tmp_path, monkeypat
     assert warm.raw == cold.raw
     assert warm.meetings == cold.meetings and warm.sources == cold.sources
     assert warm.meeting_index == cold.meeting_index
+
+
+# --- memos: values derived from an entry, kept beside it (the search index) ---------------------
+
+def memos(folder: Path) -> list[Path]:
+    return sorted(folder.glob("asean-sec-*-search.memo")) if folder.is_dir() else []
+
+
+def search_json(run, data: Path, text: str):
+    result = run("--data-dir", str(data), "search", text, "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+def test_search_keeps_its_index_beside_the_entry_and_answers_the_same(run, data, fresh_cache, monkeypatch):
+    search_json(run, data, "singapore")  # builds the entry
+    first = search_json(run, data, "singapore")  # builds the index, answering from it
+    [memo] = memos(fresh_cache)
+    [entry_path] = entries(fresh_cache)
+    assert memo.name == entry_path.name[:-len(".entry")] + "-search.memo"
+    again = search_json(run, data, "singapore")  # reads the index
+    monkeypatch.setenv("ASEAN_SEC_NO_CACHE", "1")
+    assert first == again == search_json(run, data, "singapore")
+
+
+@pytest.mark.parametrize("damage", [b"", b"ASEANSEC1" + b"\0" * 40, b"not a memo at all"])
+def test_a_damaged_search_index_is_ignored_and_made_again(run, data, fresh_cache, damage, monkeypatch):
+    search_json(run, data, "chair")
+    expected = search_json(run, data, "chair")
+    [memo] = memos(fresh_cache)
+    memo.write_bytes(damage)
+    assert search_json(run, data, "chair") == expected
+    assert memo.read_bytes() != damage  # made again
+    assert search_json(run, data, "chair") == expected
+
+
+def test_a_memo_goes_when_its_entry_is_pruned(run, data, fresh_cache):
+    search_json(run, data, "chair")
+    search_json(run, data, "chair")
+    [old] = memos(fresh_cache)
+    stranger = fresh_cache / "asean-sec-0000-search.memo"  # not ours: no magic
+    stranger.write_bytes(b"someone else's")
+    path = data / "dataset.yaml"
+    text = path.read_text(encoding="utf-8")
+    for n in range(10):
+        path.write_text(text.replace("A handful of records", f"A handful ({n}) of records"), encoding="utf-8")
+        assert chair_2027(run, data) == "sg"
+    assert not old.exists()
+    assert stranger.read_bytes() == b"someone else's"
+
+
+def test_country_and_person_answer_from_their_own_meetings_as_from_all(fresh_cache, monkeypatch):
+    """`country` and `person` read the meetings where the country or the person had a seat (the
+    meeting index), not every meeting; the answers equal those made from every meeting."""
+    import datetime as dt
+
+    from asean_sec.loading import load
+    from asean_sec.model.dataset import Dataset
+    from asean_sec.questions import people
+
+    day = dt.date(2026, 11, 23)
+    load.load()  # the entry
+    warm = load.load()
+    assert warm.parts is not None
+    answers = {("country", c): people.country_dossier(warm, c, day) for c in warm.countries}
+    answers |= {("person", p): people.person_profile(warm, p, day) for p in warm.people}
+    assert "meetings" not in warm.raw._loaded  # the whole list was never made
+    # the same questions, asked of every meeting
+    monkeypatch.setattr(Dataset, "positions_with", lambda self, **_: set(range(len(self.raw["meetings"]))))
+    monkeypatch.setattr(Dataset, "index_entry", lambda self, key: [
+        [p, m["note"]] for p, m in enumerate(self.raw["meetings"]) if m.get("note")] if key == ("notes",)
+        else self.meeting_index.get(key, []))
+    every = load.load(use_cache=False)
+    for (kind, key), answer in answers.items():
+        ask = people.country_dossier if kind == "country" else people.person_profile
+        assert ask(every, key, day) == answer, (kind, key)

@@ -240,8 +240,9 @@ def remember(folder: str | os.PathLike, stats: dict[str, tuple], digests: dict[s
 # --- entries -------------------------------------------------------------------------------
 
 # Entries are named unmistakably (a prefix, the key, a suffix) and begin with entry.MAGIC: pruning
-# deletes only files with both, never another program's files in a shared directory.
-_ENTRY_PREFIX, _ENTRY_SUFFIX = "asean-sec-", ".entry"
+# deletes only files with both, never another program's files in a shared directory. A memo of an
+# entry (Memos) is named after it, `asean-sec-<key>-<name>.memo`, and begins with _MAGIC.
+_ENTRY_PREFIX, _ENTRY_SUFFIX, _MEMO_SUFFIX = "asean-sec-", ".entry", ".memo"
 _TEMPORARY_PREFIX = ".asean-sec-tmp-"
 
 
@@ -273,6 +274,27 @@ def write(key: str, sections: dict, collections: dict) -> bool:
     if written:
         _prune(path)
     return written
+
+
+class Memos:
+    """Values derived from the data of one entry (a search index), each kept in a file beside it
+    when first made, so that later runs read it instead of making it again. Only beside an entry
+    that exists: pruning the entry prunes its memos."""
+
+    def __init__(self, key: str):
+        self._key = key
+
+    def get(self, name: str, compute):
+        entry_path = _path(self._key)
+        if entry_path is None:
+            return compute()
+        path = entry_path[:-len(_ENTRY_SUFFIX)] + f"-{name}{_MEMO_SUFFIX}"
+        value = read_file(path)
+        if value is None:
+            value = compute()
+            if os.path.isfile(entry_path):
+                write_file(path, value)
+        return value
 
 
 MAX_FILE_BYTES = 1 << 30  # a memo or record store; far above what 100x the shipped data needs
@@ -346,7 +368,6 @@ def _write_atomically(path: str | os.PathLike, blob: bytes) -> bool:
 def _prune(keep: str, limit: int = 8) -> None:
     """Keep the cache small: drop the oldest entries beyond `limit`. Only our entries: a name with
     our prefix and suffix, a regular file of our own that begins with the entry magic."""
-    from asean_sec.loading import files
 
     try:
         found = []
@@ -357,15 +378,33 @@ def _prune(keep: str, limit: int = 8) -> None:
                     found.append((info.st_mtime, item.path))
         found.sort(reverse=True)
         for _, old in found[limit - 1:]:
-            try:
-                fd, _ = files.open_regular(old, follow=False)
-                try:
-                    ours = files.read_fd(fd, len(entry.MAGIC)) == entry.MAGIC
-                finally:
-                    os.close(fd)
-                if ours:
-                    os.unlink(old)
-            except OSError:
-                continue
+            _remove_ours(old, entry.MAGIC)
+        _prune_memos(os.path.dirname(keep) or os.curdir)
     except OSError:
         pass
+
+
+def _remove_ours(path: str, magic: bytes) -> None:
+    """Delete `path` if it is a regular file of our own that begins with `magic`."""
+    from asean_sec.loading import files
+
+    try:
+        fd, info = files.open_regular(path, follow=False)
+        try:
+            ours = own(info) and files.read_fd(fd, len(magic)) == magic
+        finally:
+            os.close(fd)
+        if ours:
+            os.unlink(path)
+    except (OSError, ValueError):
+        pass
+
+
+def _prune_memos(folder: str) -> None:
+    """Delete the memos whose entry is gone."""
+    names = set(os.listdir(folder))
+    for name in names:
+        if name.startswith(_ENTRY_PREFIX) and name.endswith(_MEMO_SUFFIX):
+            key = name[len(_ENTRY_PREFIX):-len(_MEMO_SUFFIX)].rsplit("-", 1)[0]
+            if f"{_ENTRY_PREFIX}{key}{_ENTRY_SUFFIX}" not in names:
+                _remove_ours(os.path.join(folder, name), _MAGIC)

@@ -156,7 +156,7 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
 
     sections = cache.read(key, stored.DERIVED, rebuild)
     if sections is not None:
-        return Dataset(sections, directory, stored.Parts(sections))
+        return Dataset(sections, directory, stored.Parts(sections, cache.Memos(key)))
     if contents is None:
         contents, key = read_files(directory), None  # read now: the key is the content read
     return _parse_checked(directory, contents, reuse=True, store=True, key=key)

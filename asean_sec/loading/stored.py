@@ -35,10 +35,15 @@ DERIVED = {"meetings": _all_meetings}
 
 
 class Parts:
-    """The stored items of one entry, read one at a time (see Sections.collection)."""
+    """The stored items of one entry, read one at a time (see Sections.collection), and the
+    values derived from it that are kept beside it (`memos`: see cache.Memos)."""
 
-    def __init__(self, sections):
+    def __init__(self, sections, memos=None):
         self._sections = sections
+        self._memos = memos
+
+    def memo(self, name: str, compute):
+        return self._memos.get(name, compute) if self._memos is not None else compute()
 
     def meeting_count(self) -> int:
         return len(self._sections.collection(MEETINGS))

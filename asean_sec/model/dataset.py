@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Callable
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 from asean_sec.model import kinds as model
 from asean_sec.model.dates import PartialDate
@@ -124,6 +125,8 @@ class StoredParts(Protocol):
     def index_entry(self, key: tuple) -> list: ...
 
     def source(self, source_id: str) -> dict | None: ...
+
+    def memo(self, name: str, compute: Callable[[], Any]) -> Any: ...
 
 
 class Dataset:
@@ -251,6 +254,14 @@ class Dataset:
         if notes:
             index[("notes",)] = notes
         return index
+
+    def memo(self, name: str, compute: Callable[[], Any]):
+        """What `compute()` returns: a value derived from the whole dataset (a search index), made
+        once and kept beside the store's entry when there is one, so later runs only read it.
+        It must be made of what marshal stores (str, int, tuple, list, dict, None)."""
+        if self.parts is not None:
+            return self.parts.memo(name, compute)
+        return compute()
 
     def meetings_at(self, positions) -> list[model.Meeting]:
         """The meetings at `positions`, built without reading the others."""

@@ -18,8 +18,16 @@ def _fold(text: str) -> str:
     if text.isascii():  # nothing to decompose, and casefold() is lower() for ASCII
         return " ".join(text.lower().replace("-", " ").replace(".", " ").split())
     text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    new = set(text).difference(_SEEN)
+    if new:  # learn each character once: combining marks (a non-zero combining class) map to None
+        _SEEN.update(new)
+        _MARKS.update((ord(ch), None) for ch in new if unicodedata.combining(ch))
+    text = text.translate(_MARKS)
     return " ".join(text.casefold().replace("-", " ").replace(".", " ").split())
+
+
+_SEEN: set[str] = set()  # characters already classified
+_MARKS: dict[int, None] = {}  # the combining marks among them, for str.translate to drop
 
 
 class NameIndex:

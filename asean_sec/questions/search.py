@@ -36,12 +36,10 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
     if not words:
         return []
     hits = []
-    for kind, record_id, label, fields, sources in _documents(dataset):
-        folded = [(name, value, f" {fold(value)} ") for name, value in fields if value]
-        compact = [padded.replace(" ", "") for _, _, padded in folded]
-        everything = "\n".join(compact)
+    for kind, record_id, label, folded, everything, sources in dataset.memo("search", lambda: _index(dataset)):
         if not all(word in everything for word in words):
             continue  # a word matches a field only where it is in the field's compact text
+        compact = [padded.replace(" ", "") for _, _, padded in folded]
         score = 0
         best: tuple | None = None
         for word in words:
@@ -55,8 +53,20 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
             score += 10
         if best is None:  # no words: nothing to score
             continue
-        hits.append(Hit(kind, record_id, label, score, best[1], best[2], sources))
+        hits.append(Hit(kind, record_id, label, score, best[1], best[2], tuple(sources)))
     return sorted(hits, key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), h.label.casefold(), h.id))
+
+
+def _index(dataset: Dataset) -> list:
+    """What search reads of every record, folded once (the dataset keeps it: Dataset.memo):
+    (kind, id, label, [(field, text, folded text with a space either side)], every field's
+    folded text without spaces, one per line, sources)."""
+    index = []
+    for kind, record_id, label, fields, sources in _documents(dataset):
+        folded = [(name, value, f" {fold(value)} ") for name, value in fields if value]
+        everything = "\n".join(padded.replace(" ", "") for _, _, padded in folded)
+        index.append((kind, record_id, label, folded, everything, tuple(sources)))
+    return index
 
 
 def _word_score(word: str, padded: str, compact: str) -> int:
