@@ -20,17 +20,16 @@ def paged(doc, fmt: str, color: str, mode: str) -> None:
     """Render `doc` for the terminal; through the pager when longer than the screen (git's rule).
     `mode`: how standard output escapes it (see safe.Stream)."""
     import io
-    import shutil
     import subprocess
 
-    from asean_sec.output.render import render, style_for
+    from asean_sec.output.render import render, style_for, terminal_size
     from asean_sec.output.safe import Stream
 
     text = io.StringIO()
     render(doc, fmt, color, Stream(text, mode=mode), style=style_for(color, sys.stdout))
     written = text.getvalue()  # escaped already: only our own colour codes are left
     command = pager_command().strip()
-    if written.count("\n") < shutil.get_terminal_size((80, 24)).lines or command in ("", "cat"):
+    if written.count("\n") < terminal_size((80, 24))[1] or command in ("", "cat"):
         Stream.wrap(sys.stdout, mode).write(written)
         return
     sys.stdout.flush()

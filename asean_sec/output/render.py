@@ -41,9 +41,28 @@ class Style:
 
 def style_for(color: str, stream) -> Style:
     """`--color` and the width: the terminal's, or COLUMNS, else 100 when piped."""
-    import shutil
+    return Style(color_enabled(color, stream), max(terminal_size((100, 50))[0], 40))
 
-    return Style(color_enabled(color, stream), max(shutil.get_terminal_size((100, 50)).columns, 40))
+
+def terminal_size(fallback: tuple[int, int]) -> tuple[int, int]:
+    """(columns, lines) as shutil.get_terminal_size gives them, without importing shutil (which
+    costs milliseconds of every answer): COLUMNS and LINES where set to positive numbers, else the
+    size of standard output's terminal, else `fallback`."""
+    sizes = []
+    for name in ("COLUMNS", "LINES"):
+        try:
+            sizes.append(int(os.environ[name]))
+        except (KeyError, ValueError):
+            sizes.append(0)
+    columns, lines = sizes
+    if columns <= 0 or lines <= 0:
+        try:
+            size = os.get_terminal_size(sys.__stdout__.fileno())  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            size = os.terminal_size(fallback)
+        columns = columns if columns > 0 else (size.columns or fallback[0])
+        lines = lines if lines > 0 else (size.lines or fallback[1])
+    return columns, lines
 
 
 def resolve_format(fmt: str, stream) -> str:

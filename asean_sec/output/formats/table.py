@@ -86,9 +86,42 @@ def _fields(report: Report, style):
 
 def _cells(text: str) -> int:
     """Terminal cells the text takes (a CJK character takes two)."""
+    if text.isascii() and text.isprintable():  # one cell a character
+        return len(text)
     from rich.cells import cell_len
 
     return cell_len(text)
+
+
+def _wrap(text: str, width: int, fold: bool = True, size_of=None) -> list[str]:
+    """`text` in lines of at most `width` terminal cells, broken between words, as rich wraps a
+    column with overflow="fold": a word wider than a line is folded (or, not to `fold`, given a
+    line of its own). `size_of` measures a word (terminal cells by default)."""
+    size_of = size_of or _cells
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split():
+        size = size_of(word)
+        while fold and size > width:  # fold: as much as fits, on a line of its own
+            if line:
+                lines.append(line)
+                line, used = "", 0
+            cut = len(word)
+            while _cells(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+            size = size_of(word)
+        if line and used + 1 + size > width:
+            lines.append(line)
+            line, used = word, size
+        elif line:
+            line, used = f"{line} {word}", used + 1 + size
+        else:
+            line, used = word, size
+    if line or not lines:
+        lines.append(line)
+    return lines
 
 
 def _words(text: str) -> int:
@@ -142,13 +175,12 @@ def layout(columns: list[Column], cells: list[list[str]], width: int, without: f
 
 
 def _height(cells: list[list[str]], kept: list[int], widths: list[int]) -> int:
-    """The most lines any record takes (rich wraps between words, as textwrap does)."""
-    import textwrap
-
+    """The most lines any record takes (rich wraps between words; a word is never wider than its
+    column here, see layout)."""
     most = 1
     for row in cells:
         for i, w in zip(kept, widths):
-            lines = sum(max(1, len(textwrap.wrap(part, w, break_long_words=False, break_on_hyphens=False)))
+            lines = sum(len(_wrap(part, w, fold=False, size_of=len)) if len(part) > w else 1
                         for part in row[i].split("\n"))
             most = max(most, lines)
     return most
@@ -242,8 +274,6 @@ def _sources(console, stream, refs: list[str], citations: Mapping, style) -> Non
     """Each source's title, publisher and date (wrapped between words under its number), then
     its URL whole on a line of its own: written as it is, not through rich, since a URL folded
     at the terminal's width breaks when copied."""
-    from rich.table import Table
-
     if not refs:
         return
     console.print("Sources:", style="bold" if style.color else None)
@@ -258,8 +288,6 @@ def _sources(console, stream, refs: list[str], citations: Mapping, style) -> Non
                                        break_long_words=False) + "\n")
             continue
         number, label = line.split("] ", 1)
-        grid = Table.grid()
-        grid.add_column(no_wrap=True, width=len(number) + 2)
-        grid.add_column(overflow="fold", width=style.width - len(number) - 2)
-        grid.add_row(number + "] ", label)
-        console.print(grid)
+        indent = " " * (len(number) + 2)
+        wrapped = _wrap(label, style.width - len(indent))
+        stream.write("\n".join((f"{number}] " if n == 0 else indent) + text for n, text in enumerate(wrapped)) + "\n")
