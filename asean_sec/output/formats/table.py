@@ -253,7 +253,8 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
     for i, w in zip(kept, widths):
         column = columns[i]
         whole = all(_cells(line) <= w for row in cells for line in row[i].split("\n"))
-        table.add_column(column.header, width=w, no_wrap=column.cut or (column.no_wrap and whole),
+        fits = whole and _cells(column.header) <= w  # nothing to wrap, and rich's wrapping costs time
+        table.add_column(column.header, width=w, no_wrap=column.cut or (column.no_wrap and whole) or fits,
                          overflow="ellipsis" if column.cut else "fold")
     ends = set()
     if grouped:
