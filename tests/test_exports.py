@@ -69,3 +69,27 @@ def test_sqlite_export_keeps_an_existing_metadata_file(run, tmp_path):
     assert run("export", "--format", "sqlite", str(tmp_path / "asean.db")).exit_code == 4
     assert not (tmp_path / "asean.db").exists()
     assert run("export", "--format", "sqlite", str(tmp_path / "asean.db"), "--force").exit_code == 0
+
+
+def test_every_export_carries_inferred_chairs_marked_as_such(run, run_json, tmp_path):
+    """A chair inferred from the body's sourced rule is in the JSON, CSV and SQLite exports as in
+    `meetings --format json`: the country, with chair_basis "rule"; a chair a source names is "stated"."""
+    answered = {m["id"]: (m["chair_country"], m["chair_basis"]) for m in run_json("meetings") if m["chair_country"]}
+    inferred = {k for k, (_, basis) in answered.items() if basis == "rule"}
+    assert len(inferred) >= 15
+    exported = {m["id"]: m for m in run_json("export")["meetings"]}
+    for meeting_id, (country, basis) in answered.items():
+        assert exported[meeting_id]["chair"]["country"] == country
+        assert exported[meeting_id]["chair_basis"] == basis
+    assert all(exported[m]["chair"] == {"country": answered[m][0]} for m in inferred)
+    assert not any(m.get("chair") for m in exported.values() if m["id"] not in answered)
+    target = tmp_path / "tables"
+    assert run("export", "--format", "csv", str(target)).exit_code == 0
+    with open(target / "meetings.csv", newline="", encoding="utf-8") as handle:
+        table = {r["id"]: (r["chair_country"], r["chair_basis"]) for r in csv.DictReader(handle) if r["chair_country"]}
+    assert table == answered
+    database = tmp_path / "asean.db"
+    assert run("export", "--format", "sqlite", str(database)).exit_code == 0
+    rows = sqlite3.connect(database).execute("select id, chair_country, chair_basis from meetings "
+                                             "where chair_country is not null").fetchall()
+    assert {r[0]: (r[1], r[2]) for r in rows} == answered

@@ -56,6 +56,7 @@ COLUMNS = {
     "chair_person": "Person who chaired (id).", "format": "In person, virtual or hybrid.",
     "theme": "Theme of the meeting.", "all_members_attended": "1 when every member state attended.",
     "adopted": "Titles of the documents the meeting adopted (searchable).",
+    "chair_basis": "stated (a source names the chair) or rule (inferred from the body's sourced chair rule).",
     "meeting": "Meeting (id).", "seat": "chair, co_chair or participant.", "person": "Person (id).",
     "role": "Role at the meeting or the post held.", "native_name": "Name in the person's own language.",
     "organization": "Organisation the office belongs to.", "type": "Kind of document.",

@@ -208,7 +208,7 @@ def write_csv(dataset, target: Path, force: bool) -> None:
     """A directory with one CSV file (header row first) per table."""
     import csv
 
-    built = tables.build(dataset.raw)
+    built = tables.build({**dataset.raw, "meetings": rows.exported_meetings(dataset)})
 
     def make(folder: Path) -> None:
         (folder / MARKER).write_bytes(_MARKER_TEXT)
@@ -233,7 +233,7 @@ def write_sqlite(dataset, target: Path, force: bool) -> None:
 
     from asean_sec.output import datasette
 
-    built = tables.build(dataset.raw)
+    built = tables.build({**dataset.raw, "meetings": rows.exported_meetings(dataset)})
     beside = metadata_path(target)
     _claim(beside, force, False)  # refused before anything is written
     text = json.dumps(datasette.metadata(dataset.raw, target.stem), ensure_ascii=False, indent=2) + "\n"

@@ -92,10 +92,26 @@ def meeting_label(row: dict) -> str:
 
 
 def dataset_document(dataset: Dataset) -> dict:
-    """The whole dataset as one JSON-ready document, with the raw field names of the YAML."""
+    """The whole dataset as one JSON-ready document, with the raw field names of the YAML; a
+    meeting's chair inferred from its body's sourced rule is written as the YAML would hold it
+    (`chair` with `chair_basis: rule`)."""
     raw = dataset.raw
-    document = {"dataset": dict(raw["dataset"])}
+    document: dict = {"dataset": dict(raw["dataset"])}
     for section in ("sources", "countries", "mechanisms", "asean_chair", "meetings", "people", "offices",
                     "documents", "crimes", "roles"):
-        document[section] = raw[section]
+        document[section] = exported_meetings(dataset) if section == "meetings" else raw[section]
     return document
+
+
+def exported_meetings(dataset: Dataset) -> list[dict]:
+    """The raw meetings, each chaired one with its `chair_basis` (stated unless the record says
+    otherwise), and the chairs inferred from a body's sourced rule filled in as `chair_basis: rule`."""
+    inferred = dataset.inferred_chairs
+    out = []
+    for position, record in enumerate(dataset.raw["meetings"]):
+        if position in inferred:
+            record = {**record, "chair": {"country": inferred[position]}, "chair_basis": "rule"}
+        elif record.get("chair") and "chair_basis" not in record:
+            record = {**record, "chair_basis": "stated"}
+        out.append(record)
+    return out
