@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from asean_sec.model import kinds as model
 from asean_sec.model.dates import PartialDate
+from asean_sec.model.names import fold
 
 
 def _date(value) -> PartialDate | None:
@@ -207,14 +208,12 @@ class Dataset:
         ("leader", id) (chair or co-chair), ("host", id) and ("present", id) (any seat or
         delegation, or the host); for each person, by ("person", id) (a seat or a delegation); by
         ("all members",) for meetings every member attended; ("inferred",): [position, country] for
-        each chair inferred from its body's sourced rule (counted as the chair in the entries above);
-        and ("notes",): [position, note] for each meeting with a note."""
+        each chair inferred from its body's sourced rule (counted as the chair in the entries above)."""
         by: dict[str, defaultdict[str, list[int]]] = {
             kind: defaultdict(list) for kind in ("mechanism", "chair", "host", "leader", "present", "person")}
         mechanism, chair_of, host_of, led, present_at, seated = by.values()
         all_members: list[int] = []
         inferred: list[list] = []
-        notes: list[list] = []
         bodies = {m["id"]: m for m in self.raw["mechanisms"]}
         asean_chairs = {c["year"]: c["country"] for c in self.raw["asean_chair"]
                         if c["status"] in ("held", "confirmed")}
@@ -241,8 +240,6 @@ class Dataset:
             people.discard(None)
             for person in people:
                 seated[person].append(position)
-            if raw.get("note"):
-                notes.append([position, raw["note"]])
             if raw.get("all_members_attended"):
                 all_members.append(position)
         index: dict[tuple, list] = {(kind, key): positions for kind, lists in by.items()
@@ -251,9 +248,15 @@ class Dataset:
             index[("all members",)] = all_members
         if inferred:
             index[("inferred",)] = inferred
-        if notes:
-            index[("notes",)] = notes
         return index
+
+    def folded_notes(self) -> list:
+        """[position, note folded (see names.fold)] for each meeting with a note: made once from every
+        meeting and kept beside the store's entry (memo), so that a question about a person reads it,
+        not every meeting."""
+        def make():
+            return [[p, fold(r["note"])] for p, r in enumerate(self.raw["meetings"]) if r.get("note")]
+        return self.memo("notes", make)
 
     def memo(self, name: str, compute: Callable[[], Any]):
         """What `compute()` returns: a value derived from the whole dataset (a search index), made

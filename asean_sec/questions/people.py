@@ -248,7 +248,7 @@ def _attended(dataset: Dataset, person: Person, as_of: dt.date):
     """The meetings where the person had a seat or led a delegation, or that name them in a note."""
     names = [fold(n) for n in (person.name, person.native_name, *person.aliases) if n]
     positions = dataset.positions_with(seated=(person.id,))
-    positions.update(p for p, note in dataset.index_entry(("notes",)) if any(n in fold(note) for n in names))
+    positions.update(p for p, note in dataset.folded_notes() if any(n in note for n in names))
     for meeting in _in_order(dataset, positions):
         if not (held_by(meeting, as_of) or meeting.start is None):
             continue
