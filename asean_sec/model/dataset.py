@@ -341,5 +341,25 @@ class Dataset:
     def person_name(self, person_id: str | None) -> str | None:
         if person_id is None:
             return None
-        person = self.people.get(person_id)
-        return person.name if person else person_id
+        if "people" in self.__dict__:
+            person = self.people.get(person_id)
+            return person.name if person else person_id
+        raw = self._raw_by_id("people").get(person_id)  # a name, without building every person
+        return raw["name"] if raw else person_id
+
+    def document(self, document_id: str) -> model.Document | None:
+        """One document, built on its own (a list of meetings names a few of them)."""
+        if "documents" in self.__dict__:
+            return self.documents.get(document_id)
+        raw = self._raw_by_id("documents").get(document_id)
+        return build_document(raw) if raw else None
+
+    def _raw_by_id(self, section: str) -> dict[str, dict]:
+        found = self._raw_indexes.get(section)
+        if found is None:
+            found = self._raw_indexes[section] = {r["id"]: r for r in self.raw[section]}
+        return found
+
+    @cached_property
+    def _raw_indexes(self) -> dict[str, dict]:
+        return {}

@@ -73,7 +73,7 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
             for p in meeting.participants
         ],
         "outcomes": [
-            {"id": doc_id, "title": dataset.documents[doc_id].title if doc_id in dataset.documents else None}
+            {"id": doc_id, "title": document.title if (document := dataset.document(doc_id)) else None}
             for doc_id in meeting.outcomes
         ],
         "note": meeting.note,
