@@ -214,19 +214,30 @@ class Dataset:
         mechanism, chair_of, host_of, led, present_at, seated = by.values()
         all_members: list[int] = []
         inferred: list[list] = []
-        bodies = {m["id"]: m for m in self.raw["mechanisms"]}
+        bodies = {m["id"]: m for m in self.raw["mechanisms"] if m.get("chair_rule_sources")}  # rules that apply
         asean_chairs = {c["year"]: c["country"] for c in self.raw["asean_chair"]
                         if c["status"] in ("held", "confirmed")}
         for position, raw in enumerate(self.raw["meetings"]):
-            host, chair = raw.get("host"), (raw.get("chair") or {}).get("country")
-            if (by_rule := rule_chair(raw, bodies.get(raw["mechanism"]), asean_chairs)):
+            mechanism[raw["mechanism"]].append(position)
+            host, seat = raw.get("host"), raw.get("chair")
+            chair = seat.get("country") if seat else None
+            people: set = {seat.get("person")} if seat else set()
+            body = bodies.get(raw["mechanism"])
+            if body is not None and (by_rule := rule_chair(raw, body, asean_chairs)):
                 inferred.append([position, by_rule])
                 chair = by_rule
-            leaders = {chair, *[seat.get("country") for seat in raw.get("co_chairs", ())]}
-            present = {host, *leaders, *[seat.get("country") for seat in raw.get("participants", ())]}
+            leaders: set = {chair}
+            present: set = {host, chair}
+            for seat in raw.get("co_chairs", ()):
+                leaders.add(seat.get("country"))
+                people.add(seat.get("person"))
+            present |= leaders
+            for seat in raw.get("participants", ()):
+                present.add(seat.get("country"))
+                people.add(seat.get("person"))
             leaders.discard(None)
             present.discard(None)
-            mechanism[raw["mechanism"]].append(position)
+            people.discard(None)
             if chair:
                 chair_of[chair].append(position)
             if host:
@@ -235,9 +246,6 @@ class Dataset:
                 led[country].append(position)
             for country in present:
                 present_at[country].append(position)
-            people = {seat.get("person") for seat in (raw.get("chair") or {}, *raw.get("co_chairs", ()),
-                                                      *raw.get("participants", ()))}
-            people.discard(None)
             for person in people:
                 seated[person].append(position)
             if raw.get("all_members_attended"):
