@@ -60,7 +60,7 @@ def _utf8(file: str, raw: bytes) -> tuple[str, Problem | None]:
         return "", Problem(file, line, f"not UTF-8 text (byte 0x{raw[err.start]:02x})",
                            "save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)",
                            column=column)
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying the text
         return "", Problem(file, 1, "file is empty", "restore its content from version control")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
