@@ -63,11 +63,14 @@ def test_brief_expects_the_next_consultation_from_the_chair_rule(run_json):
     assert (expected["ordinal"], expected["year"], expected["chair_country"]) == ("16", 2026, "ph")
 
 
-def test_brief_of_a_host_rotation_body_names_the_host_as_chair(run_json):
+def test_brief_of_a_host_rotation_body_without_a_sourced_rule_leaves_the_chair_unknown(run_json):
+    """ASEANAPOL's hosts have chaired, but no source states the rule: the 2026 host is not a chair."""
     brief = run_json("brief", "ASEANAPOL")
-    assert brief["current_chair"]["country"] == "ph"
+    assert (brief["current_chair"]["country"], brief["current_chair"]["status"]) == (None, "unknown")
     assert brief["last_meeting"]["id"] == "aseanapol-43"
-    assert brief["next_meeting"]["id"] == "aseanapol-44"
+    assert (brief["next_meeting"]["id"], brief["next_meeting"]["host"]) == ("aseanapol-44", "ph")
+    dgicm = run_json("brief", "DGICM", as_of="2019-12-31")  # a sourced host rule: the host, marked inferred
+    assert (dgicm["current_chair"]["country"], dgicm["current_chair"]["status"]) == ("mm", "inferred")
 
 
 def test_brief_markdown_is_a_memo_block_with_sources(run):

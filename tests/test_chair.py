@@ -57,7 +57,25 @@ def test_ammtc_follows_the_asean_chair_and_names_its_chair_person(run_json):
     answer = run_json("chair", "2024", "--mechanism", "AMMTC")
     assert (answer["country"], answer["person_name"]) == ("la", "Vilay Lakhamphong")
     future = run_json("chair", "2027", "--mechanism", "ammtc")
-    assert (future["country"], future["status"], future["basis"]) == ("sg", "confirmed", "follows the ASEAN chair")
+    assert (future["country"], future["status"]) == ("sg", "inferred")
+    assert future["basis"].startswith("follows the ASEAN chair (a pattern")  # no source states the rule
+
+
+def test_a_chair_is_never_inferred_from_an_unsourced_rule_for_a_past_year(run_json):
+    """The AMMTC met in Yangon in 1999 and in Siem Reap in 2009: following the ASEAN chair (the
+    Philippines, Thailand) would contradict the record. ASEANAPOL's host rule has no source either."""
+    for year, body in ((1997, "AMMTC"), (1999, "AMMTC"), (2009, "AMMTC"), (2009, "AMMTC+3"), (2010, "ASEANAPOL")):
+        answer = run_json("chair", str(year), "--mechanism", body)
+        assert (answer["country"], answer["status"]) == (None, "unknown"), (year, body, answer)
+
+
+def test_a_chair_from_a_rule_is_inferred_and_a_recorded_one_wins(run_json):
+    admm = run_json("chair", "2027", "--mechanism", "ADMM")  # sourced rule, no 2027 record
+    assert (admm["country"], admm["status"], admm["basis"]) == ("sg", "inferred", "follows the ASEAN chair")
+    plus = run_json("chair", "2025", "--mechanism", "ADMM-Plus")  # its own meeting names the chair
+    assert (plus["country"], plus["status"], plus["person"]) == ("my", "held", "mohamed-khaled-nordin")
+    asod = run_json("chair", "2023", "--mechanism", "ASOD")  # the meeting's chair is itself inferred
+    assert (asod["country"], asod["status"]) == ("mm", "inferred")
 
 
 def test_plain_output_names_status_and_sources(run):

@@ -18,7 +18,7 @@ class ChairAnswer:
     year: int
     mechanism: str
     country: str | None
-    status: str  # held | confirmed | projected | unknown
+    status: str  # held | confirmed | projected | inferred | attested | unknown
     basis: str
     note: str | None
     sources: tuple[str, ...]
@@ -101,33 +101,51 @@ def _next_in(order: list[str], current: str, dataset: Dataset) -> str:
     return later[0] if later else order[0]
 
 
+INFERRED = "inferred"  # a chair that follows from a rule, not from a record of that body
+
+
 def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | None:
-    """Who chairs `mechanism` in `year`, by that body's own chair rule."""
+    """Who chairs `mechanism` in `year`: the chair of its meeting that year when one is recorded;
+    else by its chair rule, marked `inferred` (or `projected`, when what it follows is projected).
+
+    A rule a source states (`chair_rule_sources`) is applied to any year. A rule no source states
+    (the AMMTC following the ASEAN chair is a pattern with exceptions) is applied only to a year
+    whose ASEAN chair has not begun: for a past year it would pass a pattern off as a record.
+    """
     if mechanism == ASEAN:
         return asean_chair(dataset, year)
     body = dataset.mechanisms[mechanism]
     rule = body.chair_rule
-    if rule is ChairRule.FOLLOWS_PARENT and body.parent:
-        parent = chair(dataset, year, body.parent)
-        if parent is None:
-            return None
-        return ChairAnswer(year, mechanism, parent.country, parent.status, f"follows {body.parent}",
-                           body.chair_note, body.sources + parent.sources, last_verified=parent.last_verified)
     held = [m for m in meetings(dataset, mechanism=mechanism, year=year) if m.chair or m.co_chairs]
     if held:
         meeting = held[-1]
         seat = meeting.chair or meeting.co_chairs[0]
-        status = ChairStatus.HELD.value if meeting.status == "held" else ChairStatus.CONFIRMED.value
-        basis = f"chair of {meeting.id}" + (" (inferred from the body's rule)" if meeting.chair_inferred else "")
+        if meeting.chair_inferred:
+            status, basis = INFERRED, f"chair of {meeting.id} (inferred from the body's rule)"
+        else:
+            status = ChairStatus.HELD.value if meeting.status == "held" else ChairStatus.CONFIRMED.value
+            basis = f"chair of {meeting.id}" + ("" if meeting.status == "held" else f" ({meeting.status})")
         sources = meeting.sources + (body.chair_rule_sources if meeting.chair_inferred else ())
         return ChairAnswer(year, mechanism, seat.country, status, basis,
                            body.chair_note, sources, seat.person, meeting.last_verified)
-    if rule is ChairRule.FOLLOWS_ASEAN_CHAIR:
-        parent = asean_chair(dataset, year)
-        if parent is None:
-            return None
-        return ChairAnswer(year, mechanism, parent.country, parent.status, "follows the ASEAN chair",
-                           body.chair_note, body.sources + parent.sources, last_verified=parent.last_verified)
+    followed: ChairAnswer | None = None
+    follows = (rule is ChairRule.FOLLOWS_PARENT and body.parent) or rule is ChairRule.FOLLOWS_ASEAN_CHAIR
+    if rule is ChairRule.FOLLOWS_PARENT and body.parent:
+        followed = chair(dataset, year, body.parent)
+        parent = dataset.mechanisms.get(body.parent)
+        label = f"follows {parent.acronym if parent else body.parent}"
+    elif rule is ChairRule.FOLLOWS_ASEAN_CHAIR:
+        followed, label = asean_chair(dataset, year), "follows the ASEAN chair"
+    if followed is not None and followed.country:
+        sourced = bool(body.chair_rule_sources)
+        if sourced or followed.status in (ChairStatus.CONFIRMED.value, ChairStatus.PROJECTED.value, INFERRED):
+            status = ChairStatus.PROJECTED.value if followed.status == ChairStatus.PROJECTED.value else INFERRED
+            basis = label if sourced else f"{label} (a pattern of its past chairs, not a rule a source states)"
+            return ChairAnswer(year, mechanism, followed.country, status, basis, body.chair_note,
+                               body.chair_rule_sources + followed.sources if sourced else body.sources + followed.sources,
+                               last_verified=followed.last_verified)
+    if follows and followed is None:
+        return None
     return ChairAnswer(year, mechanism, None, "unknown", rule.value,
                        body.chair_note or "no record of this body's chair for that year", body.sources)
 
@@ -150,13 +168,14 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
 
 def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer | None:
     body = dataset.mechanisms[mechanism]
-    if body.chair_rule is ChairRule.HOST_ROTATION:
+    if body.chair_rule is ChairRule.HOST_ROTATION and body.chair_rule_sources:  # a rule a source states
         hosted = [m for m in meetings(dataset, mechanism=mechanism, year=year)
                   if m.host and m.status != "cancelled"]
         if hosted:
             meeting = hosted[-1]
-            return ChairAnswer(year, mechanism, meeting.host, ChairStatus.HELD.value, f"hosts {meeting.id}",
-                               body.chair_note, meeting.sources, last_verified=meeting.last_verified)
+            return ChairAnswer(year, mechanism, meeting.host, INFERRED, f"hosts {meeting.id}",
+                               body.chair_note, meeting.sources + body.chair_rule_sources,
+                               last_verified=meeting.last_verified)
     if body.founded and body.founded.year > year:
         return None
     for role in dataset.roles:
