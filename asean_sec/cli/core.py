@@ -35,8 +35,9 @@ from asean_sec.cli.support import (
 def chair(state, when, mechanism, fmt, color, cite):
     """Who chairs ASEAN (or a body) in a year, with status, basis and sources.
 
-    Status is 'held' (the year has begun), 'confirmed' (announced by a source) or
-    'projected' (from the Charter's alphabetical rotation, no source yet).
+    Status is 'held' (the year has begun), 'confirmed' (announced by a source),
+    'projected' (from the Charter's alphabetical rotation, no source yet), 'inferred'
+    (a body's chair from its chair rule, not a record of that body) or 'unknown'.
 
     \b
     Examples:
