@@ -10,13 +10,14 @@ from asean_sec.questions.search import _word_score
 
 def score_by_words(word: str, folded: str) -> int:
     """The definition: 4 the field's first word, 3 another of its words, 2 the start of one of
-    its words, 1 anywhere in it (spaces ignored), 0 not in it."""
+    its words, 1 the start of one of its words run on across the next ones (spaces ignored),
+    0 otherwise (inside a word, or from inside one word into the next)."""
     tokens = folded.split()
     if word in tokens:
         return 4 if tokens[0] == word else 3
     if any(token.startswith(word) for token in tokens):
         return 2
-    if word in folded or word in folded.replace(" ", ""):
+    if any("".join(tokens[i:]).startswith(word) for i in range(len(tokens))):
         return 1
     return 0
 
@@ -41,6 +42,9 @@ def test_examples():
     assert scored("luong", fold("Lương Tam Quang")) == 4
     assert scored("luong", fold("Le Luong Minh")) == 3
     assert scored("lu", fold("Le Luong Minh")) == 2
-    assert scored("ngmi", fold("Le Luong Minh")) == 1
-    assert scored("uon", fold("Le Luong Minh")) == 1
+    assert scored("luongmi", fold("Le Luong Minh")) == 1
+    assert scored("vietnam", fold("Việt Nam")) == 1
+    assert scored("ngmi", fold("Le Luong Minh")) == 0  # from inside a word into the next
+    assert scored("uon", fold("Le Luong Minh")) == 0  # inside a word
+    assert scored("scam", fold("member states. Cambodia")) == 0
     assert scored("x", fold("Le Luong Minh")) == 0

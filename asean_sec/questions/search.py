@@ -46,6 +46,9 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
             scored = [(_word_score(word, padded, joined) * _WEIGHTS.get(name, 1), name, value)
                       for (name, value, padded), joined in zip(folded, compact)]
             top = max(scored, key=lambda s: s[0])
+            if top[0] == 0:  # only inside a word, or across two: not a match
+                best = None
+                break
             score += top[0]
             best = best or top
         phrase = " ".join(words)
@@ -71,12 +74,28 @@ def _index(dataset: Dataset) -> list:
 
 def _word_score(word: str, padded: str, compact: str) -> int:
     """How `word` matches a field, folded with a space either side (`padded`) and without spaces
-    (`compact`): 4 as its first word, 3 as another word, 2 starting a word, 1 anywhere else."""
+    (`compact`): 4 as its first word, 3 as another word, 2 starting a word, 1 starting a word and
+    running on across the next ones, spaces ignored ('vietnam' in 'Viet Nam'); 0 otherwise, even
+    inside the text ('scam' in 'members. Cambodia' is no match)."""
     if f" {word} " in padded:
         return 4 if padded.startswith(f" {word} ") else 3  # "Luong Tam Quang" before "Le Luong Minh"
     if f" {word}" in padded:
         return 2
-    return 1 if word in compact else 0
+    return 1 if word in compact and _from_a_word_start(word, padded, compact) else 0
+
+
+def _from_a_word_start(word: str, padded: str, compact: str) -> bool:
+    """`word` is in `compact` where one of the field's words begins."""
+    starts, at = set(), 0
+    for token in padded.split():
+        starts.add(at)
+        at += len(token)
+    found = compact.find(word)
+    while found != -1:
+        if found in starts:
+            return True
+        found = compact.find(word, found + 1)
+    return False
 
 
 _SEARCH_KINDS = ("mechanism", "country", "person", "meeting", "document", "crime", "role", "office", "chair")
