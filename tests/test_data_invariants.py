@@ -198,3 +198,24 @@ def test_a_treaty_enters_into_force_after_it_is_signed(document):
     assert late == []
     in_force = {d["id"] for d in document["documents"] if d.get("in_force")}
     assert {"seanwfz-treaty-1995", "protocol-asean-charter-dsm-2010"} <= in_force
+
+
+def test_validate_holds_a_meetings_outcomes_and_its_documents_to_each_other(run, run_json, tmp_path):
+    """What a meeting adopted is answered from both sides (`meetings` outcomes, `documents`): a
+    document adopted at a meeting must be among its outcomes, and an outcome may not name another."""
+    import shutil
+
+    from asean_sec.loading.load import shipped_data_dir
+
+    adopted = {d["id"]: d["meeting"] for d in run_json("export")["documents"] if d.get("meeting")}
+    listed = {o: m["id"] for m in run_json("export")["meetings"] for o in m.get("outcomes", ())}
+    assert all(listed.get(document) == meeting for document, meeting in adopted.items())
+    data = tmp_path / "data"
+    shutil.copytree(shipped_data_dir(), data)
+    meetings = data / "meetings.yaml"
+    text = meetings.read_text(encoding="utf-8")
+    assert "  - asean-multisectoral-work-plan-tip-2023-2028\n" in text
+    meetings.write_text(text.replace("  - asean-multisectoral-work-plan-tip-2023-2028\n", "", 1), encoding="utf-8")
+    result = run("validate", str(data))
+    assert result.exit_code == 3
+    assert "adopted at ammtc-17, but ammtc-17 does not list it in its outcomes" in result.output

@@ -43,6 +43,28 @@ def meeting_rules(c, dates):
                      "add the meetings, or say why in the mechanism's note ('ordinal gaps: …')", warning=True)
 
 
+def outcomes(c):
+    """A document adopted at a meeting (`meeting`) is among that meeting's `outcomes`, and a meeting
+    lists no outcome whose document names another meeting: commands answer from both sides."""
+    if "documents" in c.unsure or "meetings" in c.unsure:
+        return
+    listed: dict[str, set] = {m["id"]: set(m.get("outcomes", ())) for m in c.raw["meetings"]}
+    adopted_at = {d["id"]: d.get("meeting") for d in c.raw["documents"]}
+    for i, document in enumerate(c.raw["documents"]):
+        meeting = document.get("meeting")
+        if meeting in listed and document["id"] not in listed[meeting]:
+            c.report("documents", i, "meeting",
+                     f"{document['id']}: adopted at {meeting}, but {meeting} does not list it in its outcomes",
+                     f"add {document['id']!r} to the outcomes of {meeting}, or correct the meeting")
+    for i, meeting in enumerate(c.raw["meetings"]):
+        for j, document_id in enumerate(meeting.get("outcomes", ())):
+            elsewhere = adopted_at.get(document_id)
+            if elsewhere and elsewhere != meeting["id"]:
+                c.report("meetings", i, ("outcomes", j),
+                         f"{meeting['id']}: lists {document_id!r}, which was adopted at {elsewhere}",
+                         f"move it to the outcomes of {elsewhere}, or correct the document's meeting")
+
+
 def chair_basis(c):
     """A chair inferred from a rule needs the body's rule to be sourced (`chair_rule_sources`)."""
     for i, body in enumerate(c.raw["mechanisms"]):

@@ -79,6 +79,7 @@ def check(dataset, where, unsure=frozenset(), known=None) -> list[Problem]:
     _date_order(c, dates)
     rules.meeting_rules(c, dates)
     rules.chair_basis(c)
+    rules.outcomes(c)
     rules.offices(c, dates)
     return c.problems
 
