@@ -87,7 +87,7 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 21, "mechanisms": 39, "meetings": 204, "people": 200, "offices": 199,
+MINIMUM_RECORDS = {"countries": 21, "mechanisms": 39, "meetings": 204, "people": 200, "offices": 198,
                    "documents": 121, "roles": 75, "sources": 830}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
