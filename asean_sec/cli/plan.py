@@ -51,7 +51,7 @@ def rotation(state, first, last, bodies, fmt, color, cite):
     chosen = list(dict.fromkeys(query.mechanism_id(dataset, b) for b in bodies)) or questions.default_bodies(dataset)
     years = range(start, stop + 1)
     answers = questions.rotation(dataset, years, chosen, state.as_of)
-    emit(views.rotation_report(dataset, answers, chosen, years), fmt, color, cite)
+    emit(views.rotation_report(dataset, answers, chosen, years, cite), fmt, color, cite)
 
 
 @command()

@@ -136,7 +136,7 @@ def layout(columns: list[Column], cells: list[list[str]], width: int, without: f
             for i, h in enumerate(headers)]
     full = [min(f, c.max_width) if c.max_width and not c.no_wrap else f for f, c in zip(full, columns)]
     word = [max([_words(h)] + [_words(row[i]) for row in cells]) for i, h in enumerate(headers)]
-    least = [min(full[i], 8) if c.cut else full[i] if c.no_wrap else min(full[i], word[i])
+    least = [min(full[i], 8) if c.cut else full[i] if c.no_wrap else max(min(full[i], word[i]), c.min_width)
              for i, c in enumerate(columns)]
     kept = [i for i in range(len(columns)) if i not in without]
 
@@ -150,7 +150,7 @@ def layout(columns: list[Column], cells: list[list[str]], width: int, without: f
     for i in sorted(kept, key=lambda i: -least[i]):  # the widest keys wrap between words, not cropped
         if deficit <= 0:
             break
-        cut = min(deficit, least[i] - max(word[i], 1))
+        cut = min(deficit, least[i] - max(word[i], columns[i].min_width, 1))
         if cut > 0:
             least[i] -= cut
             deficit -= cut
@@ -213,8 +213,10 @@ def _stacked(columns: list[Column], cells: list[list[str]]) -> tuple[list[Column
     for i, column in enumerate(columns):
         if column.stack and out_columns:
             joined = out_columns[-1]
+            key = max((_cells(line) for out in out_cells for line in out[-1].split("\n")), default=0)
             out_columns[-1] = Column(f"{joined.header} / {column.header}", joined.value,
-                                     ratio=joined.ratio + column.ratio, shorten=joined.shorten or column.shorten)
+                                     ratio=joined.ratio + column.ratio, shorten=joined.shorten or column.shorten,
+                                     min_width=max(joined.min_width, key if joined.no_wrap else 0))
             for row, out in zip(cells, out_cells):
                 out[-1] = "\n".join(t for t in (out[-1], row[i]) if t)
             continue
@@ -234,6 +236,12 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
     if any(c.stack for c in columns) and (_height(cells, kept, widths) > most or len(kept) < len(columns)):
         columns, cells = _stacked(columns, cells)
         kept, widths = layout(columns, cells, style.width)
+        if _height(cells, kept, widths) > most:  # the stacked key on one line costs a record a line: let it wrap
+            loose = [Column(c.header, c.value, c.max_width, c.no_wrap, c.cut, c.ratio, c.drop, c.hide_zero,
+                            c.stack, c.shorten) for c in columns]
+            kept_loose, widths_loose = layout(loose, cells, style.width)
+            if _height(cells, kept_loose, widths_loose) < _height(cells, kept, widths):
+                columns, kept, widths = loose, kept_loose, widths_loose
     spare = sorted((i for i in kept if columns[i].drop), key=lambda i: -columns[i].drop)
     while spare and _height(cells, kept, widths) > most:  # too tall: leave out what matters least
         dropped = spare.pop(0)

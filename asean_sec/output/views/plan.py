@@ -31,8 +31,9 @@ def _header(dataset: Dataset, body: str) -> str:
     return SHORT_HEADERS.get(body) or (mechanism.acronym if mechanism else body.upper())
 
 
-def rotation_report(dataset: Dataset, answers, bodies: list[str], years: range) -> Report:
-    """Rows for machines (one per year and body); people see `for_people`, the grid."""
+def rotation_report(dataset: Dataset, answers, bodies: list[str], years: range, cite: bool = True) -> Report:
+    """Rows for machines (one per year and body); people see `for_people`, the grid (with a line on
+    the sources under it when they are shown: `cite`)."""
     found = [rows.chair_row(dataset, answer) for answer in answers]
     report = Report(title=f"Chairs {years.start}-{years.stop - 1}", rows=found, columns=[
         Column("Year", "year"), Column("Body", "mechanism_name"), Column("Chair", "country_name"),
@@ -52,7 +53,8 @@ def rotation_report(dataset: Dataset, answers, bodies: list[str], years: range) 
         notes.append("; ".join(names))
     if codes:
         notes.append(" · ".join(f"{code} {name}" for code, name in codes))
-    notes.append("Sources below: those of the years not yet held; --format json gives every cell's.")
+    if cite:
+        notes.append("Sources below: those of the years not yet held; --format json gives every cell's.")
     grid_rows = list(cells.values())
     for line in grid_rows:
         line["sources"] = []
