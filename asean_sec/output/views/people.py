@@ -101,8 +101,10 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         keep(Column("Person", "person_name")),
         Column("Office", "title", max_width=50),
         keep(Column("Since", "start")),
+        keep(Column("Latest source", "latest_source")),
         _src_column(holders),
-    ], empty_message="No office holder is dated as in office on that day.")
+    ], empty_message="No office holder is dated as in office on that day.",
+        notes=[IN_OFFICE_NOTE] if holders else [])
 
     delegations = []
     for d in answer.delegations:
@@ -131,10 +133,24 @@ def _acronym(dataset: Dataset, mechanism: str) -> str:
     return body.acronym if body else mechanism
 
 
+IN_OFFICE_NOTE = ("An office counts as held from its start until a source records its end or a successor; "
+                  "'Latest source' is the newest dated source for it, or the last meeting the holder was seen at "
+                  "with that title: how recent the evidence is, not a check that it still holds.")
+
+
+def _latest_source(dataset: Dataset, state: people.OfficeState) -> str | None:
+    """The newest date among the office's dated sources and the meetings its holder was seen at."""
+    dates = [s.published for s in (dataset.source(i) for i in state.office.sources) if s and s.published]
+    if state.attested_last:
+        dates.append(str(state.attested_last))
+    return max(dates, default=None)
+
+
 def _office_row(dataset: Dataset, state: people.OfficeState) -> dict:
     o = state.office
     text = lambda d: str(d) if d else None  # noqa: E731
     return {"person": o.person, "person_name": dataset.person_name(o.person), "title": o.title,
+            "latest_source": _latest_source(dataset, state),
             "organization": o.organization, "country": o.country, "country_name": dataset.country_name(o.country),
             "start": text(o.start), "end": text(o.end), "status": state.status,
             "superseded_by": state.superseded_by, "superseded_on": text(state.superseded_on),
