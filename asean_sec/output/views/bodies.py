@@ -50,6 +50,7 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
         "founding_document": body.founding_document,
         "founding_document_title": founding.title if founding else None,
         "chair_rule": body.chair_rule.value,
+        "chair_rule_sources": rows.source_refs(dataset, body.chair_rule_sources),
         "chair_note": body.chair_note,
         "current_chair": current,
         "next_chair": following,
@@ -99,7 +100,7 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
             for p in r["partner_formats"])),
         Column("Partners", lambda r: ", ".join(r["partner_names"])),
         Column("Founded", founded),
-        Column("Chair rule", lambda r: RULE_LABELS.get(r["chair_rule"], r["chair_rule"])),
+        Column("Chair rule", _rule_line),
         Column("How chosen", "chair_note"),
         Column(f"Chair {year}", lambda r: _chair_line(r["current_chair"])),
         Column(f"Chair {year + 1}", lambda r: _chair_line(r["next_chair"])),
@@ -216,3 +217,12 @@ def mechanisms_report(dataset: Dataset, nodes: list[bodies.TreeNode], year: int)
     ]
     return Report(title=f"ASEAN security bodies and their chairs in {year}", rows=found, columns=columns,
                   empty_message="No bodies on record.")
+
+
+def _rule_line(row: dict) -> str:
+    """The body's chair rule in words, and whether a source states it (only then are chairs inferred
+    from it for past years and meetings)."""
+    rule = RULE_LABELS.get(row["chair_rule"], row["chair_rule"])
+    if row["chair_rule"] in ("follows_asean_chair", "follows_parent", "host_rotation"):
+        rule += " (a source states it)" if row.get("chair_rule_sources") else " (a pattern: no source states it as a rule)"
+    return rule
