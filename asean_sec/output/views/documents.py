@@ -31,7 +31,8 @@ def documents_report(dataset: Dataset, docs, asked: str = "") -> Report:
         Column("Document", "title", ratio=6),
         Column("Type", lambda r: _label(r["type"]), drop=2),
         Column("Adopted at", lambda r: r["meeting_label"] or r["place"] or ""),
-        Column("Status", "status", drop=1),
+        Column("Status", lambda r: f"in force {r['in_force']}" if r["in_force"] else _label(r["status"] or ""),
+               drop=1),
         _src_column(found),
     ]
     title = f"Documents {asked} — {len(found)}" if asked else f"Documents — {len(found)}"
