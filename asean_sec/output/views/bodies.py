@@ -14,6 +14,7 @@ from asean_sec.output.views.common import (
     _chair_dict,
     _chair_line,
     _label,
+    _lead_dict,
     _meeting_line,
     _merge_sources,
     _src_column,
@@ -132,13 +133,6 @@ def _expected_dict(dataset: Dataset, expected: bodies.ExpectedMeeting | None) ->
 
 
 # --- crimes --------------------------------------------------------------------------------
-
-def _lead_dict(dataset: Dataset, role) -> dict:
-    body = dataset.mechanisms.get(role.mechanism) if role.mechanism else None
-    return {"country": role.country, "country_name": dataset.country_name(role.country), "role": role.role,
-            "subject": role.subject, "mechanism": role.mechanism, "mechanism_name": body.acronym if body else None,
-            "start": str(role.start) if role.start else None, "end": str(role.end) if role.end else None}
-
 
 def _crime_row(dataset: Dataset, area: bodies.CrimeArea) -> dict:
     return {

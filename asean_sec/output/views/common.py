@@ -97,3 +97,11 @@ def _chair_line(row: dict | None) -> str:
     who = _who(row.get("country_name"), row.get("person_name"))
     detail = "; ".join(p for p in (row.get("status"), _label(row.get("basis"))) if p)
     return f"{who} ({detail})" if detail else who
+
+
+def _lead_dict(dataset: Dataset, role) -> dict:
+    """A lead-shepherd, chair or coordinator role as the briefings list it."""
+    body = dataset.mechanisms.get(role.mechanism) if role.mechanism else None
+    return {"country": role.country, "country_name": dataset.country_name(role.country), "role": role.role,
+            "subject": role.subject, "mechanism": role.mechanism, "mechanism_name": body.acronym if body else None,
+            "start": str(role.start) if role.start else None, "end": str(role.end) if role.end else None}

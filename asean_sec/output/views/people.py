@@ -6,9 +6,9 @@ from __future__ import annotations
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Document, Report, keep, sections
-from asean_sec.output.views.bodies import _lead_dict
 from asean_sec.output.views.common import (
     _label,
+    _lead_dict,
     _meeting_chair,
     _meeting_dates,
     _merge_sources,
