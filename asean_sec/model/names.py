@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 from asean_sec.problems import LookupFailed
@@ -17,6 +16,8 @@ def fold(text: str) -> str:
 def _fold(text: str) -> str:
     if text.isascii():  # nothing to decompose, and casefold() is lower() for ASCII
         return " ".join(text.lower().replace("-", " ").replace(".", " ").split())
+    import unicodedata  # only for text that is not ASCII: most names and words asked are
+
     text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     new = set(text).difference(_SEEN)
     if new:  # learn each character once: combining marks (a non-zero combining class) map to None
