@@ -293,3 +293,11 @@ def test_json_is_one_document(run, args):
 def test_no_cite_drops_the_sources(run):
     assert "Sources:" in run("country", "Laos", "--format", "plain").stdout
     assert "Sources:" not in run("country", "Laos", "--format", "plain", "--no-cite").stdout
+
+
+def test_the_timeline_dates_a_treaty_signing_and_its_entry_into_force_apart(run_json):
+    """A document's own date is the day it was signed or adopted; entering into force is its own event."""
+    events = run_json("timeline", "--since", "1995", "--until", "1997-12")
+    seanwfz = [e for e in events if e["id"] == "seanwfz-treaty-1995"]
+    assert [(e["date"], e["kind"]) for e in seanwfz] == [("1995-12-15", "document"), ("1997-03-27", "in_force")]
+    assert seanwfz[0]["text"].startswith("Signed: ") and seanwfz[1]["text"].startswith("In force: ")

@@ -14,8 +14,9 @@ from asean_sec.questions.common import starts_after, upcoming
 # --- the timeline -------------------------------------------------------------------------
 
 class Event(NamedTuple):
-    """Something that happened (or is due) on a date: kind is meeting, document, chair, founded,
-    joined, office_start, office_end or role; `record` is the record it comes from."""
+    """Something that happened (or is due) on a date: kind is meeting, document (signed or adopted),
+    in_force (a document entering into force), chair, founded, joined, office_start, office_end or
+    role; `record` is the record it comes from."""
 
     date: PartialDate
     kind: str
@@ -23,7 +24,7 @@ class Event(NamedTuple):
     upcoming: bool
 
 
-_KIND_ORDER = ("joined", "chair", "founded", "meeting", "document", "role", "office_start", "office_end")
+_KIND_ORDER = ("joined", "chair", "founded", "meeting", "document", "in_force", "role", "office_start", "office_end")
 
 
 def timeline(dataset: Dataset, as_of: dt.date, *, mechanism: str | None = None, country: str | None = None,
@@ -42,6 +43,8 @@ def timeline(dataset: Dataset, as_of: dt.date, *, mechanism: str | None = None, 
         if country and country not in doc.parties and doc.meeting not in meeting_ids:
             continue
         events.append(Event(doc.date, "document", doc, starts_after(doc.date, as_of)))
+        if doc.in_force:  # a treaty's entry into force is an event of its own, on its own day
+            events.append(Event(doc.in_force, "in_force", doc, starts_after(doc.in_force, as_of)))
     if mechanism in (None, query.ASEAN):
         for year in sorted(dataset.asean_chair):
             answer = query.asean_chair(dataset, year)

@@ -29,8 +29,12 @@ def _event_row(dataset: Dataset, event: timeline.Event) -> dict:
         body = documents.document_body(dataset, r)
         meeting = dataset.meetings_by_id.get(r.meeting) if r.meeting else None
         at = (f"{_acronym(dataset, meeting.mechanism)} {meeting.ordinal}" if meeting else r.place)
-        verb = f"{r.status.replace('_', ' ').capitalize()}: " if r.status else ""
+        # the document's date is the day it was signed or adopted; entering into force is an event of its own
+        done = "signed" if r.status == "in_force" else r.status
+        verb = f"{done.replace('_', ' ').capitalize()}: " if done else ""
         row.update(id=r.id, mechanism=body, text=f"{verb}{r.title} ({_label(r.type)}{', ' + at if at else ''})")
+    elif kind == "in_force":
+        row.update(id=r.id, mechanism=documents.document_body(dataset, r), text=f"In force: {r.title} ({_label(r.type)})")
     elif kind == "chair":
         extra = "" if r.basis == "rotation" else f", {_label(r.basis)}"
         row.update(mechanism="asean", country=r.country,
