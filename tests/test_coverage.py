@@ -99,7 +99,7 @@ def test_chairless_and_dayless_meetings_named(run_json):
 def test_totals_match_the_data(run_json):
     document = run_json("export")
     totals = run_json("coverage", "--totals")
-    assert totals["as_of"] == document["dataset"]["as_of"] == "2026-12-06"
+    assert totals["as_of"] == document["dataset"]["as_of"] == "2026-12-07"
     assert {s: totals[f"records_{s}"] for s in SECTIONS} == {s: len(document[s]) for s in SECTIONS}
     rows = run_json("coverage")
     for field in ("held", "without_chair", "without_start_day", "seed_sources_only"):
@@ -151,7 +151,7 @@ def test_markdown_is_a_table_with_the_totals_under_it(run):
             in text)
     assert "| SOMTC | 15 | 10-25 | 1-9, 12, 15 (explained) | Preparatory |" in text
     assert "Seed only" not in text  # 0 for every body: no column
-    assert "Data as of 2026-12-06." in text
+    assert "Data as of 2026-12-07." in text
     assert "Records: 21 countries, 39 mechanisms, 49 ASEAN chair years, 205 meetings" in text
     assert "not recorded: 1980, 1982-1983, 1990, 2028 (2028 projected by rotation)" in text
     assert "Unexplained ordinal gaps: none." in text
@@ -160,7 +160,7 @@ def test_markdown_is_a_table_with_the_totals_under_it(run):
 
 def test_plain_totals_record(run):
     text = run("coverage", "--totals", "--format", "plain").stdout
-    assert "As of:" in text and "2026-12-06" in text
+    assert "As of:" in text and "2026-12-07" in text
     assert "Chair years missing:" in text and "1980, 1982-1983, 1990, 2028" in text
 
 
@@ -168,7 +168,7 @@ def test_mechanism_filter(run, run_json):
     rows = run_json("coverage", "-m", "ammtc+3", "-m", "SOMTC", "-m", "somtc")
     assert [r["mechanism"] for r in rows] == ["somtc", "ammtc-plus-3"]  # tree order, once each
     plain = run("coverage", "-m", "AMMTC", "--format", "plain").stdout
-    assert "Data as of 2026-12-06." in plain and "Records:" not in plain
+    assert "Data as of 2026-12-07." in plain and "Records:" not in plain
     unknown = run("coverage", "-m", "Atlantis")
     assert unknown.exit_code == 2 and "unknown mechanism" in unknown.stderr
     assert run("coverage", "--totals", "-m", "AMMTC").exit_code == 2
