@@ -79,3 +79,16 @@ def test_bad_as_of_is_a_usage_error(run):
 def test_version_states_the_licences(run):
     result = run("--version", as_of=None)
     assert "MIT" in result.stdout and "CC BY 4.0" in result.stdout
+
+
+def test_a_span_that_ends_before_it_begins_is_a_usage_error(run):
+    for command in (["meetings"], ["timeline"]):
+        result = run(*command, "--since", "2026", "--until", "2025")
+        assert result.exit_code == 2 and "is after --until" in result.output, (command, result.output)
+
+
+def test_document_types_match_in_the_plural_and_an_unknown_type_lists_them_all(run, run_json):
+    assert {d["type"] for d in run_json("documents", "--type", "treaties")} == {"treaty"}
+    assert {d["type"] for d in run_json("documents", "--type", "plans of action")} == {"plan_of_action"}
+    result = run("documents", "--type", "foo")
+    assert result.exit_code == 2 and "'treaty'" in result.output

@@ -93,3 +93,10 @@ def test_every_export_carries_inferred_chairs_marked_as_such(run, run_json, tmp_
     rows = sqlite3.connect(database).execute("select id, chair_country, chair_basis from meetings "
                                              "where chair_country is not null").fetchall()
     assert {r[0]: (r[1], r[2]) for r in rows} == answered
+
+
+def test_a_second_sqlite_export_names_the_database_it_will_not_overwrite(run, tmp_path):
+    target = tmp_path / "asean.db"
+    assert run("export", "--format", "sqlite", str(target)).exit_code == 0
+    again = run("export", "--format", "sqlite", str(target))
+    assert again.exit_code == 4 and "asean.db" in again.output and "metadata" not in again.output

@@ -9,7 +9,16 @@ from __future__ import annotations
 import click
 
 from asean_sec.cli import completion
-from asean_sec.cli.support import DateType, command, emit, list_options, list_options_with, output_options, pass_state
+from asean_sec.cli.support import (
+    DateType,
+    check_span,
+    command,
+    emit,
+    list_options,
+    list_options_with,
+    output_options,
+    pass_state,
+)
 
 
 @command()
@@ -119,6 +128,7 @@ def timeline(state, mechanism, country, since, until, fmt, color, cite):
     from asean_sec.output.views import timeline as timeline_views
     from asean_sec.questions import query, timeline
 
+    check_span(since, until)
     dataset = state.dataset
     body = query.mechanism_id(dataset, mechanism) if mechanism is not None else None
     place = query.country_id(dataset, country) if country else None
@@ -207,8 +217,8 @@ def crimes(state, fmt, color, cite):
 @click.option("--mechanism", "-m", shell_complete=completion.mechanisms,
               help="Adopted by this body or at one of its meetings.")
 @click.option("--type", "-t", "doc_type", metavar="TYPE",
-              help="declaration, joint statement, leaders statement, convention, plan of action, work plan, "
-                   "mou, agreement, charter, cooperation plan …")
+              help="declaration, joint statement, leaders statement, convention, treaty, plan of action, "
+                   "work plan, mou, agreement, charter, cooperation plan or other (plurals too: treaties).")
 @click.option("--year", type=click.IntRange(1, 9999), help="Dated in this year.")
 @list_options
 @output_options

@@ -17,6 +17,7 @@ from asean_sec.cli.support import (
     MIN_YEAR,
     DateType,
     PathText,
+    check_span,
     command,
     emit,
     list_options,
@@ -104,6 +105,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
     from asean_sec.output.views import meetings as views
     from asean_sec.questions import query
 
+    check_span(since, until)
     dataset = state.dataset
 
     def ids(values, resolve):

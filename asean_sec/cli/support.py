@@ -428,3 +428,9 @@ def pass_state(command):
     def wrapper(*args, **kwargs):
         return command(click.get_current_context().find_object(State), *args, **kwargs)
     return wrapper
+
+
+def check_span(since, until) -> None:
+    """--since after --until is a usage error (exit 2), as `rotation --from` after `--to` is."""
+    if since is not None and until is not None and since > until:
+        raise click.BadParameter(f"--since {since} is after --until {until}", param_hint="--since")

@@ -235,7 +235,8 @@ def write_sqlite(dataset, target: Path, force: bool) -> None:
 
     built = tables.build({**dataset.raw, "meetings": rows.exported_meetings(dataset)})
     beside = metadata_path(target)
-    _claim(beside, force, False)  # refused before anything is written
+    _claim(target, force, False)  # both refused before anything is written, the database first
+    _claim(beside, force, False)
     text = json.dumps(datasette.metadata(dataset.raw, target.stem), ensure_ascii=False, indent=2) + "\n"
     _build_beside(target, force, lambda path: _fill_sqlite(path, built))
     _build_beside(beside, force, lambda path: path.write_text(text, encoding="utf-8"))

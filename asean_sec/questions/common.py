@@ -66,9 +66,16 @@ def person_id(dataset: Dataset, text: str) -> str:
 
 
 def document_type(text: str) -> str:
-    """'Joint statement', 'joint-statement', 'JOINT_STATEMENT' -> 'joint_statement'."""
+    """'Joint statement', 'joint-statement', 'JOINT_STATEMENT', 'treaties' -> the type's id; an
+    unknown type fails with every type as a suggestion."""
     index = NameIndex("document type", {t: (t, t.replace("_", " ")) for t in DOCUMENT_TYPES})
-    return index.lookup(text.replace("_", " "))
+    words = text.replace("_", " ").split()
+    plural = [w[:-3] + "y" if w.lower().endswith("ies") else w[:-1] if w.lower().endswith("s") else w for w in words]
+    for candidate in (" ".join(words), " ".join(plural[:1] + words[1:]), " ".join(plural)):
+        found = index.get(candidate)
+        if found:
+            return found
+    raise LookupFailed("document type", text, index.suggest(text) or [t.replace("_", " ") for t in DOCUMENT_TYPES])
 
 
 # --- bodies and their chairs --------------------------------------------------------------
