@@ -98,8 +98,11 @@ def test_viet_nam_dossier(run_json):
     assert head["next_asean_chair"] == [{"year": 2030, "status": "projected", "basis": "rotation"}]
     led = {m["id"]: m["roles"] for m in dossier["meetings"]}
     assert led["ammtc-14"] == ["host", "chair"] and led["kh-vn-security-review-2024"] == ["co-chair"]
-    assert [(o["person_name"], o["title"]) for o in dossier["in_office"]] == [
-        ("Phan Van Giang", "Minister of National Defence"), ("Luong Tam Quang", "Minister of Public Security")]
+    assert [(o["person_name"], o["title"], o["status"]) for o in dossier["in_office"]] == [
+        ("Phan Van Giang", "Minister of National Defence", "in office"),
+        ("Luong Tam Quang", "Minister of Public Security", "in office"),
+        # no start on record, but seen in the post (DGICM 28, Aug 2025) within the last 18 months
+        ("Pham Dang Khoa", "Director, Immigration Department", "attested")]
     led_by = {(d["meeting"], d["person_name"], d["role"]) for d in dossier["delegations"]}
     assert {("admm-19", "Phan Van Giang", "head_of_delegation"),
             ("ammtc-19", "Luong Tam Quang", "head_of_delegation")} <= led_by
@@ -110,8 +113,19 @@ def test_viet_nam_dossier(run_json):
 
 def test_country_office_holders_follow_as_of(run_json):
     early = run_json("country", "VN", as_of="2020-01-01")
-    assert [o["person_name"] for o in early["in_office"]] == ["Ngo Xuan Lich", "To Lam"]
+    assert [(o["person_name"], o["status"]) for o in early["in_office"]] == [
+        ("Ngo Xuan Lich", "in office"), ("To Lam", "in office"), ("Pham Van Cac", "attested")]
+    assert all(o["latest_source"] <= "2020-01-01" for o in early["in_office"] if o["latest_source"])
     assert all(m["start"] <= "2020" for m in early["delegations"])
+
+
+def test_an_undated_office_is_held_only_while_its_holder_is_seen_in_it(run_json):
+    """Timor-Leste's defence minister has no start on record; seen at the ADMM in Nov 2025, he is
+    listed as holding the post a year on, and not two years on."""
+    now = run_json("country", "Timor-Leste", as_of="2026-12-07")
+    assert ("donaciano-gomes", "attested") in {(o["person"], o["status"]) for o in now["in_office"]}
+    later = run_json("country", "Timor-Leste", as_of="2027-12-31")
+    assert "donaciano-gomes" not in {o["person"] for o in later["in_office"]}
 
 
 def test_a_superseded_minister_is_not_in_office(run_json):

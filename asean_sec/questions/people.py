@@ -166,11 +166,42 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
         future_chairs=mine_ahead,
         posts=posts,
         meetings=tuple(_led_or_hosted(mine, country)),
-        in_office=tuple(sorted((s for s in states if s.status == "in office"), key=_office_order)),
+        in_office=tuple(sorted([s for s in states if s.status == "in office"] + _recently_attested(dataset, states, as_of),
+                               key=_office_order)),
         delegations=tuple(_delegations(mine, country, as_of)),
         note=raw_record(dataset, "countries", country).get("note"),
         as_of=as_of,
     )
+
+
+RECENTLY = dt.timedelta(days=548)  # about 18 months: an undated office seen this recently is listed as held
+
+
+def latest_evidence(dataset: Dataset, state: OfficeState, as_of: dt.date) -> PartialDate | None:
+    """The newest date, up to `as_of`, among an office's dated sources and the meetings its holder
+    was seen at in it."""
+    dates = [PartialDate.parse(s.published) for s in (dataset.source(i) for i in state.office.sources)
+             if s and s.published]
+    if state.attested_last:
+        dates.append(state.attested_last)
+    dates = [d for d in dates if not starts_after(d, as_of)]
+    return max(dates, key=PartialDate.sort_key, default=None)
+
+
+def _recently_attested(dataset: Dataset, states: list[OfficeState], as_of: dt.date) -> list[OfficeState]:
+    """Offices with no start date on record whose holder was seen in them within RECENTLY before
+    `as_of` (the newest per post): a current holder the sources show but do not date."""
+    newest: dict[tuple, tuple[PartialDate, OfficeState]] = {}
+    for state in states:
+        if state.status != "attested":
+            continue
+        seen = latest_evidence(dataset, state, as_of)
+        if seen is None or seen.last_day > as_of or seen.last_day < as_of - RECENTLY:
+            continue
+        key = (state.office.country, fold(state.office.title))
+        if key not in newest or seen.sort_key() > newest[key][0].sort_key():
+            newest[key] = (seen, state)
+    return [state for _, state in newest.values()]
 
 
 def _role_state(role: Role, as_of: dt.date) -> str:

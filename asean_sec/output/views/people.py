@@ -96,7 +96,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         _src_column(led),
     ], empty_message="No meetings chaired or hosted on record.")
 
-    holders = [_office_row(dataset, s) for s in answer.in_office]
+    holders = [_office_row(dataset, s, as_of) for s in answer.in_office]
     office_report = Report(title=f"In office on {as_of.isoformat()}", rows=holders, columns=[
         keep(Column("Person", "person_name")),
         Column("Office", "title", max_width=50),
@@ -134,23 +134,22 @@ def _acronym(dataset: Dataset, mechanism: str) -> str:
 
 
 IN_OFFICE_NOTE = ("An office counts as held from its start until a source records its end or a successor; "
-                  "'Latest source' is the newest dated source for it, or the last meeting the holder was seen at "
-                  "with that title: how recent the evidence is, not a check that it still holds.")
+                  "one with no start on record (no 'Since') is listed when a source shows its holder in it in "
+                  "the last 18 months. 'Latest source' is the newest dated source for it, or the last meeting the "
+                  "holder was seen at with that title: how recent the evidence is, not a check that it still holds.")
 
 
-def _latest_source(dataset: Dataset, state: people.OfficeState) -> str | None:
-    """The newest date among the office's dated sources and the meetings its holder was seen at."""
-    dates = [s.published for s in (dataset.source(i) for i in state.office.sources) if s and s.published]
-    if state.attested_last:
-        dates.append(str(state.attested_last))
-    return max(dates, default=None)
+def _latest_source(dataset: Dataset, state: people.OfficeState, as_of) -> str | None:
+    """The newest date, up to `as_of`, among the office's dated sources and the meetings its holder was seen at."""
+    latest = people.latest_evidence(dataset, state, as_of)
+    return str(latest) if latest else None
 
 
-def _office_row(dataset: Dataset, state: people.OfficeState) -> dict:
+def _office_row(dataset: Dataset, state: people.OfficeState, as_of) -> dict:
     o = state.office
     text = lambda d: str(d) if d else None  # noqa: E731
     return {"person": o.person, "person_name": dataset.person_name(o.person), "title": o.title,
-            "latest_source": _latest_source(dataset, state),
+            "latest_source": _latest_source(dataset, state, as_of),
             "organization": o.organization, "country": o.country, "country_name": dataset.country_name(o.country),
             "start": text(o.start), "end": text(o.end), "status": state.status,
             "superseded_by": state.superseded_by, "superseded_on": text(state.superseded_on),
@@ -173,7 +172,7 @@ def _office_status(r: dict) -> str:
 
 def person_report(dataset: Dataset, answer: people.Profile) -> Document:
     p, as_of = answer.person, answer.as_of
-    offices = [_office_row(dataset, s) for s in answer.offices]
+    offices = [_office_row(dataset, s, as_of) for s in answer.offices]
     current = [o for o in offices if o["status"] == "in office"]
     summary = {
         "id": p.id, "name": p.name, "native_name": p.native_name, "aliases": list(p.aliases),
