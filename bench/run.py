@@ -83,6 +83,7 @@ def build_large_data(shipped: Path, target: Path, factor: int = 100) -> int:
                 clone["mechanism"] = "bench-series"
                 clone["ordinal"] = str(len(grown) + 1)
                 clone.pop("parent", None)
+                clone.pop("outcomes", None)  # a document is adopted at one meeting: its own, not a copy
                 _move_to_synthetic_countries(clone, copy)
             grown.append(clone)
     class NoAliases(yaml.SafeDumper):
