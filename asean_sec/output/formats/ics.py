@@ -71,7 +71,8 @@ def _upcoming(doc: Document, stream) -> None:
             continue
         end = row["end"] if len(row.get("end") or "") == 10 else start
         after = dt.date.fromisoformat(end) + dt.timedelta(days=1)
-        description = " ".join(p for p in (row.get("basis"), row.get("note")) if p)
+        description = "\n".join(p for p in (f"Basis: {row['basis']}." if row.get("basis") else None,
+                                             row.get("note")) if p)
         if row["sources"]:
             description += ("\n" if description else "") + "Sources: " + " ".join(row["sources"])
         uid = f"{row['kind']}-{row['record'] or row['title']}-{start}".replace(" ", "-")
