@@ -48,7 +48,9 @@ def outcomes(c):
     lists no outcome whose document names another meeting: commands answer from both sides."""
     if "documents" in c.unsure or "meetings" in c.unsure:
         return
-    listed: dict[str, set] = {m["id"]: set(m.get("outcomes", ())) for m in c.raw["meetings"]}
+    listed: dict[str, set] = {}
+    for m in c.raw["meetings"]:  # a duplicated id (reported on its own) keeps the outcomes of both records
+        listed.setdefault(m["id"], set()).update(m.get("outcomes", ()))
     adopted_at = {d["id"]: d.get("meeting") for d in c.raw["documents"]}
     for i, document in enumerate(c.raw["documents"]):
         meeting = document.get("meeting")
