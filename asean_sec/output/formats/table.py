@@ -58,8 +58,9 @@ def write(doc: Document, stream, style) -> None:
         _print_list(console, report, grouped_columns(report, doc.cite), style, grouped=True)
     else:
         _print_list(console, report, report.columns if doc.cite else no_src(report), style)
-    for note in report.notes:
-        console.print(note)
+    for note in report.notes:  # a note laid out for a wider screen is wrapped afresh, not twice
+        wider = any(_cells(line) > style.width for line in note.split("\n"))
+        console.print(" ".join(note.split()) if wider else note)
     if doc.cite:
         _sources(console, stream, sources_of(report.rows), doc.citations, style)
 
