@@ -149,20 +149,16 @@ class Dataset:
     def sources(self) -> dict[str, model.Source]:
         return _by_id(build_source(r) for r in self.raw["sources"])
 
-    @cached_property
-    def _raw_sources(self) -> dict[str, dict]:
-        return {r["id"]: r for r in self.raw["sources"]}
-
     def source(self, source_id: str) -> model.Source | None:
         """One source, built on its own (answers cite a few of hundreds)."""
         if "sources" in self.__dict__:
             return self.sources.get(source_id)
         built = self._built_sources
         if source_id not in built:
-            if self.parts is not None and "_raw_sources" not in self.__dict__:
+            if self.parts is not None and "sources" not in self._raw_indexes:
                 raw = self.parts.source(source_id)
             else:
-                raw = self._raw_sources.get(source_id)
+                raw = self.raw_record("sources", source_id)
             built[source_id] = build_source(raw) if raw else None
         return built[source_id]
 
@@ -352,21 +348,23 @@ class Dataset:
         if "people" in self.__dict__:
             person = self.people.get(person_id)
             return person.name if person else person_id
-        raw = self._raw_by_id("people").get(person_id)  # a name, without building every person
+        raw = self.raw_record("people", person_id)  # a name, without building every person
         return raw["name"] if raw else person_id
 
     def document(self, document_id: str) -> model.Document | None:
         """One document, built on its own (a list of meetings names a few of them)."""
         if "documents" in self.__dict__:
             return self.documents.get(document_id)
-        raw = self._raw_by_id("documents").get(document_id)
+        raw = self.raw_record("documents", document_id)
         return build_document(raw) if raw else None
 
-    def _raw_by_id(self, section: str) -> dict[str, dict]:
+    def raw_record(self, section: str, record_id: str | None) -> dict | None:
+        """The raw record of `section` with this id (None when there is none), from an index of the
+        section by id made on first use."""
         found = self._raw_indexes.get(section)
         if found is None:
-            found = self._raw_indexes[section] = {r["id"]: r for r in self.raw[section]}
-        return found
+            found = self._raw_indexes[section] = {r["id"]: r for r in self.raw.get(section, ())}
+        return found.get(record_id) if record_id is not None else None
 
     @cached_property
     def _raw_indexes(self) -> dict[str, dict]:

@@ -101,7 +101,5 @@ chair_as_of = query.chair_as_of
 # --- raw fields the records do not carry --------------------------------------------------
 
 def raw_record(dataset: Dataset, section: str, record_id: str) -> dict:
-    for raw in dataset.raw.get(section, ()):
-        if raw.get("id") == record_id:
-            return raw
-    return {}
+    """The raw record (fields the model does not carry, such as `note`), or {} when there is none."""
+    return dataset.raw_record(section, record_id) or {}

@@ -128,25 +128,33 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
         sources = meeting.sources + (body.chair_rule_sources if meeting.chair_inferred else ())
         return ChairAnswer(year, mechanism, seat.country, status, basis,
                            body.chair_note, sources, seat.person, meeting.last_verified)
-    followed: ChairAnswer | None = None
-    follows = (rule is ChairRule.FOLLOWS_PARENT and body.parent) or rule is ChairRule.FOLLOWS_ASEAN_CHAIR
     if rule is ChairRule.FOLLOWS_PARENT and body.parent:
-        followed = chair(dataset, year, body.parent)
         parent = dataset.mechanisms.get(body.parent)
-        label = f"follows {parent.acronym if parent else body.parent}"
-    elif rule is ChairRule.FOLLOWS_ASEAN_CHAIR:
-        followed, label = asean_chair(dataset, year), "follows the ASEAN chair"
-    if followed is not None and followed.country:
-        sourced = bool(body.chair_rule_sources)
-        if sourced or followed.status in (ChairStatus.CONFIRMED.value, ChairStatus.PROJECTED.value, INFERRED):
-            status = ChairStatus.PROJECTED.value if followed.status == ChairStatus.PROJECTED.value else INFERRED
-            basis = label if sourced else f"{label} (a pattern of its past chairs, not a rule a source states)"
-            return ChairAnswer(year, mechanism, followed.country, status, basis, body.chair_note,
-                               body.chair_rule_sources + followed.sources if sourced else body.sources + followed.sources,
-                               last_verified=followed.last_verified)
-    if follows and followed is None:
+        return _following(body, year, chair(dataset, year, body.parent),
+                          f"follows {parent.acronym if parent else body.parent}")
+    if rule is ChairRule.FOLLOWS_ASEAN_CHAIR:
+        return _following(body, year, asean_chair(dataset, year), "follows the ASEAN chair")
+    return _unknown(body, year)
+
+
+def _following(body, year: int, followed: ChairAnswer | None, label: str) -> ChairAnswer | None:
+    """The chair `body` takes from the chair it follows: inferred (projected when that is), from a
+    sourced rule for any year, from an unsourced one only for a year whose chair has not begun."""
+    if followed is None:
         return None
-    return ChairAnswer(year, mechanism, None, "unknown", rule.value,
+    sourced = bool(body.chair_rule_sources)
+    if not followed.country or not (sourced or followed.status in (
+            ChairStatus.CONFIRMED.value, ChairStatus.PROJECTED.value, INFERRED)):
+        return _unknown(body, year)
+    status = ChairStatus.PROJECTED.value if followed.status == ChairStatus.PROJECTED.value else INFERRED
+    basis = label if sourced else f"{label} (a pattern of its past chairs, not a rule a source states)"
+    sources = (body.chair_rule_sources if sourced else body.sources) + followed.sources
+    return ChairAnswer(year, body.id, followed.country, status, basis, body.chair_note, sources,
+                       last_verified=followed.last_verified)
+
+
+def _unknown(body, year: int) -> ChairAnswer:
+    return ChairAnswer(year, body.id, None, "unknown", body.chair_rule.value,
                        body.chair_note or "no record of this body's chair for that year", body.sources)
 
 

@@ -9,6 +9,7 @@ When even that is wider than the terminal, the columns with the highest `drop` a
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 
 from asean_sec.output.document import (
@@ -190,10 +191,8 @@ def _height(cells: list[list[str]], kept: list[int], widths: list[int]) -> int:
 def _shortened(text: str, width: int, lines: int) -> str:
     """`text` (parts on lines of their own) as at most `lines` lines of `width`, cut between words
     and ending with ' …' when anything is left out."""
-    import textwrap
-
     wrapped = [(n, line) for n, part in enumerate(text.split("\n"))
-               for line in (textwrap.wrap(part, width, break_long_words=False, break_on_hyphens=False) or [""])]
+               for line in _wrap(part, width, fold=False, size_of=len)]
     if len(wrapped) <= lines:
         return text
     kept = wrapped[:lines]
@@ -238,8 +237,9 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
         columns, cells = _stacked(columns, cells)
         kept, widths = layout(columns, cells, style.width)
         if _height(cells, kept, widths) > most:  # the stacked key on one line costs a record a line: let it wrap
-            loose = [Column(c.header, c.value, c.max_width, c.no_wrap, c.cut, c.ratio, c.drop, c.hide_zero,
-                            c.stack, c.shorten) for c in columns]
+            loose = [copy.copy(c) for c in columns]
+            for column in loose:
+                column.min_width = 0
             kept_loose, widths_loose = layout(loose, cells, style.width)
             if _height(cells, kept_loose, widths_loose) < _height(cells, kept, widths):
                 columns, kept, widths = loose, kept_loose, widths_loose
@@ -292,10 +292,8 @@ def _sources(console, stream, refs: list[str], citations: Mapping, style) -> Non
             stream.write(line + "\n")  # fits, or a URL: whole
             continue
         if line.startswith("      "):  # a document named in words, not a URL: wrapped between them
-            import textwrap
-
-            stream.write(textwrap.fill(line.strip(), style.width, initial_indent="      ", subsequent_indent="      ",
-                                       break_long_words=False) + "\n")
+            stream.write("\n".join("      " + text for text in _wrap(line.strip(), style.width - 6, fold=False,
+                                                                       size_of=len)) + "\n")
             continue
         number, label = line.split("] ", 1)
         indent = " " * (len(number) + 2)
