@@ -139,17 +139,11 @@ IN_OFFICE_NOTE = ("An office counts as held from its start until a source record
                   "holder was seen at with that title: how recent the evidence is, not a check that it still holds.")
 
 
-def _latest_source(dataset: Dataset, state: people.OfficeState, as_of) -> str | None:
-    """The newest date, up to `as_of`, among the office's dated sources and the meetings its holder was seen at."""
-    latest = people.latest_evidence(dataset, state, as_of)
-    return str(latest) if latest else None
-
-
 def _office_row(dataset: Dataset, state: people.OfficeState, as_of) -> dict:
     o = state.office
     text = lambda d: str(d) if d else None  # noqa: E731
     return {"person": o.person, "person_name": dataset.person_name(o.person), "title": o.title,
-            "latest_source": _latest_source(dataset, state, as_of),
+            "latest_source": text(people.latest_evidence(dataset, state, as_of)),
             "organization": o.organization, "country": o.country, "country_name": dataset.country_name(o.country),
             "start": text(o.start), "end": text(o.end), "status": state.status,
             "superseded_by": state.superseded_by, "superseded_on": text(state.superseded_on),
