@@ -85,6 +85,9 @@ def test_ics_parses_as_a_calendar(run):
     assert str(eighteenth["SUMMARY"]) == "AMMTC 18"
     assert eighteenth.decoded("DTSTART").isoformat() == "2024-08-28"
     assert "Vientiane" in str(eighteenth["LOCATION"])
+    # DTSTAMP says when the information was last checked (the data's as-of day), not the event's day
+    as_of = json.loads(run("coverage", "--totals", "--format", "json").stdout)["as_of"]
+    assert eighteenth.decoded("DTSTAMP").date().isoformat() == as_of
 
 
 def _completions(args, incomplete):

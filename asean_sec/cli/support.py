@@ -351,6 +351,8 @@ def emit(answer, fmt: str, color: str, cite: bool = True) -> None:
     if doc.rows or chosen in MACHINE_FORMATS + ("ics",):
         if human and doc.cite:
             doc.citations = _citations(ctx)
+        if chosen == "ics":
+            doc.stamp = _data_as_of(ctx)
         if human and pager and isatty(sys.stdout):
             paged(doc, chosen, color, _stream_mode(chosen, color))
         else:
@@ -365,6 +367,14 @@ def _cut(report, limit: int, reverse: bool) -> None:
     if limit and len(report.rows) > limit:
         report.notes = report.notes + [f"… {len(report.rows) - limit} more (use --limit 0 to see all)"]
         report.rows = report.rows[:limit]
+
+
+def _data_as_of(ctx) -> str | None:
+    """The loaded dataset's as-of date (YYYY-MM-DD), if a dataset was loaded."""
+    state = ctx.find_object(State) if ctx else None
+    if state is None or state._dataset is None:
+        return None
+    return str(state._dataset.info.as_of)
 
 
 def _citations(ctx) -> Mapping:

@@ -94,12 +94,14 @@ class Document:
 
     `compound`: the sections are the parts of one dossier (see the module's note); otherwise the
     document is its first section. `citations`: source reference -> the Source record, for
-    the list people read under the answer (title, publisher, date, then the URL).
+    the list people read under the answer (title, publisher, date, then the URL). `stamp`: the day
+    the data was last checked (its as-of date), which a calendar gives as each event's DTSTAMP.
     """
 
     def __init__(self, parts: list[tuple[str, Report]], compound: bool = False, cite: bool = True):
         self.parts, self.compound = parts, compound
         self.citations: Mapping = {}
+        self.stamp: str | None = None
         self.cite = cite and all(report.cite for _, report in parts)
         self.title = parts[0][1].title if parts else ""
         first = parts[0][1] if parts else None

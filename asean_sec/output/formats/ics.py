@@ -25,6 +25,13 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
+def _stamp(doc: Document, start: str) -> str:
+    """DTSTAMP: when the information was last checked (the data's as-of day), not the event's day;
+    the event's day only when no dataset is at hand."""
+    day = doc.stamp if doc.stamp and len(doc.stamp) == 10 else start
+    return f"{day.replace('-', '')}T000000Z"
+
+
 def write(doc: Document, stream, style) -> None:
     if doc.report.calendar == "upcoming":
         _upcoming(doc, stream)
@@ -43,7 +50,7 @@ def _meetings(doc: Document, stream) -> None:
         end = row.get("end") if len(row.get("end") or "") == 10 else start
         after = dt.date.fromisoformat(str(end)) + dt.timedelta(days=1)
         place = ", ".join(p for p in (row.get("city"), row.get("host_name")) if p)
-        lines += ["BEGIN:VEVENT", f"UID:{row['id']}@asean-sec", f"DTSTAMP:{start.replace('-', '')}T000000Z",
+        lines += ["BEGIN:VEVENT", f"UID:{row['id']}@asean-sec", f"DTSTAMP:{_stamp(doc, start)}",
                   f"DTSTART;VALUE=DATE:{start.replace('-', '')}", f"DTEND;VALUE=DATE:{after:%Y%m%d}",
                   f"SUMMARY:{_text(row['mechanism_name'] + ' ' + row['ordinal'])}"]
         if place:
@@ -76,7 +83,7 @@ def _upcoming(doc: Document, stream) -> None:
         if row["sources"]:
             description += ("\n" if description else "") + "Sources: " + " ".join(row["sources"])
         uid = f"{row['kind']}-{row['record'] or row['title']}-{start}".replace(" ", "-")
-        lines += ["BEGIN:VEVENT", f"UID:{_text(uid)}@asean-sec", f"DTSTAMP:{start.replace('-', '')}T000000Z",
+        lines += ["BEGIN:VEVENT", f"UID:{_text(uid)}@asean-sec", f"DTSTAMP:{_stamp(doc, start)}",
                   f"DTSTART;VALUE=DATE:{start.replace('-', '')}", f"DTEND;VALUE=DATE:{after:%Y%m%d}",
                   f"SUMMARY:{_text(row['title'])}",
                   f"STATUS:{'CONFIRMED' if row['status'] in ('held', 'confirmed', 'in_force') else 'TENTATIVE'}"]
