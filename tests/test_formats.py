@@ -9,7 +9,7 @@ from click.shell_completion import ShellComplete
 from asean_sec.cli.app import cli
 
 CHAIR_FIELDS = ["year", "mechanism", "mechanism_name", "country", "country_name", "person", "person_name",
-                "status", "basis", "note", "sources", "last_verified"]
+                "status", "basis", "note", "sources", "last_verified", "co_chairs"]
 MEETING_FIELDS = ["id", "mechanism", "mechanism_name", "ordinal", "status", "start", "end", "city", "host",
                   "host_name", "chair_country", "chair_country_name", "chair_person", "chair_person_name",
                   "co_chairs", "format", "parent", "theme", "all_members_attended", "participants", "outcomes",

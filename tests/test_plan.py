@@ -10,7 +10,7 @@ from rich.cells import cell_len
 
 AS_OF = "2026-11-22"
 CHAIR_FIELDS = {"year", "mechanism", "mechanism_name", "country", "country_name", "person", "person_name",
-                "status", "basis", "note", "sources", "last_verified"}
+                "status", "basis", "note", "sources", "last_verified", "co_chairs"}
 
 
 def test_rotation_json_has_one_row_per_year_and_body(run):

@@ -42,6 +42,7 @@ def chair_row(dataset: Dataset, answer: ChairAnswer) -> dict:
         "note": answer.note,
         "sources": source_refs(dataset, answer.sources),
         "last_verified": answer.last_verified,
+        "co_chairs": [_seat(dataset, s) for s in answer.co_chairs],  # all of them when co-chaired
     }
 
 

@@ -24,6 +24,7 @@ class ChairAnswer:
     sources: tuple[str, ...]
     person: str | None = None
     last_verified: str | None = None  # of the record the answer rests on, for answers that can change
+    co_chairs: tuple = ()  # every co-chair seat of the meeting the answer rests on (`country` is the first)
 
 
 @cache
@@ -120,14 +121,19 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
     if held:
         meeting = held[-1]
         seat = meeting.chair or meeting.co_chairs[0]
+        shared = () if meeting.chair else tuple(meeting.co_chairs)
+        role = f"chair of {meeting.id}"
+        if len(shared) > 1:  # co-chaired: the answer names its first co-chair, the basis all the others
+            others = " and ".join(dataset.country_name(s.country) or s.country for s in shared[1:])
+            role = f"co-chair of {meeting.id} with {others}"
         if meeting.chair_inferred:
-            status, basis = INFERRED, f"chair of {meeting.id} (inferred from the body's rule)"
+            status, basis = INFERRED, f"{role} (inferred from the body's rule)"
         else:
             status = ChairStatus.HELD.value if meeting.status == "held" else ChairStatus.CONFIRMED.value
-            basis = f"chair of {meeting.id}" + ("" if meeting.status == "held" else f" ({meeting.status})")
+            basis = role + ("" if meeting.status == "held" else f" ({meeting.status})")
         sources = meeting.sources + (body.chair_rule_sources if meeting.chair_inferred else ())
         return ChairAnswer(year, mechanism, seat.country, status, basis,
-                           body.chair_note, sources, seat.person, meeting.last_verified)
+                           body.chair_note, sources, seat.person, meeting.last_verified, shared)
     if rule is ChairRule.FOLLOWS_PARENT and body.parent:
         parent = dataset.mechanisms.get(body.parent)
         return _following(body, year, chair(dataset, year, body.parent),

@@ -199,10 +199,14 @@ def mechanisms_report(dataset: Dataset, nodes: list[bodies.TreeNode], year: int)
             "chair_status": chair["status"] if chair else None,
             "chair_basis": chair["basis"] if chair else None,
             "sources": rows.source_refs(dataset, m.sources),
+            "chair_co_chairs": chair["co_chairs"] if chair else [],
         })
 
     def chair_text(r):  # the country alone: a tree keeps a line a body (`brief` names the person)
-        return f"{r['chair_country_name']} ({r['chair_status']})" if r["chair_country_name"] else ""
+        if not r["chair_country_name"]:
+            return ""
+        names = [s["country_name"] or s["country"] for s in r["chair_co_chairs"]] or [r["chair_country_name"]]
+        return f"{', '.join(names)} ({r['chair_status']})"
 
     columns = [
         keep(Column("Body", "tree")),

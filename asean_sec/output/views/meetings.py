@@ -16,13 +16,21 @@ def _country_and_person(country_field: str, person_field: str):
     return text
 
 
+def _chair_text(row) -> str:
+    """'Viet Nam — Luong Tam Quang', or every co-chair of a co-chaired meeting: 'India; Malaysia (co-chairs)'."""
+    if len(row.get("co_chairs") or ()) > 1:
+        seats = [_country_and_person("country_name", "person_name")(seat) for seat in row["co_chairs"]]
+        return "; ".join(seats) + " (co-chairs)"
+    return _country_and_person("country_name", "person_name")(row)
+
+
 def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechanism: str) -> Report:
     found = [rows.chair_row(dataset, answer)] if answer else []
     label = dataset.mechanisms[mechanism].acronym
     columns = [
         Column("Year", "year"),
         Column("Body", "mechanism_name"),
-        Column("Chair", _country_and_person("country_name", "person_name")),
+        Column("Chair", _chair_text),
         Column("Status", "status"),
         Column("Basis", "basis"),
         Column("Note", "note"),
