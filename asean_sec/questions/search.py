@@ -29,35 +29,51 @@ _WEIGHTS = {"name": 12, "acronym": 12, "title": 10, "id": 8, "alias": 8, "native
             "parties": 3, "crime": 4, "mechanism": 3, "note": 1, "chair_note": 1}
 
 
+# Other spellings of place names that the data writes one way (a query is read with the data's).
+_SPELLINGS = {"naypyidaw": "nay pyi taw", "naypyitaw": "nay pyi taw", "nay pyi daw": "nay pyi taw"}
+
+
 def search(dataset: Dataset, text: str) -> list[Hit]:
     """Records whose text holds every word of `text` (folded: case and diacritics ignored),
-    best first: a match in a name outranks one in a place, which outranks one in a note."""
-    words = fold(text).split()
+    best first: a match in a name outranks one in a place, which outranks one in a note.
+    Words typed apart match a word written as one ('ha noi' finds 'Hanoi'), as a word typed as one
+    matches words written apart ('vietnam' finds 'Viet Nam')."""
+    query = f" {' '.join(fold(text).split())} "
+    for spelling, written in _SPELLINGS.items():
+        query = query.replace(f" {spelling} ", f" {written} ")
+    words = query.split()
     if not words:
         return []
+    readings = [words] + ([["".join(words)]] if len(words) > 1 else [])
     hits = []
     for kind, record_id, label, folded, everything, sources in dataset.memo("search", lambda: _index(dataset)):
-        if not all(word in everything for word in words):
-            continue  # a word matches a field only where it is in the field's compact text
-        compact = [padded.replace(" ", "") for _, _, padded in folded]
-        score = 0
-        best: tuple | None = None
-        for word in words:
-            scored = [(_word_score(word, padded, joined) * _WEIGHTS.get(name, 1), name, value)
-                      for (name, value, padded), joined in zip(folded, compact)]
-            top = max(scored, key=lambda s: s[0])
-            if top[0] == 0:  # only inside a word, or across two: not a match
-                best = None
+        for reading in readings:
+            scored = _scored(reading, folded, everything)
+            if scored is not None:
+                hits.append(Hit(kind, record_id, label, scored[0], scored[1], scored[2], tuple(sources)))
                 break
-            score += top[0]
-            best = best or top
-        phrase = " ".join(words)
-        if len(words) > 1 and any(phrase in padded for _, _, padded in folded):
-            score += 10
-        if best is None:  # no words: nothing to score
-            continue
-        hits.append(Hit(kind, record_id, label, score, best[1], best[2], tuple(sources)))
     return sorted(hits, key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), h.label.casefold(), h.id))
+
+
+def _scored(words: list[str], folded: list, everything: str) -> tuple[int, str, str] | None:
+    """(score, best field, its text) of a record for `words`, or None when a word does not match."""
+    if not all(word in everything for word in words):
+        return None  # a word matches a field only where it is in the field's compact text
+    compact = [padded.replace(" ", "") for _, _, padded in folded]
+    score = 0
+    best: tuple | None = None
+    for word in words:
+        scored = [(_word_score(word, padded, joined) * _WEIGHTS.get(name, 1), name, value)
+                  for (name, value, padded), joined in zip(folded, compact)]
+        top = max(scored, key=lambda s: s[0])
+        if top[0] == 0:  # only inside a word, or across two: not a match
+            return None
+        score += top[0]
+        best = best or top
+    phrase = " ".join(words)
+    if len(words) > 1 and any(phrase in padded for _, _, padded in folded):
+        score += 10
+    return None if best is None else (score, best[1], best[2])
 
 
 def _index(dataset: Dataset) -> list:
