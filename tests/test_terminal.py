@@ -172,3 +172,18 @@ def test_the_pager_in_a_real_terminal(cache_dir):
                            env="ASEAN_SEC_PAGER='sed s/^/P:/'")
     assert long and all(line.startswith("P:") for line in long)
     assert short and not any(line.startswith("P:") for line in short)
+
+
+@pytest.mark.parametrize("columns", ["50", "60", "80"])
+def test_a_wrapped_tree_row_keeps_its_branch(run, columns):
+    """A body's name too long for the column continues under the name, behind the branch's line."""
+    result = run("mechanisms", "--format", "table", "--color", "never", env={"COLUMNS": columns})
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("┃"))
+    end = header.index("┃", 1)  # where the Body column ends (the tree draws │ too, so cells go by position)
+    bodies = [line[1:end].strip() for line in lines if line.startswith("│")]
+    import json
+
+    roots = [n["acronym"] for n in json.loads(run("mechanisms", "--format", "json").stdout) if n["depth"] == 0]
+    assert [body for body in bodies if body and body[:1] not in "├└│ "] == roots  # no line lost its branch
+    assert max(cell_len(line) for line in lines if not line.strip().startswith("http")) <= int(columns)

@@ -29,15 +29,17 @@ class Column:
     column's, in its cell, rather than in a column of its own. `shorten`: long text (a title in a
     list) that, as a last resort, a table ends with ' …' after as many lines as a record may take;
     the other formats keep it whole. `min_width`: a table gives it at least this many cells (a key
-    with another column stacked under it stays on one line).
+    with another column stacked under it stays on one line). `hang`: the text follows a tree's
+    branch ('│  ├─ '); a table that must wrap it continues it under the text, the branch's line
+    carried down ('│  │  '), so the tree stays whole.
     """
 
     def __init__(self, header: str, value, max_width: int | None = None, no_wrap: bool = False,
                  cut: bool = False, ratio: int = 1, drop: int = 0, hide_zero: bool = False, stack: bool = False,
-                 shorten: bool = False, min_width: int = 0):
+                 shorten: bool = False, min_width: int = 0, hang: bool = False):
         self.header, self.value, self.max_width = header, value, max_width
         self.no_wrap, self.cut, self.ratio, self.drop, self.hide_zero = no_wrap, cut, ratio, drop, hide_zero
-        self.stack, self.shorten, self.min_width = stack, shorten, min_width
+        self.stack, self.shorten, self.min_width, self.hang = stack, shorten, min_width, hang
 
     def text(self, row: dict) -> str:
         found = self.value(row) if callable(self.value) else row.get(self.value)

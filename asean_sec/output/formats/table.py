@@ -126,6 +126,23 @@ def _wrap(text: str, width: int, fold: bool = True, size_of=None) -> list[str]:
     return lines
 
 
+_BRANCH = "│├└─ "
+
+
+def _hung(text: str, width: int) -> str:
+    """A tree row ('│  ├─ SOMTC WG on Cybercrime') wrapped to `width` under its text, each further
+    line behind the branch's continuation ('│  │  Cybercrime')."""
+    if _cells(text) <= width:
+        return text
+    name = text.lstrip(_BRANCH)
+    prefix = text[:len(text) - len(name)]
+    if not prefix or width - len(prefix) < 8:  # no branch, or no room beside it: wrap as any text
+        return text
+    carried = prefix[:-3] + {"├─ ": "│  ", "└─ ": "   "}.get(prefix[-3:], prefix[-3:])
+    lines = _wrap(name, width - len(prefix))
+    return "\n".join([prefix + lines[0]] + [carried + line for line in lines[1:]])
+
+
 def _words(text: str) -> int:
     return max((_cells(word) for word in text.split()), default=0)
 
@@ -138,7 +155,8 @@ def layout(columns: list[Column], cells: list[list[str]], width: int, without: f
             for i, h in enumerate(headers)]
     full = [min(f, c.max_width) if c.max_width and not c.no_wrap else f for f, c in zip(full, columns)]
     word = [max([_words(h)] + [_words(row[i]) for row in cells]) for i, h in enumerate(headers)]
-    least = [min(full[i], 8) if c.cut else full[i] if c.no_wrap else max(min(full[i], word[i]), c.min_width)
+    least = [min(full[i], 8) if c.cut else full[i] if c.no_wrap and not c.hang
+             else max(min(full[i], word[i] + (_cells(c.header) if c.hang else 0)), c.min_width)
              for i, c in enumerate(columns)]
     kept = [i for i in range(len(columns)) if i not in without]
 
@@ -257,6 +275,10 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
             if columns[i].shorten:
                 for row in cells:
                     row[i] = _shortened(row[i], w, most)
+    for i, w in zip(kept, widths):
+        if columns[i].hang:
+            for row in cells:
+                row[i] = _hung(row[i], w)
     table = Table(title=report.title, title_justify="left", header_style="bold" if style.color else None,
                   title_style="bold" if style.color else None)
     for i, w in zip(kept, widths):

@@ -209,7 +209,7 @@ def mechanisms_report(dataset: Dataset, nodes: list[bodies.TreeNode], year: int)
         return f"{', '.join(names)} ({r['chair_status']})"
 
     columns = [
-        keep(Column("Body", "tree")),
+        keep(Column("Body", "tree", hang=True)),
         keep(Column(f"Chair {year}", chair_text)),
         Column("Name", "name", ratio=3, drop=1),
     ]
