@@ -210,7 +210,7 @@ def mechanisms_report(dataset: Dataset, nodes: list[bodies.TreeNode], year: int)
 
     columns = [
         keep(Column("Body", "tree", hang=True)),
-        keep(Column(f"Chair {year}", chair_text)),
+        Column(f"Chair {year}", chair_text),  # wraps before the tree does (a narrow terminal)
         Column("Name", "name", ratio=3, drop=1),
     ]
     return Report(title=f"ASEAN security bodies and their chairs in {year}", rows=found, columns=columns,
