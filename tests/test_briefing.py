@@ -315,3 +315,32 @@ def test_the_timeline_dates_a_treaty_signing_and_its_entry_into_force_apart(run_
     seanwfz = [e for e in events if e["id"] == "seanwfz-treaty-1995"]
     assert [(e["date"], e["kind"]) for e in seanwfz] == [("1995-12-15", "document"), ("1997-03-27", "in_force")]
     assert seanwfz[0]["text"].startswith("Signed: ") and seanwfz[1]["text"].startswith("In force: ")
+
+
+# --- one meeting -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words", [["AMMTC", "17"], ["17th", "AMMTC"], ["ammtc-17"], ["17th AMMTC"]])
+def test_meeting_by_body_and_ordinal_or_id(run_json, words):
+    found = run_json("meeting", *words)
+    assert found["id"] == "ammtc-17" and found["start"] == "2023-08-21" and found["city"] == "Labuan Bajo"
+    assert found["chair_country"] == "id" and found["chair_basis"] == "stated"
+    assert "labuan-bajo-declaration-2023" in [o["id"] for o in found["outcomes"]]
+    assert "ammtc-plus-3-13" in [m["id"] for m in found["related"]]
+
+
+def test_meeting_fields_extend_the_meetings_fields(run_json):
+    listed = run_json("meetings", "-m", "AMMTC", "--year", "2023")[0]
+    found = run_json("meeting", "AMMTC", "17")
+    assert list(found)[:len(listed)] == list(listed)
+    assert {"mechanism_full_name", "parent_label", "related"} <= set(found)
+
+
+def test_meeting_shows_what_was_adopted_and_the_week(run):
+    text = run("meeting", "AMMTC", "17", "--format", "plain", "--no-cite").stdout
+    assert "Adopted:" in text and "Labuan Bajo Declaration" in text and "AMMTC+3 13" in text
+
+
+def test_an_unknown_meeting_is_a_usage_error_naming_the_closest(run):
+    result = run("meeting", "AMMTC", "99")
+    assert result.exit_code == 2 and "AMMTC 19" in result.output
+    assert run("meeting", "nothing-like-it").exit_code == 2

@@ -17,6 +17,7 @@ from asean_sec.output import render
 ASKS = {
     "chair": [["next"], ["1900"]],
     "meetings": [["--led-by", "Viet Nam"], ["--year", "1800"]],
+    "meeting": [["AMMTC", "17"], ["ASEANAPOL", "43", "--no-cite"]],
     "brief": [["AMMTC"]],
     "country": [["Viet Nam"], ["laos", "--no-cite"]],
     "person": [["Luong Tam Quang"]],

@@ -96,6 +96,7 @@ def cli(ctx, data_dir, as_of):
 COMMANDS: dict[str, str] = {
     "chair": "asean_sec.cli.core",
     "meetings": "asean_sec.cli.core",
+    "meeting": "asean_sec.cli.core",
     "validate": "asean_sec.cli.core",
     "export": "asean_sec.cli.core",
     "brief": "asean_sec.cli.briefing",

@@ -111,3 +111,14 @@ def mechanisms(ctx, param, incomplete):
 
 def people(ctx, param, incomplete):
     return _complete("person", ctx, incomplete)
+
+
+def meeting_ids(ctx, param, incomplete):
+    """Meeting ids ('ammtc-17') starting with what is typed."""
+    from click.shell_completion import CompletionItem
+
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    wanted = incomplete.casefold()
+    return [CompletionItem(m) for m in sorted(dataset.meetings_by_id) if m.startswith(wanted)]

@@ -125,6 +125,30 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
 
 
 @command()
+@click.argument("words", nargs=-1, required=True, metavar="MEETING", shell_complete=completion.meeting_ids)
+@output_options
+@pass_state
+def meeting(state, words, fmt, color, cite):
+    """One meeting: dates, place, chair, delegations, what it adopted, its week, with sources.
+
+    MEETING is a meeting id or a body and an ordinal, in either order, quoted or not
+    (AMMTC 17, "17th AMMTC", ammtc-17, ASEANAPOL 43, "AMMTC+3" 13, ADMM Retreat 2025).
+
+    \b
+    Examples:
+      asean-sec meeting AMMTC 17
+      asean-sec meeting 19th AMMTC --format json
+      asean-sec meeting ammtc-plus-china-12
+    """
+    from asean_sec.output.views import meetings as views
+    from asean_sec.questions import query
+
+    dataset = state.dataset
+    found = dataset.meetings_by_id[query.meeting_id(dataset, " ".join(words))]
+    emit(views.meeting_report(dataset, found), fmt, color, cite)
+
+
+@command()
 @click.argument("directory", required=False, type=PathText("dir"))
 @click.option("--strict", is_flag=True, help="Treat warnings (ordinal gaps, chair doubts) as errors.")
 @click.pass_context

@@ -9,6 +9,7 @@ from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting
 from asean_sec.model.names import NameIndex
 from asean_sec.model.record import record, replace
+from asean_sec.problems import LookupFailed
 
 ASEAN = "asean"
 
@@ -53,6 +54,45 @@ def mechanism_id(dataset: Dataset, text: str) -> str:
 
 def person_id(dataset: Dataset, text: str) -> str:
     return _index(dataset, "person").lookup(text)
+
+
+def meeting_id(dataset: Dataset, text: str) -> str:
+    """The id of the meeting `text` names: its id (`ammtc-17`), or a body and an ordinal in either
+    order ('AMMTC 17', '17th AMMTC', 'ASEANAPOL 43', 'AMMTC+3 13', 'ADMM Retreat 2025',
+    'AMMTC Special'); raises LookupFailed with the closest meetings of that body, or ids."""
+    by_id = dataset.meetings_by_id
+    text = " ".join(text.split())
+    if text in by_id:
+        return text
+    words = text.split(" ")
+    tried_body = None
+    for body_words, ordinal in ((words[:-1], words[-1]), (words[1:], words[0])):
+        if not body_words:
+            continue
+        body = _index(dataset, "mechanism").get(" ".join(body_words))
+        if body is None:
+            continue
+        tried_body = body
+        wanted = _ordinal_word(ordinal)
+        for meeting in by_id.values():
+            if meeting.mechanism == body and meeting.ordinal.casefold() == wanted:
+                return meeting.id
+    if tried_body is not None:
+        acronym = dataset.mechanisms[tried_body].acronym
+        ordinals = [m.ordinal for m in sorted(by_id.values(), key=meeting_order) if m.mechanism == tried_body]
+        raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {o}" for o in ordinals[-3:]])
+    import difflib
+
+    raise LookupFailed("meeting", text, difflib.get_close_matches(text.casefold(), list(by_id), n=3))
+
+
+def _ordinal_word(word: str) -> str:
+    """'17th' -> '17', '2nd' -> '2'; other words as they are (folded)."""
+    word = word.casefold()
+    for suffix in ("st", "nd", "rd", "th"):
+        if word.endswith(suffix) and word[:-len(suffix)].isdigit():
+            return word[:-len(suffix)]
+    return word
 
 
 def name_index(dataset: Dataset, kind: str) -> NameIndex:

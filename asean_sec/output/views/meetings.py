@@ -5,8 +5,8 @@ from __future__ import annotations
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
-from asean_sec.output.views.common import _meeting_chair, _meeting_dates, _place, _src_column
-from asean_sec.questions.query import ChairAnswer
+from asean_sec.output.views.common import _meeting_chair, _meeting_dates, _merge_sources, _place, _src_column
+from asean_sec.questions.query import ChairAnswer, meeting_order
 
 
 def _country_and_person(country_field: str, person_field: str):
@@ -78,3 +78,58 @@ def meetings_report(dataset: Dataset, meetings, asked: str = "") -> Report:
     title = f"Meetings {asked} — {len(found)}" if asked else f"Meetings — {len(found)}"
     return Report(title=title, rows=found, columns=columns, empty_message="No meeting matches those filters.",
                   notes=notes)
+
+
+_ROLE_ORDER = {role: n for n, role in enumerate(("chair", "incoming_chair", "secretary_general", "head_of_delegation",
+                                                  "speaker", "delegate", "observer", "guest"))}
+
+
+def meeting_report(dataset: Dataset, meeting) -> Report:
+    """One meeting on one screen: when, where, who chaired, who led the delegations, what it
+    adopted, the meeting week it belongs to, with sources. JSON: the `meetings` fields, plus
+    `mechanism_full_name`, `parent_label` and `related` (the other meetings of its week)."""
+    row = rows.meeting_row(dataset, meeting)
+    body = dataset.mechanisms.get(meeting.mechanism)
+    week = meeting.parent or meeting.id
+    related = sorted((m for m in dataset.meetings if m.id != meeting.id and week in (m.id, m.parent)),
+                     key=meeting_order)
+    parent = dataset.meetings_by_id.get(meeting.parent) if meeting.parent else None
+    row.update({
+        "mechanism_full_name": body.name if body else None,
+        "parent_label": rows.meeting_label(rows.meeting_row(dataset, parent)) if parent else None,
+        "related": [{"id": m.id, "label": rows.meeting_label(rows.meeting_row(dataset, m))} for m in related],
+    })
+    row["sources"] = _merge_sources(row["sources"], row["chair_rule_sources"])
+
+    def chair(r):
+        if r["chair_country_name"] and r["chair_basis"] == "rule":
+            return _meeting_chair(r) + " — no source names the chair; it follows from the body's sourced rule"
+        return _meeting_chair(r) or "not on record"
+
+    def participants(r):  # the chair first, then heads of delegation, then the others; by country
+        seats = sorted(r["participants"], key=lambda s: (_ROLE_ORDER.get(s.get("role"), len(_ROLE_ORDER)),
+                                                         s["country_name"] or ""))
+        listed = "; ".join(" — ".join(p for p in (s["country_name"], s["person_name"], s["title"]) if p)
+                           + (f" ({s['role'].replace('_', ' ')})" if s.get("role") not in (None, "secretary_general")
+                              else "") for s in seats)
+        every = "every member state attended" if r["all_members_attended"] else ""
+        return "; ".join(p for p in (every, listed) if p)
+
+    columns = [
+        Column("Meeting", rows.meeting_label),
+        Column("Body", lambda r: f"{r['mechanism_name']} — {r['mechanism_full_name']}"
+               if r["mechanism_full_name"] else r["mechanism_name"]),
+        Column("Dates", _meeting_dates),
+        Column("Place", _place),
+        Column("Chair", chair),
+        Column("Format", lambda r: (r["format"] or "").replace("_", " ")),
+        Column("Theme", "theme"),
+        Column("Participants", participants),
+        Column("Adopted", lambda r: "; ".join(o["title"] or o["id"] for o in r["outcomes"])),
+        Column("Part of", "parent_label"),
+        Column("Same week", lambda r: "; ".join(m["label"] for m in r["related"])),
+        Column("Note", "note"),
+        Column("Verified", "last_verified"),
+    ]
+    return Report(title=f"{rows.meeting_label(row)} — {_place(row) or 'place not on record'}", rows=[row],
+                  columns=columns, single=True)
