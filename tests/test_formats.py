@@ -121,3 +121,8 @@ def test_csv_and_tsv_keep_nested_values_whole(run, run_json):
             for field in ("participants", "co_chairs", "outcomes"):
                 assert (json.loads(row[field]) if row[field] else []) == whole[field], (fmt, row["id"], field)
             assert row["sources"] == "; ".join(whole["sources"])
+
+
+def test_completion_suggests_meeting_ids():
+    found = _completions(["meeting"], "ammtc-1")
+    assert "ammtc-17" in found and all(m.startswith("ammtc-1") for m in found)
