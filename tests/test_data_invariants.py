@@ -166,8 +166,9 @@ def test_coverage_counts_stated_and_inferred_chairs(run_json):
     totals = run_json("coverage", "--totals")
     assert totals["chairs_stated"] + totals["chairs_inferred"] + totals["without_chair"] == totals["records_meetings"]
     assert totals["chairs_inferred"] >= 15
-    # not yet under 10 % (AMMTC consultations and ASEANAPOL chairs are unsourced): keep it from growing
-    assert totals["without_chair"] <= 65
+    # not yet under 10 % (AMMTC consultations and ASEANAPOL chairs are unsourced): the share must not grow
+    # (a meeting found without its chair may be added; each must be matched by chairs found)
+    assert totals["without_chair"] / totals["records_meetings"] <= 0.32
     assert totals["chairs_stated"] >= 121
     bodies = {b["mechanism"]: b for b in run_json("coverage")}
     assert bodies["asod"]["chairs_inferred"] >= 9 and bodies["asod"]["latest_meeting"] == "asod-46"
