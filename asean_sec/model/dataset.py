@@ -46,16 +46,21 @@ def build_chair_year(r) -> model.ChairYear:
 def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict) -> str | None:
     """The country a body's chair rule gives a meeting no source names a chair for, or None.
 
-    Only a rule that is itself sourced (`chair_rule_sources`) is applied: host_rotation gives
-    the host; follows_asean_chair gives the ASEAN chair (held or confirmed) of the start year.
+    Only a rule that is itself sourced (`chair_rule_sources`) is applied, and only to meetings that
+    began on or after `chair_rule_from` when the body gives one: host_rotation gives the host;
+    follows_asean_chair, and the ASEAN Chairmanship's own rotation (the Chair chairs the Summit),
+    give the ASEAN chair (held or confirmed) of the start year.
     """
     if not mechanism or not mechanism.get("chair_rule_sources"):
         return None
     if meeting.get("chair") or meeting.get("co_chairs") or meeting.get("status") == "cancelled":
         return None
+    since = mechanism.get("chair_rule_from")
+    if since and str(meeting.get("start") or "") < str(since):  # ISO text: a bare year before the day counts as before
+        return None
     if mechanism["chair_rule"] == "host_rotation":
         return meeting.get("host")
-    if mechanism["chair_rule"] == "follows_asean_chair":
+    if mechanism["chair_rule"] in ("follows_asean_chair", "alphabetical_rotation"):
         year = str(meeting.get("start") or "")[:4]
         return asean_chairs.get(int(year)) if year.isdigit() else None
     return None
