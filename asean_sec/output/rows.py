@@ -87,8 +87,9 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
 
 
 def meeting_label(row: dict) -> str:
-    """'AMMTC 18', 'AMMTC+3 Special', 'AMMTC 20 (scheduled)' …"""
-    label = f"{row['mechanism_name']} {row['ordinal']}"
+    """'AMMTC 18', 'AMMTC+3 Special', 'AMMTC 20 (scheduled)', 'ASEAN Summit 48' …"""
+    name = "ASEAN Summit" if row.get("mechanism") == "asean" else row["mechanism_name"]  # the Chairmanship meets as the Summit
+    label = f"{name} {row['ordinal']}"
     return label if row.get("status", "held") == "held" else f"{label} ({row['status']})"
 
 

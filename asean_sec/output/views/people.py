@@ -110,7 +110,8 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
     for d in answer.delegations:
         delegations.append({
             "meeting": d.meeting.id, "meeting_label": rows.meeting_label(
-                {"mechanism_name": _acronym(dataset, d.meeting.mechanism), "ordinal": d.meeting.ordinal}),
+                {"mechanism": d.meeting.mechanism, "mechanism_name": _acronym(dataset, d.meeting.mechanism),
+                 "ordinal": d.meeting.ordinal}),
             "start": str(d.meeting.start) if d.meeting.start else None,
             "person": d.person, "person_name": dataset.person_name(d.person), "title": d.title, "role": d.role,
             "sources": rows.source_refs(dataset, d.meeting.sources),
