@@ -126,3 +126,15 @@ def test_csv_and_tsv_keep_nested_values_whole(run, run_json):
 def test_completion_suggests_meeting_ids():
     found = _completions(["meeting"], "ammtc-1")
     assert "ammtc-17" in found and all(m.startswith("ammtc-1") for m in found)
+
+
+def test_src_numbers_follow_the_rows_shown_after_reverse_and_limit(run):
+    text = run("meetings", "-m", "AMMTC", "--reverse", "--limit", "2", "--format", "plain").stdout
+    first = text.splitlines()[1]
+    assert first.split()[-1].startswith("1")  # the first row shown cites source [1] of the list under it
+    assert "\n  [1] " in text
+
+
+def test_no_cite_plain_has_no_src_column(run):
+    text = run("meetings", "-m", "AMMTC", "--format", "plain", "--no-cite").stdout
+    assert "Src" not in text.splitlines()[0]

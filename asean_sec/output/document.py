@@ -70,14 +70,17 @@ class Report:
     `for_people`: another Report people see instead (table, plain, markdown), while machine
     formats get these rows (the rotation: a grid for people, a row per year and body for machines).
     `calendar`: which events `ics` makes of the rows ("meetings" or "upcoming").
+    `row_notes`: notes that hold only when some row needs them (a marker's meaning): a function of
+    the rows, asked again when the rows are cut (--limit), so a note never explains what is not shown.
     """
 
     def __init__(self, title: str, rows: list[dict], columns: list[Column], single: bool = False,
                  cite: bool = True, empty_message: str = "Nothing matched.", notes: list[str] | None = None,
-                 group_by: str | None = None, calendar: str = "meetings"):
+                 group_by: str | None = None, calendar: str = "meetings", row_notes=None):
         self.title, self.rows, self.columns = title, rows, columns
         self.single, self.cite, self.empty_message = single, cite, empty_message
-        self.notes = notes or []
+        self.row_notes = row_notes
+        self.notes = (notes or []) + (row_notes(rows) if row_notes else [])
         self.group_by, self.calendar = group_by, calendar
         self.for_people: Report | None = None
 

@@ -55,7 +55,7 @@ def _report(doc: Document, stream) -> None:
     if report.single:
         fields(report, stream)
     else:
-        table(report.columns, report.rows, stream)
+        table(report.columns if doc.cite else no_src(report), report.rows, stream)
     for note in report.notes:
         stream.write(f"{note}\n")
     if doc.cite:

@@ -74,10 +74,13 @@ def meetings_report(dataset: Dataset, meetings, asked: str = "") -> Report:
         keep(Column("Docs", lambda r: len(r["outcomes"]) or "")),
         _src_column(found),
     ]
-    notes = [INFERRED_NOTE] if any(row.get("chair_basis") == "rule" for row in found) else []
     title = f"Meetings {asked} — {len(found)}" if asked else f"Meetings — {len(found)}"
     return Report(title=title, rows=found, columns=columns, empty_message="No meeting matches those filters.",
-                  notes=notes)
+                  row_notes=_inferred_note)
+
+
+def _inferred_note(found: list[dict]) -> list[str]:
+    return [INFERRED_NOTE] if any(row.get("chair_basis") == "rule" for row in found) else []
 
 
 _ROLE_ORDER = {role: n for n, role in enumerate(("chair", "incoming_chair", "secretary_general", "head_of_delegation",
