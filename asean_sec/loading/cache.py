@@ -141,7 +141,7 @@ def code_stamp() -> str:
                 pending.append(item.path)
             elif item.name.endswith((".py", ".json")):
                 try:
-                    parts.append(_stamp(item.path, package))
+                    parts.append(_stamp(item.path, package, item.stat(follow_symlinks=True)))
                 except OSError:
                     parts.append(f"{item.name}:?")
     try:  # the schemas live beside the data, outside the walk
@@ -153,9 +153,10 @@ def code_stamp() -> str:
     return ";".join(sorted(parts))
 
 
-def _stamp(path: str, package: str) -> str:
-    info = os.stat(path)
-    return f"{os.path.relpath(path, package)}:{info.st_size}:{info.st_mtime_ns}"
+def _stamp(path: str, package: str, info: os.stat_result | None = None) -> str:
+    info = info or os.stat(path)
+    inside = path.startswith(package + os.sep)  # the common case, without relpath's normalising
+    return f"{path[len(package) + 1:] if inside else os.path.relpath(path, package)}:{info.st_size}:{info.st_mtime_ns}"
 
 
 def file_digest(data: bytes) -> bytes:
