@@ -191,6 +191,7 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
         keep(Column("From", "start")),
         keep(Column("To", "end")),
         Column("Status", _office_status, ratio=2),
+        Column("Note", "note", ratio=3, drop=1),  # how the dates are known, and where sources differ
         _src_column(offices),
     ], empty_message="No offices on record.")
     attended = []
