@@ -346,3 +346,9 @@ def test_an_unknown_meeting_is_a_usage_error_naming_the_closest(run):
     result = run("meeting", "AMMTC", "99")
     assert result.exit_code == 2 and "AMMTC 19" in result.output
     assert run("meeting", "nothing-like-it").exit_code == 2
+
+
+def test_a_year_names_a_meeting_numbered_by_its_month(run_json, run):
+    assert run_json("meeting", "ADMM", "Retreat", "2018")["id"] == "admm-retreat-2018-02"
+    assert run_json("meeting", "ADMM", "Retreat", "2025")["id"] == "admm-retreat-2025"
+    assert run("meeting", "ADMM", "Retreat", "2030").exit_code == 2

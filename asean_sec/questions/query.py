@@ -74,13 +74,19 @@ def meeting_id(dataset: Dataset, text: str) -> str:
             continue
         tried_body = body
         wanted = _ordinal_word(ordinal)
-        for meeting in by_id.values():
-            if meeting.mechanism == body and meeting.ordinal.casefold() == wanted:
+        of_body = [m for m in by_id.values() if m.mechanism == body]
+        for meeting in of_body:
+            if meeting.ordinal.casefold() == wanted:
                 return meeting.id
+        # a year names a meeting numbered by its month ('ADMM Retreat 2018' is the retreat of 2018-02)
+        in_year = [m for m in of_body if wanted.isdigit() and m.ordinal.startswith(f"{wanted}-")]
+        if len(in_year) == 1:
+            return in_year[0].id
     if tried_body is not None:
         acronym = dataset.mechanisms[tried_body].acronym
         ordinals = [m.ordinal for m in sorted(by_id.values(), key=meeting_order) if m.mechanism == tried_body]
-        raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {o}" for o in ordinals[-3:]])
+        near = [o for o in ordinals if o.startswith(wanted)] or ordinals[-3:]
+        raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {o}" for o in near])
     import difflib
 
     raise LookupFailed("meeting", text, difflib.get_close_matches(text.casefold(), list(by_id), n=3))
