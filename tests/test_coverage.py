@@ -40,9 +40,9 @@ def test_ammtc_runs_1_to_19_with_the_20th_scheduled_and_no_gap(run_json):
     [ammtc] = run_json("coverage", "--mechanism", "AMMTC")
     assert (ammtc["ordinal_first"], ammtc["ordinal_last"], ammtc["ordinals_scheduled"]) == (1, 19, [20])
     assert ammtc["ordinal_gaps"] == [] and ammtc["gaps_explained"] is None
-    assert ammtc["other_ordinals"] == ["Emergency", "Special", "2nd Special"]
-    assert ammtc["meetings"] == len(run_json("meetings", "-m", "ammtc")) == 23
-    assert (ammtc["held"], ammtc["first_start"], ammtc["last_start"]) == (22, "1997-12-18", "2026")
+    assert ammtc["other_ordinals"] == ["Special on Terrorism", "Emergency", "Special", "2nd Special"]
+    assert ammtc["meetings"] == len(run_json("meetings", "-m", "ammtc")) == 24
+    assert (ammtc["held"], ammtc["first_start"], ammtc["last_start"]) == (23, "1997-12-18", "2026")
 
 
 def test_every_body_with_gaps_has_them_explained(run_json):
@@ -146,15 +146,15 @@ def test_field_names_are_pinned_in_json_and_csv(run, run_json):
 
 def test_markdown_is_a_table_with_the_totals_under_it(run):
     text = run("coverage", "--format", "markdown").stdout
-    assert text.startswith("### Coverage of 39 bodies\n")
-    assert ("| AMMTC | 23 | 1-19, 20 scheduled |  | Emergency; Special; 2nd Special | 17 | 0 | 6 | 19 (2025-09-10) | 3 |\n"
+    assert text.startswith("### Coverage of 40 bodies\n")
+    assert ("| AMMTC | 24 | 1-19, 20 scheduled |  | Special on Terrorism; Emergency; Special; 2nd Special | 18 | 0 | 6 | 19 (2025-09-10) | 3 |\n"
             in text)
     assert "| SOMTC | 17 | 6-25 | 1-5, 7-9, 12 (explained) | Preparatory |" in text
     assert "Seed only" not in text  # 0 for every body: no column
     assert "Data as of 2026-12-07." in text
     import re
 
-    counts = re.search(r"Records: 21 countries, 39 mechanisms, (\d+) ASEAN chair years, (\d+) meetings", text)
+    counts = re.search(r"Records: 21 countries, 40 mechanisms, (\d+) ASEAN chair years, (\d+) meetings", text)
     assert counts and int(counts.group(1)) >= 49 and int(counts.group(2)) >= 205
     assert "not recorded: 1970, 1980, 1982-1983, 1990, 2028 (2028 projected by rotation)" in text
     assert "Unexplained ordinal gaps: none." in text
@@ -179,5 +179,5 @@ def test_mechanism_filter(run, run_json):
 
 def test_table_and_colour(run):
     table = run("coverage", "--format", "table").stdout
-    assert "Coverage of 39 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
+    assert "Coverage of 40 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
     assert "\x1b[" in run("coverage", "--format", "table", "--color", "always").stdout
