@@ -87,8 +87,8 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 21, "mechanisms": 40, "meetings": 319, "people": 323, "offices": 248,
-                   "documents": 191, "roles": 76, "sources": 1220, "asean_chair": 57}
+MINIMUM_RECORDS = {"countries": 21, "mechanisms": 40, "meetings": 321, "people": 334, "offices": 248,
+                   "documents": 191, "roles": 76, "sources": 1240, "asean_chair": 57}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
                        "phan-wannamethee", "roderick-yong", "rusli-noor", "ajit-singh", "rodolfo-severino",
@@ -165,7 +165,7 @@ def test_validate_refuses_an_inferred_chair_on_a_body_without_a_sourced_rule(run
 def test_coverage_counts_stated_and_inferred_chairs(run_json):
     totals = run_json("coverage", "--totals")
     assert totals["chairs_stated"] + totals["chairs_inferred"] + totals["without_chair"] == totals["records_meetings"]
-    assert totals["chairs_inferred"] >= 28
+    assert totals["chairs_inferred"] >= 33
     # not yet under 10 % (AMMTC consultations and ASEANAPOL chairs are unsourced): the share must not grow
     # (a meeting found without its chair may be added; each must be matched by chairs found)
     assert totals["without_chair"] / totals["records_meetings"] <= 0.32
