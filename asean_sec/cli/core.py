@@ -129,7 +129,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
 @output_options
 @pass_state
 def meeting(state, words, fmt, color, cite):
-    """One meeting: dates, place, chair, delegations, what it adopted, its week, with sources.
+    """One meeting: dates, place, chair, participants, what it adopted, its week, with sources.
 
     MEETING is a meeting id or a body and an ordinal, in either order, quoted or not
     (AMMTC 17, "17th AMMTC", ammtc-17, ASEANAPOL 43, "AMMTC+3" 13, ADMM Retreat 2025).
