@@ -366,20 +366,11 @@ def _cut(report, limit: int, reverse: bool) -> None:
     their new order, so that it matches the list of sources under them."""
     if not (reverse or limit and len(report.rows) > limit):
         return
-    if reverse:
-        report.rows = report.rows[::-1]
-    if limit and len(report.rows) > limit:
-        left = len(report.rows) - limit
-        if report.row_notes:  # notes that the left-out rows needed go with them
-            before = report.row_notes(report.rows)
-            report.rows = report.rows[:limit]
-            report.notes = [n for n in report.notes if n not in before] + report.row_notes(report.rows)
-        report.rows = report.rows[:limit]
+    found = report.rows[::-1] if reverse else report.rows
+    left = len(found) - limit if limit else 0
+    report.keep_rows(found[:limit] if left > 0 else found)
+    if left > 0:
         report.notes = report.notes + [f"… {left} more (use --limit 0 to see all)"]
-    from asean_sec.output.document import Column, cited, sources_of
-
-    report.columns = [Column("Src", cited(sources_of(report.rows)), ratio=0) if c.header == "Src" else c
-                      for c in report.columns]
 
 
 def _data_as_of(ctx) -> str | None:

@@ -84,6 +84,15 @@ class Report:
         self.group_by, self.calendar = group_by, calendar
         self.for_people: Report | None = None
 
+    def keep_rows(self, rows: list[dict]) -> None:
+        """Show `rows` (the list reversed or cut): notes that only the left-out rows needed go with
+        them, and the Src column is numbered for the rows kept, as the sources under them are."""
+        if self.row_notes:
+            before = self.row_notes(self.rows)
+            self.notes = [n for n in self.notes if n not in before] + self.row_notes(rows)
+        self.rows = rows
+        self.columns = [src_column(sources_of(rows)) if c.header == "Src" else c for c in self.columns]
+
     def groups(self) -> list[tuple[object, list[dict]]]:
         """The rows in runs of one `group_by` value: [(value, rows), …]."""
         found: list[tuple[object, list[dict]]] = []
@@ -176,11 +185,16 @@ def cited(refs: list[str]):
     return text
 
 
+def src_column(refs: list[str]) -> Column:
+    """The Src column: each row's sources as their numbers in `refs`, the list under the answer."""
+    return Column("Src", cited(refs), ratio=0)
+
+
 def with_src(report: Report, refs: list[str]) -> list[Column]:
     """The report's columns, its Src column renumbered against the whole document's sources."""
     columns = [c for c in report.columns if c.header != "Src"]
     if any(c.header == "Src" for c in report.columns):
-        columns.append(Column("Src", cited(refs), ratio=0))
+        columns.append(src_column(refs))
     return columns
 
 

@@ -93,6 +93,13 @@ def meeting_label(row: dict) -> str:
     return label if row.get("status", "held") == "held" else f"{label} ({row['status']})"
 
 
+def label_of(dataset: Dataset, meeting: Meeting) -> str:
+    """A meeting's label (meeting_label) without building its whole row."""
+    body = dataset.mechanisms.get(meeting.mechanism)
+    return meeting_label({"mechanism": meeting.mechanism, "mechanism_name": body.acronym if body else meeting.mechanism,
+                          "ordinal": meeting.ordinal, "status": meeting.status})
+
+
 def dataset_document(dataset: Dataset) -> dict:
     """The whole dataset as one JSON-ready document, with the raw field names of the YAML; a
     meeting's chair inferred from its body's sourced rule is written as the YAML would hold it

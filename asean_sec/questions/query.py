@@ -74,7 +74,7 @@ def meeting_id(dataset: Dataset, text: str) -> str:
             continue
         tried_body = body
         wanted = _ordinal_word(ordinal)
-        of_body = [m for m in by_id.values() if m.mechanism == body]
+        of_body = meetings(dataset, mechanism=body)  # in date order
         for meeting in of_body:
             if meeting.ordinal.casefold() == wanted:
                 return meeting.id
@@ -84,7 +84,7 @@ def meeting_id(dataset: Dataset, text: str) -> str:
             return in_year[0].id
     if tried_body is not None:
         acronym = dataset.mechanisms[tried_body].acronym
-        ordinals = [m.ordinal for m in sorted(by_id.values(), key=meeting_order) if m.mechanism == tried_body]
+        ordinals = [m.ordinal for m in of_body]
         near = [o for o in ordinals if o.startswith(wanted)] or ordinals[-3:]
         raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {o}" for o in near])
     import difflib

@@ -147,6 +147,12 @@ def _words(text: str) -> int:
     return max((_cells(word) for word in text.split()), default=0)
 
 
+def _hung_words(text: str) -> int:
+    """The narrowest a tree row can wrap to: its branch and the widest word of its name (_hung)."""
+    name = text.lstrip(_BRANCH)
+    return len(text) - len(name) + _words(name)
+
+
 def layout(columns: list[Column], cells: list[list[str]], width: int, without: frozenset[int] | set[int] = frozenset()
            ) -> tuple[list[int], list[int]]:
     """Which columns to show (their indexes) and how wide, so the table fits `width`."""
@@ -154,9 +160,10 @@ def layout(columns: list[Column], cells: list[list[str]], width: int, without: f
     full = [max([_cells(h)] + [_cells(line) for row in cells for line in row[i].split("\n")])
             for i, h in enumerate(headers)]
     full = [min(f, c.max_width) if c.max_width and not c.no_wrap else f for f, c in zip(full, columns)]
-    word = [max([_words(h)] + [_words(row[i]) for row in cells]) for i, h in enumerate(headers)]
+    word = [max([_words(h)] + [(_hung_words if c.hang else _words)(row[i]) for row in cells])
+            for i, (h, c) in enumerate(zip(headers, columns))]
     least = [min(full[i], 8) if c.cut else full[i] if c.no_wrap and not c.hang
-             else max(min(full[i], word[i] + (_cells(c.header) if c.hang else 0)), c.min_width)
+             else max(min(full[i], word[i]), c.min_width)
              for i, c in enumerate(columns)]
     kept = [i for i in range(len(columns)) if i not in without]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
-from asean_sec.output.document import Column, cited, sources_of
+from asean_sec.output.document import Column, sources_of, src_column
 
 KIND_LABELS = {"summit": "summit", "ministerial": "ministerial meeting",
                "senior_officials": "senior officials' meeting", "working_group": "working group",
@@ -33,7 +33,7 @@ def _merge_sources(*groups) -> list[str]:
 
 
 def _src_column(found: list[dict]) -> Column:
-    return Column("Src", cited(sources_of(found)), ratio=0)
+    return src_column(sources_of(found))
 
 
 def _span(start, end) -> str:
@@ -105,3 +105,8 @@ def _lead_dict(dataset: Dataset, role) -> dict:
     return {"country": role.country, "country_name": dataset.country_name(role.country), "role": role.role,
             "subject": role.subject, "mechanism": role.mechanism, "mechanism_name": body.acronym if body else None,
             "start": str(role.start) if role.start else None, "end": str(role.end) if role.end else None}
+
+
+def _acronym(dataset: Dataset, mechanism: str) -> str:
+    body = dataset.mechanisms.get(mechanism)
+    return body.acronym if body else mechanism

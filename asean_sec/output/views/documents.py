@@ -6,8 +6,7 @@ from __future__ import annotations
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
-from asean_sec.output.views.common import _label, _src_column
-from asean_sec.output.views.people import _acronym
+from asean_sec.output.views.common import _acronym, _label, _src_column
 from asean_sec.questions import documents
 
 # --- documents -----------------------------------------------------------------------------
@@ -20,7 +19,7 @@ def documents_report(dataset: Dataset, docs, asked: str = "") -> Report:
         found.append({
             "id": d.id, "title": d.title, "type": d.type, "date": str(d.date) if d.date else None,
             "place": d.place, "meeting": d.meeting,
-            "meeting_label": f"{_acronym(dataset, meeting.mechanism)} {meeting.ordinal}" if meeting else None,
+            "meeting_label": rows.label_of(dataset, meeting) if meeting else None,
             "mechanism": body, "mechanism_name": _acronym(dataset, body) if body else None,
             "parties": list(d.parties), "party_names": [dataset.country_name(p) for p in d.parties],
             "status": d.status, "in_force": str(d.in_force) if d.in_force else None, "note": d.note,

@@ -99,8 +99,8 @@ def meeting_report(dataset: Dataset, meeting) -> Report:
     parent = dataset.meetings_by_id.get(meeting.parent) if meeting.parent else None
     row.update({
         "mechanism_full_name": body.name if body else None,
-        "parent_label": rows.meeting_label(rows.meeting_row(dataset, parent)) if parent else None,
-        "related": [{"id": m.id, "label": rows.meeting_label(rows.meeting_row(dataset, m))} for m in related],
+        "parent_label": rows.label_of(dataset, parent) if parent else None,
+        "related": [{"id": m.id, "label": rows.label_of(dataset, m)} for m in related],
     })
     row["sources"] = _merge_sources(row["sources"], row["chair_rule_sources"])
 

@@ -109,9 +109,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
     delegations = []
     for d in answer.delegations:
         delegations.append({
-            "meeting": d.meeting.id, "meeting_label": rows.meeting_label(
-                {"mechanism": d.meeting.mechanism, "mechanism_name": _acronym(dataset, d.meeting.mechanism),
-                 "ordinal": d.meeting.ordinal}),
+            "meeting": d.meeting.id, "meeting_label": rows.label_of(dataset, d.meeting),
             "start": str(d.meeting.start) if d.meeting.start else None,
             "person": d.person, "person_name": dataset.person_name(d.person), "title": d.title, "role": d.role,
             "sources": rows.source_refs(dataset, d.meeting.sources),
@@ -127,11 +125,6 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
 
     return sections([("country", head), ("posts", post_report), ("meetings", led_report),
                      ("in_office", office_report), ("delegations", delegation_report)])
-
-
-def _acronym(dataset: Dataset, mechanism: str) -> str:
-    body = dataset.mechanisms.get(mechanism)
-    return body.acronym if body else mechanism
 
 
 IN_OFFICE_NOTE = ("An office counts as held from its start until a source records its end or a successor; "

@@ -7,7 +7,6 @@ from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
 from asean_sec.output.views.common import _compact_span, _label, _meeting_chair, _place, _src_column
-from asean_sec.output.views.people import _acronym
 from asean_sec.questions import documents, timeline
 
 # --- timeline ------------------------------------------------------------------------------
@@ -28,7 +27,7 @@ def _event_row(dataset: Dataset, event: timeline.Event) -> dict:
     elif kind == "document":
         body = documents.document_body(dataset, r)
         meeting = dataset.meetings_by_id.get(r.meeting) if r.meeting else None
-        at = (f"{_acronym(dataset, meeting.mechanism)} {meeting.ordinal}" if meeting else r.place)
+        at = (rows.label_of(dataset, meeting) if meeting else r.place)
         # the document's date is the day it was signed or adopted; entering into force is an event of its own
         done = "signed" if r.status == "in_force" else r.status
         verb = f"{done.replace('_', ' ').capitalize()}: " if done else ""
