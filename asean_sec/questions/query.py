@@ -41,7 +41,7 @@ def _index(dataset: Dataset, kind: str) -> NameIndex:
 
 def _exact_id(dataset: Dataset, section: str, text: str) -> str | None:
     """`text` when it is the id of a record in `section`: the common case, without a name index."""
-    return text if any(raw["id"] == text for raw in dataset.raw[section]) else None
+    return text if dataset.raw_record(section, text) is not None else None
 
 
 def country_id(dataset: Dataset, text: str) -> str:
