@@ -127,14 +127,16 @@ def _synthetic_countries_yaml() -> str:
 
 
 def touch_content(data_dir: Path, counter: int) -> None:
-    """A curator's edit: one meeting in the middle of meetings.yaml gains a comment line, and
-    dataset.yaml its last line; so both files (and the cache key) change, one record of 12,000."""
+    """A curator's edit: one meeting in the middle of meetings.yaml gets a new city, and dataset.yaml
+    a new comment on its last line; so both files (and the cache key) change, one record of 32,500."""
     meetings = data_dir / "meetings.yaml"
     text = meetings.read_text(encoding="utf-8")
     marker = "- id: ammtc-17-x50\n"
     head, tail = text.split(marker, 1)
-    tail = tail.split("  # bench edit", 1)[-1].split("\n", 1)[-1] if tail.startswith("  # bench edit") else tail
-    meetings.write_text(f"{head}{marker}  # bench edit {counter}\n{tail}", encoding="utf-8")
+    city, rest = tail.split("  city: ", 1)[1].split("\n", 1)
+    city = city.split(" (bench edit")[0]
+    meetings.write_text(f"{head}{marker}{tail.split('  city: ', 1)[0]}  city: {city} (bench edit {counter})\n{rest}",
+                        encoding="utf-8")
     dataset = data_dir / "dataset.yaml"
     kept = dataset.read_text(encoding="utf-8").rstrip("\n").split("\n# bench edit")[0]
     dataset.write_text(f"{kept}\n# bench edit {counter}\n", encoding="utf-8")

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 ENV_CACHE_DIR = "ASEAN_SEC_CACHE_DIR"
 ENV_NO_CACHE = "ASEAN_SEC_NO_CACHE"
 _MAGIC = b"ASEANSEC1"
+_TEXT_MAGIC = b"ASEANSECT"
 _DIGEST = 32
 _RACY_NS = 2_000_000_000  # a file changed this close to the memo is hashed again
 _MEMO_DIRECTORIES = 32
@@ -224,6 +225,20 @@ def remembered_digests(folder: str | os.PathLike, stats: dict[str, tuple]) -> di
         return None
 
 
+def last_digests(folder: str | os.PathLike) -> dict[str, tuple[int, bytes]] | None:
+    """Each file's (size, digest) as the memo last holds them for this directory, whatever the files
+    are now: the content the directory's latest entry was built from (see edits.py)."""
+    path = _memo_path()
+    memo = read_file(path) if path else None
+    if not isinstance(memo, dict):
+        return None
+    try:
+        _, files = memo[str(folder)]
+        return {name: (info[2], digest) for name, (info, digest) in files.items()}
+    except (TypeError, KeyError, ValueError, IndexError):
+        return None
+
+
 def remember(folder: str | os.PathLike, stats: dict[str, tuple], digests: dict[str, tuple[int, bytes]]) -> None:
     """Add this directory's file digests to the memo (keeping the most recent directories)."""
     path = _memo_path()
@@ -268,13 +283,36 @@ def read(key: str, derived: dict | None, rebuild) -> stored.Sections | None:
 def write(key: str, sections: dict, collections: dict) -> bool:
     """Store `sections` (name -> value) and `collections` (name -> list or dict of bytes) under
     `key` atomically; False (and no file) when it cannot."""
+    return write_blob(key, entry.encode(sections, collections))
+
+
+def write_blob(key: str, blob: bytes | list[bytes]) -> bool:
+    """Store an encoded entry (entry.encode, entry.patch) under `key`, as `write` does."""
     path = _path(key)
     if path is None:
         return False
-    written = _write_atomically(path, entry.encode(sections, collections))
+    written = _write_atomically(path, blob)
     if written:
         _prune(path)
     return written
+
+
+def entry_size(key: str) -> int | None:
+    """The size in bytes of the entry stored under `key`, or None."""
+    path = _path(key)
+    try:
+        return os.stat(path).st_size if path else None
+    except OSError:
+        return None
+
+
+def entry_reader(key: str) -> entry.Reader | None:
+    """A reader of the entry stored under `key`, or None."""
+    path = _path(key)
+    try:
+        return entry.Reader(path) if path else None
+    except (entry.Corrupt, OSError):
+        return None
 
 
 class Memos:
@@ -286,16 +324,45 @@ class Memos:
         self._key = key
 
     def get(self, name: str, compute):
-        entry_path = _path(self._key)
-        if entry_path is None:
-            return compute()
-        path = entry_path[:-len(_ENTRY_SUFFIX)] + f"-{name}{_MEMO_SUFFIX}"
-        value = read_file(path)
+        value = self.peek(name)
         if value is None:
             value = compute()
-            if os.path.isfile(entry_path):
-                write_file(path, value)
+            self.put(name, value)
         return value
+
+    def _paths(self, name: str) -> tuple[str, str] | None:
+        entry_path = _path(self._key)
+        if entry_path is None:
+            return None
+        return entry_path, entry_path[:-len(_ENTRY_SUFFIX)] + f"-{name}{_MEMO_SUFFIX}"
+
+    def peek(self, name: str):
+        """The value kept under `name`, or None."""
+        paths = self._paths(name)
+        return read_file(paths[1]) if paths else None
+
+    def drop(self, name: str) -> None:
+        """Delete the value kept under `name`, if any."""
+        paths = self._paths(name)
+        if paths:
+            _remove_ours(paths[1], (_MAGIC, _TEXT_MAGIC))
+
+    def peek_with_text(self, name: str):
+        """(value, text) kept by put_with_text under `name`, or None."""
+        paths = self._paths(name)
+        return read_with_text(paths[1]) if paths else None
+
+    def put_with_text(self, name: str, value, text: bytes, digest: bytes) -> None:
+        """Keep `value` and the bytes `text` (whose file_digest is `digest`), if the entry exists."""
+        paths = self._paths(name)
+        if paths and os.path.isfile(paths[0]):
+            write_with_text(paths[1], value, text, digest)
+
+    def put(self, name: str, value) -> None:
+        """Keep `value` under `name`, if the entry exists."""
+        paths = self._paths(name)
+        if paths and os.path.isfile(paths[0]):
+            write_file(paths[1], value)
 
 
 MAX_FILE_BYTES = 1 << 30  # a memo or record store; far above what 100x the shipped data needs
@@ -342,7 +409,49 @@ def write_file(path: str | os.PathLike, value) -> bool:
     return _write_atomically(path, _MAGIC + blake2b(payload, digest_size=_DIGEST).digest() + payload)
 
 
-def _write_atomically(path: str | os.PathLike, blob: bytes) -> bool:
+def write_with_text(path: str | os.PathLike, value, text: bytes, digest: bytes) -> bool:
+    """Marshal `value` into `path` followed by the bytes `text`, whose BLAKE2 digest (file_digest)
+    is `digest`: the text is written as it is, not copied into a marshalled value."""
+    head = marshal.dumps((value, digest, len(text)))
+    return _write_atomically(path, [_TEXT_MAGIC, blake2b(head, digest_size=_DIGEST).digest(),
+                                    len(head).to_bytes(4, "big"), head, text])
+
+
+def read_with_text(path: str | os.PathLike):
+    """(value, text) written by write_with_text, or None when absent, unreadable, corrupt or not
+    a regular file of our own; the text is checked against its digest."""
+    from asean_sec.loading import files
+
+    try:
+        fd, info = files.open_regular(path, follow=False)
+    except (OSError, ValueError):
+        return None
+    try:
+        if not own(info) or not info.st_size <= MAX_FILE_BYTES:
+            return None
+        blob = files.read_fd(fd, info.st_size)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    start = len(_TEXT_MAGIC) + _DIGEST + 4
+    if len(blob) < start or not blob.startswith(_TEXT_MAGIC):
+        return None
+    length = int.from_bytes(blob[start - 4:start], "big")
+    head = blob[start:start + length]
+    if blake2b(head, digest_size=_DIGEST).digest() != blob[len(_TEXT_MAGIC):start - 4]:
+        return None
+    try:
+        value, digest, size = marshal.loads(head)
+    except (EOFError, ValueError, TypeError):
+        return None
+    text = blob[start + length:]
+    if len(text) != size or file_digest(text) != digest:
+        return None
+    return value, text
+
+
+def _write_atomically(path: str | os.PathLike, blob: bytes | list[bytes]) -> bool:
     folder = os.path.dirname(path) or os.curdir
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -355,7 +464,8 @@ def _write_atomically(path: str | os.PathLike, blob: bytes) -> bool:
         return False
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(blob)
+            for chunk in blob if isinstance(blob, list) else [blob]:  # large parts unjoined: no copy
+                out.write(chunk)
         os.replace(temporary, path)
     except OSError:
         try:
@@ -385,14 +495,15 @@ def _prune(keep: str, limit: int = 8) -> None:
         pass
 
 
-def _remove_ours(path: str, magic: bytes) -> None:
-    """Delete `path` if it is a regular file of our own that begins with `magic`."""
+def _remove_ours(path: str, magic: bytes | tuple[bytes, ...]) -> None:
+    """Delete `path` if it is a regular file of our own that begins with `magic` (or one of them)."""
     from asean_sec.loading import files
 
+    magics = magic if isinstance(magic, tuple) else (magic,)
     try:
         fd, info = files.open_regular(path, follow=False)
         try:
-            ours = own(info) and files.read_fd(fd, len(magic)) == magic
+            ours = own(info) and files.read_fd(fd, max(map(len, magics))).startswith(magics)
         finally:
             os.close(fd)
         if ours:
@@ -408,4 +519,4 @@ def _prune_memos(folder: str) -> None:
         if name.startswith(_ENTRY_PREFIX) and name.endswith(_MEMO_SUFFIX):
             key = name[len(_ENTRY_PREFIX):-len(_MEMO_SUFFIX)].rsplit("-", 1)[0]
             if f"{_ENTRY_PREFIX}{key}{_ENTRY_SUFFIX}" not in names:
-                _remove_ours(os.path.join(folder, name), _MAGIC)
+                _remove_ours(os.path.join(folder, name), (_MAGIC, _TEXT_MAGIC))

@@ -70,6 +70,53 @@ def encode(sections: dict, collections: dict) -> bytes:
     return b"".join([MAGIC, len(head).to_bytes(4, "big"), _digest(head), head, *parts])
 
 
+def patch(reader: Reader, replaced: dict[str, dict]) -> list[bytes]:
+    """A new entry, in pieces: the one `reader` reads with some collection items replaced. `replaced` maps a
+    collection to {position or key: bytes, or None to drop that key (a dict collection)}.
+
+    Every part of the old entry is kept where it lies, unread and unchecked (its digest is checked
+    whenever it is read, as in any entry); the new items, the pages of a list's index that name
+    them and the new indexes follow it. The old items stay behind as unused bytes, which the next
+    full write of the entry drops (see `unused`)."""
+    old = reader.parts_region()
+    parts: list[bytes] = [old]
+    offset = len(old)
+    header = {"sections": dict(reader.sections), "collections": dict(reader.collections)}
+
+    def add(data: bytes) -> tuple[int, int, bytes]:
+        nonlocal offset
+        parts.append(data)
+        place = (offset, len(data), _digest(data))
+        offset += len(data)
+        return place
+
+    for name, changes in replaced.items():
+        stored = reader.value(reader.collections[name])
+        if isinstance(stored, dict):
+            index = dict(stored)
+            for key, blob in changes.items():
+                if blob is None:
+                    index.pop(key, None)
+                else:
+                    index[key] = add(blob)
+        else:
+            count, pages = stored[0], list(stored[1])
+            touched: dict[int, list] = {}
+            for position, blob in sorted(changes.items()):
+                if not 0 <= position < count:
+                    raise Corrupt("a replaced item lies beyond the collection")
+                number = position // PAGE
+                if number not in touched:
+                    touched[number] = list(reader.value(pages[number]))
+                touched[number][position % PAGE] = add(blob)
+            for number, page in touched.items():
+                pages[number] = add(marshal.dumps(page))
+            index = (count, pages)
+        header["collections"][name] = add(marshal.dumps(index))
+    head = marshal.dumps(header)
+    return [MAGIC, len(head).to_bytes(4, "big"), _digest(head), head, *parts]  # written as they are: no copy
+
+
 class Reader:
     """Positioned, checked reads from one entry file; raises Corrupt."""
 
@@ -106,6 +153,22 @@ class Reader:
             os.close(self._fd)
         except (AttributeError, OSError):
             pass
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def parts_region(self) -> bytes:
+        """Every byte after the header: the parts, as they lie (see `patch`)."""
+        from asean_sec.loading import files
+
+        try:
+            data = files.read_fd(self._fd, self._size - self._base, self._base)
+        except (OSError, ValueError) as err:
+            raise Corrupt(str(err)) from None
+        if len(data) != self._size - self._base:
+            raise Corrupt("the entry is shorter than its size")
+        return data
 
     def part(self, place) -> bytes:
         try:

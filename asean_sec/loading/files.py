@@ -54,10 +54,12 @@ def open_regular(path, follow: bool = True) -> tuple[int, os.stat_result]:
 
 
 def read_fd(fd: int, limit: int, offset: int = 0) -> bytes:
-    """Up to `limit` bytes from `fd` at `offset` (fewer when the file is shorter)."""
+    """Up to `limit` bytes from `fd` at `offset` (fewer when the file is shorter). Every caller
+    bounds `limit` by the file's size, so one read usually does: a large file is not read in
+    pieces that would then be copied together."""
     chunks, wanted = [], limit
     while wanted > 0:
-        chunk = os.pread(fd, min(wanted, 1 << 24), offset)
+        chunk = os.pread(fd, min(wanted, 1 << 30), offset)
         if not chunk:
             break
         chunks.append(chunk)

@@ -140,8 +140,9 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
         return _parse_checked(directory, read_files(directory), reuse=False)
     stats = cache.stat_files(directory, FILES)
     digests = cache.remembered_digests(directory, stats) if stats else None
-    contents = None
+    contents = previous = None
     if digests is None:
+        previous = cache.last_digests(directory)  # what the directory's last entry was built from
         contents = read_files(directory)
         digests = cache.digests_of(contents)
         if stats and stats == cache.stat_files(directory, FILES):
@@ -159,6 +160,13 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
         return Dataset(sections, directory, stored.Parts(sections, cache.Memos(key)))
     if contents is None:
         contents, key = read_files(directory), None  # read now: the key is the content read
+    elif previous is not None:
+        from asean_sec.loading import edits
+
+        if edits.apply(directory, contents, digests, previous, key):  # a few meetings edited
+            sections = cache.read(key, stored.DERIVED, rebuild)
+            if sections is not None:
+                return Dataset(sections, directory, stored.Parts(sections, cache.Memos(key)))
     return _parse_checked(directory, contents, reuse=True, store=True, key=key)
 
 
@@ -170,12 +178,17 @@ def _parse_checked(directory: str | os.PathLike, contents: dict[str, bytes], reu
     collecting = gc.isenabled()
     gc.disable()  # parsing builds many objects and no cycles: collections would only cost time
     try:
-        dataset, problems = parse(directory, contents, reuse=reuse)
+        dataset, problems, documents = _parse(directory, contents, reuse=reuse)
         errors = [p for p in problems if not p.warning]
         if errors or dataset is None:
             raise DataError(errors)
         if store:
-            cache.write(key or cache.key_for(__version__, contents), *stored.layout(dataset))
+            key = key or cache.key_for(__version__, contents)
+            if cache.write(key, *stored.layout(dataset)):
+                from asean_sec.loading import edits
+
+                edits.remember(key, contents["meetings.yaml"], documents.get("meetings.yaml"),
+                               dataset.raw["meetings"])
         return dataset
     finally:
         if collecting:
@@ -191,6 +204,12 @@ def parse(directory: str | os.PathLike, contents: dict[str, bytes], reuse: bool 
     Cross-record checks run even when some records break their schema, on the records that
     do not, so one run lists every problem; the ids of the broken records still count as known.
     """
+    dataset, problems, _ = _parse(directory, contents, reuse)
+    return dataset, problems
+
+
+def _parse(directory: str | os.PathLike, contents: dict[str, bytes], reuse: bool):
+    """parse(), and the Document each file was read into."""
     from asean_sec.loading import validate
 
     documents: dict = {}
@@ -210,8 +229,8 @@ def parse(directory: str | os.PathLike, contents: dict[str, bytes], reuse: bool 
     dataset = Dataset(raw, directory)
     checked = validate.check(dataset, where, unsure=unsure, known=known)
     if problems:  # with records missing, warnings (gaps, doubts) would mislead: keep the errors
-        return None, problems + [p for p in checked if not p.warning]
-    return dataset, checked
+        return None, problems + [p for p in checked if not p.warning], documents
+    return dataset, checked, documents
 
 
 def _read_by_records(label: str, raw: bytes, schema_name: str):

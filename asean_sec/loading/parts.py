@@ -163,8 +163,10 @@ class RecordDocument:
     """A yamlio.Document whose line map is kept record by record and only unpacked for the records a
     problem is reported in: most runs report none, and a full map of a large file is costly."""
 
-    def __init__(self, file: str, value, first_line: int, key_lines: dict, starts: dict, packed: dict):
+    def __init__(self, file: str, value, first_line: int, key_lines: dict, starts: dict, packed: dict,
+                 count: int | None = None):
         self.file, self.value = file, value
+        self.count = count  # values in the file, as the limit (text.MAX_VALUES) counts them
         self._first_line, self._key_lines, self._starts, self._packed = first_line, key_lines, starts, packed
 
     def _record_lines(self, section: str, index: int) -> dict:
@@ -231,7 +233,7 @@ def read(label: str, raw: bytes, schema_name: str, store: Store) -> RecordDocume
             record_lines.append(entry[2])
     if count > limits.MAX_VALUES or not skeleton_check(value):
         return None
-    return RecordDocument(label, value, sections[0][1], key_lines, starts, packed)
+    return RecordDocument(label, value, sections[0][1], key_lines, starts, packed, count)
 
 
 def _entry(section: str, slice_text: str, check, store: Store):

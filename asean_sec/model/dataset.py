@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any, Protocol
@@ -64,6 +63,49 @@ def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict) -> str
         year = str(meeting.get("start") or "")[:4]
         return asean_chairs.get(int(year)) if year.isdigit() else None
     return None
+
+
+def index_context(raw) -> tuple[dict, dict]:
+    """What meeting_keys needs besides the meeting: the bodies whose chair rule is sourced, and the
+    ASEAN chair (held or confirmed) of each year."""
+    bodies = {m["id"]: m for m in raw["mechanisms"] if m.get("chair_rule_sources")}
+    asean_chairs = {c["year"]: c["country"] for c in raw["asean_chair"] if c["status"] in ("held", "confirmed")}
+    return bodies, asean_chairs
+
+
+def meeting_keys(raw: dict, bodies: dict, asean_chairs: dict) -> tuple[list[tuple], str | None]:
+    """The keys of the meeting index (see Dataset.meeting_index) one meeting is listed under, each
+    once, and the chair its body's sourced rule gives it (None when none is inferred)."""
+    seat = raw.get("chair")
+    chair = seat.get("country") if seat else None
+    people: set = {seat.get("person")} if seat else set()
+    by_rule = rule_chair(raw, bodies.get(raw["mechanism"]), asean_chairs)
+    if by_rule:
+        chair = by_rule
+    host = raw.get("host")
+    leaders: set = {chair}
+    present: set = {host, chair}
+    for seat in raw.get("co_chairs", ()):
+        leaders.add(seat.get("country"))
+        people.add(seat.get("person"))
+    present |= leaders
+    for seat in raw.get("participants", ()):
+        present.add(seat.get("country"))
+        people.add(seat.get("person"))
+    leaders.discard(None)
+    present.discard(None)
+    people.discard(None)
+    keys: list[tuple] = [("mechanism", raw["mechanism"])]
+    if chair:
+        keys.append(("chair", chair))
+    if host:
+        keys.append(("host", host))
+    keys += [("leader", country) for country in leaders]
+    keys += [("present", country) for country in present]
+    keys += [("person", person) for person in people]
+    if raw.get("all_members_attended"):
+        keys.append(("all members",))
+    return keys, by_rule
 
 
 def build_meeting(r, inferred_chair: str | None = None) -> model.Meeting:
@@ -210,51 +252,19 @@ class Dataset:
         delegation, or the host); for each person, by ("person", id) (a seat or a delegation); by
         ("all members",) for meetings every member attended; ("inferred",): [position, country] for
         each chair inferred from its body's sourced rule (counted as the chair in the entries above)."""
-        by: dict[str, defaultdict[str, list[int]]] = {
-            kind: defaultdict(list) for kind in ("mechanism", "chair", "host", "leader", "present", "person")}
-        mechanism, chair_of, host_of, led, present_at, seated = by.values()
-        all_members: list[int] = []
+        index: dict[tuple, list] = {}
         inferred: list[list] = []
-        bodies = {m["id"]: m for m in self.raw["mechanisms"] if m.get("chair_rule_sources")}  # rules that apply
-        asean_chairs = {c["year"]: c["country"] for c in self.raw["asean_chair"]
-                        if c["status"] in ("held", "confirmed")}
+        context = index_context(self.raw)
         for position, raw in enumerate(self.raw["meetings"]):
-            mechanism[raw["mechanism"]].append(position)
-            host, seat = raw.get("host"), raw.get("chair")
-            chair = seat.get("country") if seat else None
-            people: set = {seat.get("person")} if seat else set()
-            body = bodies.get(raw["mechanism"])
-            if body is not None and (by_rule := rule_chair(raw, body, asean_chairs)):
+            keys, by_rule = meeting_keys(raw, *context)
+            for key in keys:
+                found = index.get(key)
+                if found is None:
+                    index[key] = [position]
+                else:
+                    found.append(position)
+            if by_rule:
                 inferred.append([position, by_rule])
-                chair = by_rule
-            leaders: set = {chair}
-            present: set = {host, chair}
-            for seat in raw.get("co_chairs", ()):
-                leaders.add(seat.get("country"))
-                people.add(seat.get("person"))
-            present |= leaders
-            for seat in raw.get("participants", ()):
-                present.add(seat.get("country"))
-                people.add(seat.get("person"))
-            leaders.discard(None)
-            present.discard(None)
-            people.discard(None)
-            if chair:
-                chair_of[chair].append(position)
-            if host:
-                host_of[host].append(position)
-            for country in leaders:
-                led[country].append(position)
-            for country in present:
-                present_at[country].append(position)
-            for person in people:
-                seated[person].append(position)
-            if raw.get("all_members_attended"):
-                all_members.append(position)
-        index: dict[tuple, list] = {(kind, key): positions for kind, lists in by.items()
-                                    for key, positions in lists.items()}
-        if all_members:
-            index[("all members",)] = all_members
         if inferred:
             index[("inferred",)] = inferred
         return index

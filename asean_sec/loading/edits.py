@@ -1,0 +1,253 @@
+"""An edit to a few meetings, applied to the last cache entry instead of rebuilding it.
+
+A curator who changes one meeting of thirty thousand should not wait while every record is parsed,
+checked and stored again. The entry last built from a data directory is found through the memo of
+its files (cache.last_digests), and beside it a copy of meetings.yaml as it was then, with where each
+record began (`remember`). When
+
+- every other data file that changed still holds the same values (a comment or a blank line moved),
+- the bytes that changed in meetings.yaml lie inside meeting records, and
+- each of those records keeps its id, its parent and its outcomes (the only fields of a meeting that
+  the checks of other records read),
+
+only those records are parsed and checked: by the same schema check, and by validate.check run on
+every other section with them, knowing the ids of all meetings. The new entry is the last one with
+their parts, and the entries of the meeting index they move in or out of, replaced (entry.patch).
+
+Anything else returns False and the caller rebuilds everything the ordinary way, which finds and words
+every problem with its line: an edited record is never checked more leniently than a full build
+checks it. Tests hold the two ways to the same entry.
+"""
+
+from __future__ import annotations
+
+import marshal
+import re
+from bisect import bisect_right, insort
+
+from asean_sec import __version__
+from asean_sec.loading import cache, entry, stored
+
+MEETINGS_FILE = "meetings.yaml"
+_LAYOUT = "layout"
+_COLUMN_ZERO = re.compile(rb"\n([^ \n#])")  # a line that begins at column 0 with neither space nor comment
+_KEY = re.compile(rb"meetings:[ ]*(?:#[^\n]*)?")
+_UNUSED = 0.5  # past this share of unused bytes (replaced items left behind), the entry is written afresh
+_CHUNK = 1 << 16
+
+
+class _Unplaced:
+    """Stands in for a yamlio.Document: a problem found here sends the caller to a full build, which
+    gives it its line."""
+
+    def __init__(self, file: str):
+        self.file = file
+
+    def line_of(self, path) -> None:
+        return None
+
+
+def remember(key: str, raw: bytes, document, meetings: list) -> None:
+    """Keep beside the entry `key` what `apply` needs: meetings.yaml as the entry was built from it,
+    where each record begins, each record's id, how many values the file holds, and the entry's size."""
+    count = getattr(document, "count", None)
+    starts = _file_layout(raw)
+    if count is None or starts is None or len(starts) != len(meetings):
+        return
+    size = cache.entry_size(key)
+    if size:
+        cache.Memos(key).put_with_text(_LAYOUT, (starts, [m["id"] for m in meetings], count, size), raw,
+                                       cache.file_digest(raw))
+
+
+def _is_item(raw: bytes, position: int) -> bool:
+    return raw.startswith((b"- ", b"-\n"), position) or raw[position:] == b"-"
+
+
+def _file_layout(raw: bytes) -> list[int] | None:
+    """Where each record of meetings.yaml begins (in bytes), when the file is its `meetings:` key and
+    a block list at column 0 (the shipped layout); else None."""
+    if b"\r" in raw:
+        return None
+    lines = [m.start(1) - 1 for m in _COLUMN_ZERO.finditer(b"\n" + raw)]
+    if len(lines) < 2:
+        return None
+    end = raw.find(b"\n", lines[0])
+    if end < 0 or not _KEY.fullmatch(raw, lines[0], end):
+        return None
+    items = lines[1:]
+    return items if all(_is_item(raw, position) for position in items) else None
+
+
+def _region_layout(raw: bytes, begin: int, end: int) -> list[int] | None:
+    """Where each record between `begin` (the start of one) and `end` begins; None when anything but
+    records and comments starts at column 0 there."""
+    starts = [begin] + [m.start(1) for m in _COLUMN_ZERO.finditer(raw, begin, end)]
+    return starts if all(_is_item(raw, position) for position in starts) else None
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    size = min(len(a), len(b))
+    at = 0
+    while at < size and a[at:at + _CHUNK] == b[at:at + _CHUNK]:
+        at += _CHUNK
+    while at < size and a[at] == b[at]:
+        at += 1
+    return min(at, size)
+
+
+def _common_suffix(a: bytes, b: bytes, limit: int) -> int:
+    n, la, lb = 0, len(a), len(b)
+    while n < limit and a[max(la - n - _CHUNK, la - limit):la - n] == b[max(lb - n - _CHUNK, lb - limit):lb - n]:
+        n = min(n + _CHUNK, limit)
+    while n < limit and a[la - n - 1] == b[lb - n - 1]:
+        n += 1
+    return n
+
+
+def apply(directory, contents: dict[str, bytes], digests: dict, previous: dict, key: str) -> bool:
+    """Write the entry for `contents` (whose key is `key`) from the last one, built from the files
+    whose digests are `previous`; False when it cannot be done so (see the module)."""
+    try:
+        return _apply(directory, contents, digests, previous, key)
+    except (entry.Corrupt, OSError, LookupError, ValueError, TypeError, EOFError):
+        return False
+
+
+def _refuse():
+    raise entry.Corrupt("the last entry failed a check")
+
+
+def _apply(directory, contents, digests, previous, key) -> bool:
+    if set(previous) != set(digests):
+        return False
+    old_key = cache.key_from_digests(__version__, previous)
+    changed = {name for name in digests if previous[name] != digests[name]}
+    if old_key == key or not changed:
+        return False
+    reader = cache.entry_reader(old_key)
+    kept = cache.Memos(old_key).peek_with_text(_LAYOUT)
+    if reader is None or kept is None or not isinstance(kept[0], tuple) or len(kept[0]) != 4:
+        return False
+    layout = (kept[1], *kept[0])  # (the text of meetings.yaml, starts, ids, count, size)
+    if reader.size > layout[4] * (1 + _UNUSED):
+        return False
+    old = stored.Sections(reader, stored.DERIVED, _refuse)
+    for name in changed - {MEETINGS_FILE}:
+        if not _same_values(directory, name, contents[name], old):
+            return False
+    replaced: dict[str, dict] = {}
+    if MEETINGS_FILE in changed:
+        edited = _edited_meetings(directory, contents[MEETINGS_FILE], layout, old)
+        if edited is None:
+            return False
+        replaced, layout = edited
+    if not cache.write_blob(key, entry.patch(reader, replaced)):
+        return False
+    cache.Memos(key).put_with_text(_LAYOUT, layout[1:], layout[0], digests[MEETINGS_FILE][1])
+    cache.Memos(old_key).drop(_LAYOUT)  # a copy of the data is kept for the latest entry only
+    return True
+
+
+def _same_values(directory, name: str, raw: bytes, old) -> bool:
+    """Whether data file `name` (not meetings.yaml) reads without a problem to the values it held."""
+    from asean_sec.loading import load
+
+    schema_name, sections = load.FILES[name]
+    label = str(load._path(directory) / name)
+    document = load._read_by_records(label, raw, schema_name)
+    if document is None:
+        document, problems, places = load._read_document(label, raw, name, schema_name)
+        if document is None or problems or places:
+            return False
+    value = document.value
+    if sections is None:
+        return value == old["dataset"]
+    return all(value.get(section) == old[section] for section in sections)
+
+
+def _edited_meetings(directory, new_raw: bytes, layout: tuple, old):
+    """({collection: replaced items}, the layout of `new_raw`) for an edit inside meeting records
+    that keep their id, parent and outcomes and pass every check; None otherwise."""
+    from asean_sec.loading import load, parts, validate
+    from asean_sec.loading import text as limits
+    from asean_sec.model.dataset import Dataset, index_context, meeting_keys
+
+    old_raw, starts, ids, count, size = layout
+    if b"\r" in new_raw or not starts:
+        return None
+    at = _common_prefix(old_raw, new_raw)
+    if at < starts[0]:
+        return None  # the file's key or the lines above its first record changed
+    old_end = len(old_raw) - _common_suffix(old_raw, new_raw, min(len(old_raw), len(new_raw)) - at)
+    shift = len(new_raw) - len(old_raw)
+    first = bisect_right(starts, at) - 1
+    last = max(first, bisect_right(starts, old_end - 1) - 1)
+    old_stop = starts[last + 1] if last + 1 < len(starts) else len(old_raw)
+    new_starts = _region_layout(new_raw, starts[first], old_stop + shift)
+    if new_starts is None or len(new_starts) != last - first + 1:
+        return None
+    checkers = parts._checkers("meetings")
+    if checkers is None:
+        return None
+    check = checkers[1]["meetings"]
+    label = str(load._path(directory) / MEETINGS_FILE)
+    new_records, new_count = _read_records(label, new_raw, new_starts, old_stop + shift, check)
+    old_records, old_count = _read_records(label, old_raw, starts[first:last + 1], old_stop, check)
+    if new_records is None or old_records is None or count - old_count + new_count > limits.MAX_VALUES:
+        return None
+    items = old.collection(stored.MEETINGS)
+    for position, (before, after) in enumerate(zip(old_records, new_records), first):
+        if marshal.loads(items[position]) != before or ids[position] != before["id"]:
+            return None  # the entry does not hold what the copy of the file says it was built from
+        if (after["id"], after.get("parent"), after.get("outcomes")) != \
+                (before["id"], before.get("parent"), before.get("outcomes")):
+            return None
+    raw = {name: old[name] for name in old if name != "meetings"}
+    raw["meetings"] = new_records
+    where = {name: _Unplaced(label) for name in raw}
+    if any(not p.warning for p in validate.check(Dataset(raw, directory), where, known={"meetings": set(ids)})):
+        return None
+    context = index_context(raw)
+    index = old.collection(stored.INDEX)
+    moved: dict[tuple, list] = {}
+
+    def entry_of(name: tuple) -> list:
+        if name not in moved:
+            blob = index.get(name)
+            moved[name] = marshal.loads(blob) if blob else []
+        return moved[name]
+
+    for position, (before, after) in enumerate(zip(old_records, new_records), first):
+        (was, was_inferred), (now, now_inferred) = meeting_keys(before, *context), meeting_keys(after, *context)
+        for name in set(was).difference(now):
+            entry_of(name).remove(position)
+        for name in set(now).difference(was):
+            insort(entry_of(name), position)
+        if was_inferred != now_inferred:
+            pairs = entry_of(("inferred",))
+            if was_inferred:
+                pairs.remove([position, was_inferred])
+            if now_inferred:
+                insort(pairs, [position, now_inferred])
+    replaced = {stored.MEETINGS: {position: marshal.dumps(record) for position, record in enumerate(new_records, first)},
+                stored.INDEX: {name: marshal.dumps(positions) if positions else None for name, positions in moved.items()}}
+    starts = starts[:first] + new_starts + [start + shift for start in starts[last + 1:]]
+    return replaced, (new_raw, starts, ids, count - old_count + new_count, size)
+
+
+def _read_records(label: str, raw: bytes, starts: list[int], stop: int, check):
+    """The records that begin at `starts` (the last ends at `stop`) and how many values they hold
+    beyond one each (as parts.read counts them); (None, 0) when one does not read cleanly."""
+    from asean_sec.loading import yamlio
+    from asean_sec.loading.text import decode
+
+    records, count = [], 0
+    for begin, end in zip(starts, [*starts[1:], stop]):
+        text, problem = decode(label, raw[begin:end])
+        item = yamlio.read_item(text) if problem is None else None
+        if item is None or not check(item[0]):
+            return None, 0
+        records.append(item[0])
+        count += item[2] - 1
+    return records, count
