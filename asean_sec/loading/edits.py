@@ -47,10 +47,10 @@ class _Unplaced:
         return None
 
 
-def remember(key: str, raw: bytes, document, meetings: list) -> None:
-    """Keep beside the entry `key` what `apply` needs: meetings.yaml as the entry was built from it,
-    where each record begins, each record's id, how many values the file holds, and the entry's size."""
-    count = getattr(document, "count", None)
+def remember(key: str, raw: bytes, count: int | None, meetings: list) -> None:
+    """Keep beside the entry `key` what `apply` needs: meetings.yaml as the entry was built from it
+    (which holds `count` values, None when it was not read record by record), where each record
+    begins, each record's id, and the entry's size."""
     starts = _file_layout(raw)
     if count is None or starts is None or len(starts) != len(meetings):
         return

@@ -179,6 +179,8 @@ def _parse_checked(directory: str | os.PathLike, contents: dict[str, bytes], reu
     gc.disable()  # parsing builds many objects and no cycles: collections would only cost time
     try:
         dataset, problems, documents = _parse(directory, contents, reuse=reuse)
+        count = getattr(documents.get("meetings.yaml"), "count", None)  # values in meetings.yaml
+        del documents  # no second reference to the records while they are marshalled: the same bytes every time
         errors = [p for p in problems if not p.warning]
         if errors or dataset is None:
             raise DataError(errors)
@@ -187,8 +189,7 @@ def _parse_checked(directory: str | os.PathLike, contents: dict[str, bytes], reu
             if cache.write(key, *stored.layout(dataset)):
                 from asean_sec.loading import edits
 
-                edits.remember(key, contents["meetings.yaml"], documents.get("meetings.yaml"),
-                               dataset.raw["meetings"])
+                edits.remember(key, contents["meetings.yaml"], count, dataset.raw["meetings"])
         return dataset
     finally:
         if collecting:

@@ -1,9 +1,10 @@
 """How a checked dataset is laid out in a cache entry, and read back part by part (Sections).
 
 The model knows none of this: a warm Dataset is given `Parts`, which answers for one meeting,
-one entry of the meeting index or one source, and reads only the parts of the entry it needs.
-An entry holds every raw section but the meetings, and three collections: each meeting on its
-own (by position), each entry of the meeting index (by key) and each source (by id).
+one entry of the meeting index or one source, person or document, and reads only the parts of
+the entry it needs. An entry holds every raw section but the meetings, and these collections:
+each meeting on its own (by position), each entry of the meeting index (by key), and each source,
+person and document (by id: an answer names a few of each).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Mapping
 from asean_sec.loading import entry
 
 MEETINGS, INDEX, SOURCES = "meetings_each", "meetings_by", "sources_each"
+BY_ID = {"people": "people_each", "documents": "documents_each", "sources": SOURCES}  # section -> collection
 
 
 def layout(dataset) -> tuple[dict, dict]:
@@ -21,8 +23,9 @@ def layout(dataset) -> tuple[dict, dict]:
     raw = dataset.raw
     sections = {name: value for name, value in raw.items() if name != "meetings"}
     collections = {MEETINGS: [marshal.dumps(record) for record in raw["meetings"]],
-                   INDEX: {key: marshal.dumps(positions) for key, positions in dataset.meeting_index.items()},
-                   SOURCES: {record["id"]: marshal.dumps(record) for record in raw["sources"]}}
+                   INDEX: {key: marshal.dumps(positions) for key, positions in sorted(dataset.meeting_index.items())},
+                   **{name: {record["id"]: marshal.dumps(record) for record in raw[section]}
+                      for section, name in BY_ID.items()}}
     return sections, collections
 
 
@@ -56,8 +59,16 @@ class Parts:
         return marshal.loads(blob) if blob else []
 
     def source(self, source_id: str) -> dict | None:
-        blob = self._sections.collection(SOURCES).get(source_id)
+        return self.record("sources", source_id)
+
+    def record(self, section: str, record_id: str) -> dict | None:
+        """One record of a section stored by id (BY_ID), or None when there is none."""
+        blob = self._sections.collection(BY_ID[section]).get(record_id)
         return marshal.loads(blob) if blob else None
+
+    def by_id(self, section: str) -> bool:
+        """Whether `record` answers for this section."""
+        return section in BY_ID
 
 
 class Sections(Mapping):

@@ -174,6 +174,10 @@ class StoredParts(Protocol):
 
     def source(self, source_id: str) -> dict | None: ...
 
+    def record(self, section: str, record_id: str) -> dict | None: ...
+
+    def by_id(self, section: str) -> bool: ...
+
     def memo(self, name: str, compute: Callable[[], Any]) -> Any: ...
 
 
@@ -202,10 +206,7 @@ class Dataset:
             return self.sources.get(source_id)
         built = self._built_sources
         if source_id not in built:
-            if self.parts is not None and "sources" not in self._raw_indexes:
-                raw = self.parts.source(source_id)
-            else:
-                raw = self.raw_record("sources", source_id)
+            raw = self.raw_record("sources", source_id)
             built[source_id] = build_source(raw) if raw else None
         return built[source_id]
 
@@ -374,12 +375,24 @@ class Dataset:
         return build_document(raw) if raw else None
 
     def raw_record(self, section: str, record_id: str | None) -> dict | None:
-        """The raw record of `section` with this id (None when there is none), from an index of the
+        """The raw record of `section` with this id (None when there is none): from the store when it
+        keeps the section by id and the section has not been read whole, else from an index of the
         section by id made on first use."""
+        if record_id is None:
+            return None
         found = self._raw_indexes.get(section)
+        if found is None and self.parts is not None and self.parts.by_id(section):
+            read = self._stored_records.setdefault(section, {})
+            if record_id not in read:
+                read[record_id] = self.parts.record(section, record_id)
+            return read[record_id]
         if found is None:
             found = self._raw_indexes[section] = {r["id"]: r for r in self.raw.get(section, ())}
-        return found.get(record_id) if record_id is not None else None
+        return found.get(record_id)
+
+    @cached_property
+    def _stored_records(self) -> dict[str, dict]:
+        return {}
 
     @cached_property
     def _raw_indexes(self) -> dict[str, dict]:
