@@ -84,3 +84,11 @@ def test_csv_has_a_header_and_joined_lists(run):
     header, row = result.stdout.splitlines()[:2]
     assert header.startswith("id,mechanism,mechanism_name,ordinal,status,start,end,city")
     assert "ammtc-18" in row and "; " in row
+
+
+def test_two_terms_of_one_post_are_each_seen_at_the_meetings_within_them(run_json):
+    """Nakatani Gen was Japan's defence minister twice: the ADMM-Plus of 2015 attests the first
+    term, that of 2024 the second, not both of them each."""
+    terms = [o for o in run_json("person", "Nakatani Gen")["offices"] if o["title"] == "Minister of Defense"]
+    assert [(o["start"], o["attested_first"], o["attested_last"]) for o in terms] == [
+        ("2014-12-24", "2015-11-04", "2015-11-04"), ("2024-10-01", "2024-11-21", "2024-11-21")]

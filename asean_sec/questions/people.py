@@ -68,6 +68,9 @@ def office_state(dataset: Dataset, office: Office, as_of: dt.date, evidence=None
     seen = sorted((d for c, t, p, d, met in evidence if met and p == office.person and t == title),
                   key=PartialDate.sort_key)
     seen = [d for d in seen if not starts_after(d, as_of)]
+    if any(o.person == office.person and fold(o.title) == title and (o.start or o.end) and o != office
+           for o in dataset.offices):  # terms of the same post: each is seen at the meetings within it
+        seen = [d for d in seen if _within(d, office)]
     first, last = (seen[0], seen[-1]) if seen else (None, None)
     if starts_after(office.start, as_of):
         return OfficeState(office, "not yet")
@@ -83,6 +86,12 @@ def office_state(dataset: Dataset, office: Office, as_of: dt.date, evidence=None
         day, person = later[0]
         return OfficeState(office, "superseded", dataset.person_name(person), day, first, last)
     return OfficeState(office, "in office", attested_first=first, attested_last=last)
+
+
+def _within(day: PartialDate, office: Office) -> bool:
+    """Whether `day` can fall within the office's term (as far as its dates are known)."""
+    return not (office.start and day.last_day < office.start.first_day) and \
+        not (office.end and day.first_day > office.end.last_day)
 
 
 def merged_offices(dataset: Dataset) -> list[Office]:
