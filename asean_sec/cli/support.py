@@ -334,7 +334,6 @@ def emit(answer, fmt: str, color: str, cite: bool = True) -> None:
     when longer than the screen; exit 1, like grep, when it has no rows. --limit and --reverse
     (list_options) apply to a list answer."""
     from asean_sec.output.document import document
-    from asean_sec.output.pager import paged
     from asean_sec.output.render import MACHINE_FORMATS, isatty, render, resolve_format
     from asean_sec.output.safe import Stream
 
@@ -354,6 +353,8 @@ def emit(answer, fmt: str, color: str, cite: bool = True) -> None:
         if chosen == "ics":
             doc.stamp = _data_as_of(ctx)
         if human and pager and isatty(sys.stdout):
+            from asean_sec.output.pager import paged  # only a terminal is paged
+
             paged(doc, chosen, color, _stream_mode(chosen, color))
         else:
             render(doc, chosen, color, Stream.wrap(sys.stdout, _stream_mode(chosen, color)))
