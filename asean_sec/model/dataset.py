@@ -287,13 +287,22 @@ class Dataset:
         return compute()
 
     def meetings_at(self, positions) -> list[model.Meeting]:
-        """The meetings at `positions`, built without reading the others."""
+        """The meetings at `positions`, built without reading the others (each once: a question
+        that asks for some of them again gets them from what was built)."""
         if "meetings" in self.__dict__:
             return [self.meetings[p] for p in positions]
-        inferred = self.inferred_chairs
-        if self.parts is not None:
-            return [build_meeting(self.parts.meeting(p), inferred.get(p)) for p in positions]
-        return [build_meeting(self.raw["meetings"][p], inferred.get(p)) for p in positions]
+        built = self._built_meetings
+        missing = [p for p in positions if p not in built]
+        if missing:
+            inferred = self.inferred_chairs
+            for p in missing:
+                raw = self.parts.meeting(p) if self.parts is not None else self.raw["meetings"][p]
+                built[p] = build_meeting(raw, inferred.get(p))
+        return [built[p] for p in positions]
+
+    @cached_property
+    def _built_meetings(self) -> dict[int, model.Meeting]:
+        return {}
 
     def meeting_positions(self, mechanism: str | None = None, *, chaired_by: str | None = None,
                           hosted_by: str | None = None, led_by: str | None = None,
