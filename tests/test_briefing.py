@@ -330,6 +330,19 @@ def test_meeting_by_body_and_ordinal_or_id(run_json, words):
     assert "ammtc-plus-3-13" in [m["id"] for m in found["related"]]
 
 
+@pytest.mark.parametrize("words, meeting_id", [
+    (["1st", "ASEAN", "Informal", "Summit"], "asean-summit-informal-1"),
+    (["ASEAN", "Summit", "Informal", "3"], "asean-summit-informal-3"),
+    (["48th", "ASEAN", "Summit"], "asean-summit-48"),
+    (["AMMTC", "2nd", "Special"], "ammtc-special-rrve-2"),
+    (["13th", "AMMTC+3", "meeting"], "ammtc-plus-3-13"),
+])
+def test_a_meeting_named_with_more_words(run_json, words, meeting_id):
+    """The body may stand anywhere among the words; the rest, in any order and without the body's own
+    names ('ASEAN', 'Summit') or 'meeting', is the ordinal."""
+    assert run_json("meeting", *words)["id"] == meeting_id
+
+
 def test_meeting_fields_extend_the_meetings_fields(run_json):
     listed = run_json("meetings", "-m", "AMMTC", "--year", "2023")[0]
     found = run_json("meeting", "AMMTC", "17")

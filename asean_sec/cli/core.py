@@ -132,7 +132,8 @@ def meeting(state, words, fmt, color, cite):
     """One meeting: dates, place, chair, participants, what it adopted, its week, with sources.
 
     MEETING is a meeting id or a body and an ordinal, in either order, quoted or not
-    (AMMTC 17, "17th AMMTC", ammtc-17, ASEANAPOL 43, "AMMTC+3" 13, ADMM Retreat 2025).
+    (AMMTC 17, "17th AMMTC", ammtc-17, ASEANAPOL 43, "AMMTC+3" 13, ADMM Retreat 2025,
+    1st ASEAN Informal Summit, AMMTC 2nd Special).
 
     \b
     Examples:

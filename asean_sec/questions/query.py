@@ -59,37 +59,59 @@ def person_id(dataset: Dataset, text: str) -> str:
 def meeting_id(dataset: Dataset, text: str) -> str:
     """The id of the meeting `text` names: its id (`ammtc-17`), or a body and an ordinal in either
     order ('AMMTC 17', '17th AMMTC', 'ASEANAPOL 43', 'AMMTC+3 13', 'ADMM Retreat 2025',
-    'AMMTC Special'); raises LookupFailed with the closest meetings of that body, or ids."""
+    'AMMTC Special', '1st ASEAN Informal Summit', 'AMMTC 2nd Special'); raises LookupFailed with the
+    closest meetings of that body, or ids.
+
+    Any run of the words may name the body (the longest that does is taken); the other words are the
+    ordinal, in any order, without the words of the body's own names ('Summit', 'ASEAN') and 'meeting'."""
     by_id = dataset.meetings_by_id
     text = " ".join(text.split())
     if text in by_id:
         return text
     words = text.split(" ")
-    tried_body = None
-    for body_words, ordinal in ((words[:-1], words[-1]), (words[1:], words[0])):
-        if not body_words:
-            continue
-        body = _index(dataset, "mechanism").get(" ".join(body_words))
+    tried = None
+    spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+                    if j - i < len(words)), key=lambda span: (span[0] - span[1], span[0]))
+    for i, j in spans:
+        body = _index(dataset, "mechanism").get(" ".join(words[i:j]))
         if body is None:
             continue
-        tried_body = body
-        wanted = _ordinal_word(ordinal)
         of_body = meetings(dataset, mechanism=body)  # in date order
+        wanted = _ordinal_words(words[:i] + words[j:], _body_words(dataset, body))
+        if tried is None:
+            tried = (body, of_body, " ".join(wanted))
         for meeting in of_body:
-            if meeting.ordinal.casefold() == wanted:
+            if sorted(_ordinal_words(meeting.ordinal.split(" "), ())) == sorted(wanted):
                 return meeting.id
         # a year names a meeting numbered by its month ('ADMM Retreat 2018' is the retreat of 2018-02)
-        in_year = [m for m in of_body if wanted.isdigit() and m.ordinal.startswith(f"{wanted}-")]
+        in_year = [m for m in of_body if len(wanted) == 1 and wanted[0].isdigit() and m.ordinal.startswith(f"{wanted[0]}-")]
         if len(in_year) == 1:
             return in_year[0].id
-    if tried_body is not None:
-        acronym = dataset.mechanisms[tried_body].acronym
+    if tried is not None:
+        body, of_body, wanted_text = tried
+        acronym = dataset.mechanisms[body].acronym
         ordinals = [m.ordinal for m in of_body]
-        near = [o for o in ordinals if o.startswith(wanted)] or ordinals[-3:]
+        near = [o for o in ordinals if o.casefold().startswith(wanted_text)] or ordinals[-3:]
         raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {o}" for o in near])
     import difflib
 
     raise LookupFailed("meeting", text, difflib.get_close_matches(text.casefold(), list(by_id), n=3))
+
+
+_FILLER = frozenset({"meeting", "the", "of"})
+
+
+def _body_words(dataset: Dataset, body: str) -> set[str]:
+    """The words of a body's id, acronym, name and aliases (folded): 'ASEAN', 'Summit' for the Summit."""
+    mechanism = dataset.mechanisms[body]
+    names = [mechanism.id, mechanism.acronym, mechanism.name, *mechanism.aliases]
+    return {word for name in names for word in name.casefold().replace("(", " ").replace(")", " ").split()}
+
+
+def _ordinal_words(words: list[str], leave_out) -> list[str]:
+    """The words of an ordinal, folded, '17th' as '17', without `leave_out` and filler words."""
+    folded = [_ordinal_word(word) for word in words]
+    return [word for word in folded if word and word not in leave_out and word not in _FILLER]
 
 
 def _ordinal_word(word: str) -> str:
