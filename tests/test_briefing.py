@@ -246,14 +246,14 @@ def test_mechanism_tree_with_chairs(run_json, run):
     assert nodes["ammtc"]["chair_country"] == "ph"
     assert {n["id"]: n for n in run_json("mechanisms", as_of="2024-12-31")}["ammtc"]["chair_country"] == "la"
     text = run("mechanisms", "--format", "plain").stdout
-    assert "├─ AMMTC " in text and "│  ├─ ADMM-Plus" in text and "│  ├─ ADSOM " in text and "│  └─ ACDFM " in text
+    assert "├─ AMMTC " in text and "│  ├─ ADMM-Plus" in text and "│  ├─ ADSOM " in text and "│  ├─ ACDFM " in text and "│  └─ ACICE " in text
 
 
 def test_mechanism_subtree(run_json):
     ids = [n["id"] for n in run_json("mechanisms", "ADMM")]
     assert ids[:2] == ["admm", "admm-plus"]
     assert set(ids[2:]) == {f"admm-plus-ewg-{g}" for g in ("ms", "ct", "hadr", "pko", "mm", "hma", "cs")} | {
-        "adsom-plus", "admm-retreat", "adsom", "acdfm"}
+        "adsom-plus", "admm-retreat", "adsom", "acdfm", "acmm", "acice"}
 
 
 def test_a_co_chaired_working_group_names_both_co_chairs(run_json):

@@ -60,7 +60,7 @@ def test_ammtc_ordinals_run_without_a_gap(run_json):
 
 
 def test_nothing_matched_exits_1_with_valid_json(run):
-    result = run("meetings", "--hosted-by", "Japan", "--format", "json")
+    result = run("meetings", "--hosted-by", "Timor-Leste", "--format", "json")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == []
 
