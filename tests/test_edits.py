@@ -88,6 +88,12 @@ EDITS = {
                                         encoding="utf-8")),
     "the last meeting of the file": lambda f: (f / "meetings.yaml").write_text(
         (f / "meetings.yaml").read_text(encoding="utf-8").rstrip("\n") + "\n  # the end\n", encoding="utf-8"),
+    "a value in another file": lambda f: edit(f, "countries.yaml", "name: Cambodia", "name: Kingdom of Cambodia"),
+    "a source, a person and a document with a meeting": lambda f: (
+        edit(f, "sources.yaml", "\n  title: ", "\n  title: Edited ", 1),
+        edit(f, "people.yaml", "\n  name: ", "\n  name: Edited ", 1),
+        edit(f, "documents.yaml", "\n  title: ", "\n  title: Edited ", 1),
+        edit(f, "meetings.yaml", "\n  note: >-\n    ", "\n  note: >-\n    Edited. ", 1)),
 }
 
 FULL = {
@@ -96,7 +102,13 @@ FULL = {
                                     "- id: ammtc-new\n  mechanism: ammtc\n  ordinal: '99'\n  start: '2030'\n"
                                     "  sources: [phnompenhpost-2023-08-ammtc17-plus3]\n- id: ammtc-18\n"),
     "a meeting removed": lambda f: edit(f, "meetings.yaml", meeting_block(f, "kh-vn-security-review-2024"), ""),
-    "a value in another file": lambda f: edit(f, "countries.yaml", "name: Cambodia", "name: Kingdom of Cambodia"),
+    "a person added": lambda f: edit(f, "people.yaml", "people:\n", "people:\n- id: someone-new\n  name: Someone New\n"
+                                                                  "  sources: [phnompenhpost-2023-08-ammtc17-plus3]\n"),
+    "the as-of day": lambda f: edit(f, "dataset.yaml", 'as_of: "2026-12-07"', 'as_of: "2026-12-08"'),
+    "a body's name": lambda f: edit(f, "mechanisms.yaml", "name: ASEAN Regional Forum", "name: The ASEAN Regional Forum"),
+    "a document moved to another meeting": lambda f: edit(
+        f, "documents.yaml", "  meeting: ammtc-17\n", "  meeting: ammtc-18\n", 1),
+    "a source's address broken": lambda f: edit(f, "sources.yaml", "\n  url: https://", "\n  url: https:// ", 1),
     "the outcomes of a meeting": lambda f: edit(
         f, "meetings.yaml", meeting_block(f, "ammtc-17"),
         meeting_block(f, "ammtc-17").replace("  outcomes:\n", "  outcomes:\n  - asean-charter\n", 1)),

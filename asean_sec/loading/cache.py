@@ -347,10 +347,21 @@ class Memos:
         if paths:
             _remove_ours(paths[1], (_MAGIC, _TEXT_MAGIC))
 
-    def peek_with_text(self, name: str):
-        """(value, text) kept by put_with_text under `name`, or None."""
+    def peek_with_text(self, name: str, text: bool = True):
+        """(value, text) kept by put_with_text under `name` (without `text`: (value, None)), or None."""
         paths = self._paths(name)
-        return read_with_text(paths[1]) if paths else None
+        return read_with_text(paths[1], text) if paths else None
+
+    def move(self, name: str, to: Memos) -> bool:
+        """Keep the value under `name` beside the entry of `to` instead (a rename, no copy)."""
+        paths, target = self._paths(name), to._paths(name)
+        if not paths or not target or not os.path.isfile(target[0]):
+            return False
+        try:
+            os.replace(paths[1], target[1])
+        except OSError:
+            return False
+        return True
 
     def put_with_text(self, name: str, value, text: bytes, digest: bytes) -> None:
         """Keep `value` and the bytes `text` (whose file_digest is `digest`), if the entry exists."""
@@ -417,38 +428,44 @@ def write_with_text(path: str | os.PathLike, value, text: bytes, digest: bytes) 
                                     len(head).to_bytes(4, "big"), head, text])
 
 
-def read_with_text(path: str | os.PathLike):
+def read_with_text(path: str | os.PathLike, text: bool = True):
     """(value, text) written by write_with_text, or None when absent, unreadable, corrupt or not
-    a regular file of our own; the text is checked against its digest."""
+    a regular file of our own; the text is checked against its digest. Without `text`, only the
+    value is read (and checked): (value, None)."""
     from asean_sec.loading import files
 
     try:
         fd, info = files.open_regular(path, follow=False)
     except (OSError, ValueError):
         return None
+    start = len(_TEXT_MAGIC) + _DIGEST + 4
     try:
         if not own(info) or not info.st_size <= MAX_FILE_BYTES:
             return None
-        blob = files.read_fd(fd, info.st_size)
+        prefix = files.read_fd(fd, start)
+        if len(prefix) < start or not prefix.startswith(_TEXT_MAGIC):
+            return None
+        length = int.from_bytes(prefix[start - 4:start], "big")
+        if length > info.st_size - start:
+            return None
+        blob = files.read_fd(fd, (info.st_size if text else start + length) - start, start)
     except OSError:
         return None
     finally:
         os.close(fd)
-    start = len(_TEXT_MAGIC) + _DIGEST + 4
-    if len(blob) < start or not blob.startswith(_TEXT_MAGIC):
-        return None
-    length = int.from_bytes(blob[start - 4:start], "big")
-    head = blob[start:start + length]
-    if blake2b(head, digest_size=_DIGEST).digest() != blob[len(_TEXT_MAGIC):start - 4]:
+    head = blob[:length]
+    if blake2b(head, digest_size=_DIGEST).digest() != prefix[len(_TEXT_MAGIC):start - 4]:
         return None
     try:
         value, digest, size = marshal.loads(head)
     except (EOFError, ValueError, TypeError):
         return None
-    text = blob[start + length:]
-    if len(text) != size or file_digest(text) != digest:
+    if not text:
+        return value, None
+    body = blob[length:]
+    if len(body) != size or file_digest(body) != digest:
         return None
-    return value, text
+    return value, body
 
 
 def _write_atomically(path: str | os.PathLike, blob: bytes | list[bytes]) -> bool:

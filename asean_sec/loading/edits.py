@@ -126,31 +126,66 @@ def _apply(directory, contents, digests, previous, key) -> bool:
     if old_key == key or not changed:
         return False
     reader = cache.entry_reader(old_key)
-    kept = cache.Memos(old_key).peek_with_text(_LAYOUT)
+    meetings_changed = MEETINGS_FILE in changed
+    kept = cache.Memos(old_key).peek_with_text(_LAYOUT, text=meetings_changed)
     if reader is None or kept is None or not isinstance(kept[0], tuple) or len(kept[0]) != 4:
         return False
-    layout = (kept[1], *kept[0])  # (the text of meetings.yaml, starts, ids, count, size)
+    layout = (kept[1], *kept[0])  # (the text of meetings.yaml or None when unchanged, starts, ids, count, size)
     if reader.size > layout[4] * (1 + _UNUSED):
         return False
     old = stored.Sections(reader, stored.DERIVED, _refuse)
+    sections: dict[str, list] = {}  # the sections whose values changed, as they are now
     for name in changed - {MEETINGS_FILE}:
-        if not _same_values(directory, name, contents[name], old):
+        values = _file_values(directory, name, contents[name])
+        if values is None:
             return False
+        for section, value in values.items():
+            if value != old[section]:
+                if not _may_change(section, old[section], value):
+                    return False
+                sections[section] = value
     replaced: dict[str, dict] = {}
-    if MEETINGS_FILE in changed:
-        edited = _edited_meetings(directory, contents[MEETINGS_FILE], layout, old)
+    if meetings_changed:
+        edited = _edited_meetings(directory, contents[MEETINGS_FILE], layout, old, sections)
+    elif sections:  # only other files changed: they are checked, with no meeting edited
+        edited = _checked(directory, old, sections, [], layout[2], [], [], layout)
+    if meetings_changed or sections:
         if edited is None:
             return False
         replaced, layout = edited
-    if not cache.write_blob(key, entry.patch(reader, replaced)):
+    for section, value in sections.items():
+        if section in stored.BY_ID:
+            before = {record["id"]: record for record in old[section]}
+            replaced[stored.BY_ID[section]] = {record["id"]: marshal.dumps(record) for record in value
+                                               if record != before[record["id"]]}
+    if not cache.write_blob(key, entry.patch(reader, replaced, sections)):
         return False
-    cache.Memos(key).put_with_text(_LAYOUT, layout[1:], layout[0], digests[MEETINGS_FILE][1])
-    cache.Memos(old_key).drop(_LAYOUT)  # a copy of the data is kept for the latest entry only
+    if meetings_changed:
+        cache.Memos(key).put_with_text(_LAYOUT, layout[1:], layout[0], digests[MEETINGS_FILE][1])
+        cache.Memos(old_key).drop(_LAYOUT)  # a copy of the data is kept for the latest entry only
+    else:
+        cache.Memos(old_key).move(_LAYOUT, cache.Memos(key))  # the same file: renamed, not copied
     return True
 
 
-def _same_values(directory, name: str, raw: bytes, old) -> bool:
-    """Whether data file `name` (not meetings.yaml) reads without a problem to the values it held."""
+# Sections whose records may change value here: no check of a meeting reads them beyond their ids
+# (a document's `meeting` aside, which must stay). The dataset's as-of day, the bodies and the chair
+# years change what is checked or inferred for every meeting, so a change to them is a full build.
+_MAY_CHANGE = frozenset({"sources", "people", "offices", "documents", "countries", "roles", "crimes"})
+
+
+def _may_change(section: str, before: list, after: list) -> bool:
+    """Whether a section may change from `before` to `after` without rechecking every meeting: its
+    records keep their ids, in order, and each document stays adopted at the same meeting."""
+    if section not in _MAY_CHANGE or len(before) != len(after):
+        return False
+    if any(old.get("id") != new.get("id") for old, new in zip(before, after)):
+        return False
+    return section != "documents" or all(old.get("meeting") == new.get("meeting") for old, new in zip(before, after))
+
+
+def _file_values(directory, name: str, raw: bytes) -> dict | None:
+    """Section -> value of data file `name` (not meetings.yaml), or None when it has a problem."""
     from asean_sec.loading import load
 
     schema_name, sections = load.FILES[name]
@@ -159,19 +194,19 @@ def _same_values(directory, name: str, raw: bytes, old) -> bool:
     if document is None:
         document, problems, places = load._read_document(label, raw, name, schema_name)
         if document is None or problems or places:
-            return False
+            return None
     value = document.value
     if sections is None:
-        return value == old["dataset"]
-    return all(value.get(section) == old[section] for section in sections)
+        return {"dataset": value}
+    return {section: value.get(section) for section in sections}
 
 
-def _edited_meetings(directory, new_raw: bytes, layout: tuple, old):
+def _edited_meetings(directory, new_raw: bytes, layout: tuple, old, sections: dict):
     """({collection: replaced items}, the layout of `new_raw`) for an edit inside meeting records
-    that keep their id, parent and outcomes and pass every check; None otherwise."""
-    from asean_sec.loading import load, parts, validate
+    that keep their id, parent and outcomes, checked with every other section (`sections`: those
+    whose values changed, as they are now); None when a check fails or the edit is of another kind."""
+    from asean_sec.loading import load, parts
     from asean_sec.loading import text as limits
-    from asean_sec.model.dataset import Dataset, index_context, meeting_keys
 
     old_raw, starts, ids, count, size = layout
     if b"\r" in new_raw or not starts:
@@ -203,7 +238,20 @@ def _edited_meetings(directory, new_raw: bytes, layout: tuple, old):
         if (after["id"], after.get("parent"), after.get("outcomes")) != \
                 (before["id"], before.get("parent"), before.get("outcomes")):
             return None
-    raw = {name: old[name] for name in old if name != "meetings"}
+    starts = starts[:first] + new_starts + [start + shift for start in starts[last + 1:]]
+    return _checked(directory, old, sections, new_records, ids, old_records, list(range(first, last + 1)),
+                    (new_raw, starts, ids, count - old_count + new_count, size))
+
+
+def _checked(directory, old, sections: dict, new_records: list, ids: list, old_records: list,
+             positions: list[int], layout: tuple):
+    """({collection: replaced items}, `layout`) once the edited meetings (`new_records`, which were
+    `old_records`, at `positions`) pass every check with every other section; None otherwise."""
+    from asean_sec.loading import load, validate
+    from asean_sec.model.dataset import Dataset, index_context, meeting_keys
+
+    label = str(load._path(directory) / MEETINGS_FILE)
+    raw = {name: sections.get(name, old[name]) for name in old if name != "meetings"}
     raw["meetings"] = new_records
     where = {name: _Unplaced(label) for name in raw}
     if any(not p.warning for p in validate.check(Dataset(raw, directory), where, known={"meetings": set(ids)})):
@@ -218,7 +266,7 @@ def _edited_meetings(directory, new_raw: bytes, layout: tuple, old):
             moved[name] = marshal.loads(blob) if blob else []
         return moved[name]
 
-    for position, (before, after) in enumerate(zip(old_records, new_records), first):
+    for position, before, after in zip(positions, old_records, new_records):
         (was, was_inferred), (now, now_inferred) = meeting_keys(before, *context), meeting_keys(after, *context)
         for name in set(was).difference(now):
             entry_of(name).remove(position)
@@ -230,10 +278,9 @@ def _edited_meetings(directory, new_raw: bytes, layout: tuple, old):
                 pairs.remove([position, was_inferred])
             if now_inferred:
                 insort(pairs, [position, now_inferred])
-    replaced = {stored.MEETINGS: {position: marshal.dumps(record) for position, record in enumerate(new_records, first)},
-                stored.INDEX: {name: marshal.dumps(positions) if positions else None for name, positions in moved.items()}}
-    starts = starts[:first] + new_starts + [start + shift for start in starts[last + 1:]]
-    return replaced, (new_raw, starts, ids, count - old_count + new_count, size)
+    replaced = {stored.MEETINGS: {position: marshal.dumps(record) for position, record in zip(positions, new_records)},
+                stored.INDEX: {name: marshal.dumps(listed) if listed else None for name, listed in moved.items()}}
+    return replaced, layout
 
 
 def _read_records(label: str, raw: bytes, starts: list[int], stop: int, check):

@@ -70,9 +70,10 @@ def encode(sections: dict, collections: dict) -> bytes:
     return b"".join([MAGIC, len(head).to_bytes(4, "big"), _digest(head), head, *parts])
 
 
-def patch(reader: Reader, replaced: dict[str, dict]) -> list[bytes]:
+def patch(reader: Reader, replaced: dict[str, dict], sections: dict | None = None) -> list[bytes]:
     """A new entry, in pieces: the one `reader` reads with some collection items replaced. `replaced` maps a
-    collection to {position or key: bytes, or None to drop that key (a dict collection)}.
+    collection to {position or key: bytes, or None to drop that key (a dict collection)}; `sections`
+    maps a section to the value it now has.
 
     Every part of the old entry is kept where it lies, unread and unchecked (its digest is checked
     whenever it is read, as in any entry); the new items, the pages of a list's index that name
@@ -90,6 +91,8 @@ def patch(reader: Reader, replaced: dict[str, dict]) -> list[bytes]:
         offset += len(data)
         return place
 
+    for name, value in (sections or {}).items():  # a section written anew
+        header["sections"][name] = add(marshal.dumps(value))
     for name, changes in replaced.items():
         stored = reader.value(reader.collections[name])
         if isinstance(stored, dict):
