@@ -206,14 +206,21 @@ def _memo_path() -> str | None:
     return os.path.join(folder, "inputs.memo") if folder else None
 
 
-def remembered_digests(folder: str | os.PathLike, stats: dict[str, tuple]) -> dict[str, tuple[int, bytes]] | None:
-    """Each file's (size, digest) if the memo holds every file with the same stat and none is racy."""
+def _memo_entry(folder: str | os.PathLike) -> tuple | None:
+    """(when written, {file: (stat, digest)}) the memo holds for this directory, or None."""
     path = _memo_path()
     memo = read_file(path) if path else None
-    if not isinstance(memo, dict):
+    found = memo.get(str(folder)) if isinstance(memo, dict) else None
+    return found if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict) else None
+
+
+def remembered_digests(folder: str | os.PathLike, stats: dict[str, tuple]) -> dict[str, tuple[int, bytes]] | None:
+    """Each file's (size, digest) if the memo holds every file with the same stat and none is racy."""
+    memo = _memo_entry(folder)
+    if memo is None:
         return None
     try:
-        written, files = memo[str(folder)]
+        written, files = memo
         digests = {}
         for name, info in stats.items():
             remembered, digest = files[name]
@@ -228,13 +235,11 @@ def remembered_digests(folder: str | os.PathLike, stats: dict[str, tuple]) -> di
 def last_digests(folder: str | os.PathLike) -> dict[str, tuple[int, bytes]] | None:
     """Each file's (size, digest) as the memo last holds them for this directory, whatever the files
     are now: the content the directory's latest entry was built from (see edits.py)."""
-    path = _memo_path()
-    memo = read_file(path) if path else None
-    if not isinstance(memo, dict):
+    memo = _memo_entry(folder)
+    if memo is None:
         return None
     try:
-        _, files = memo[str(folder)]
-        return {name: (info[2], digest) for name, (info, digest) in files.items()}
+        return {name: (info[2], digest) for name, (info, digest) in memo[1].items()}
     except (TypeError, KeyError, ValueError, IndexError):
         return None
 

@@ -1,18 +1,20 @@
-"""An edit to a few meetings, applied to the last cache entry instead of rebuilding it.
+"""An edit to a few records, applied to the last cache entry instead of rebuilding it.
 
 A curator who changes one meeting of thirty thousand should not wait while every record is parsed,
 checked and stored again. The entry last built from a data directory is found through the memo of
 its files (cache.last_digests), and beside it a copy of meetings.yaml as it was then, with where each
 record began (`remember`). When
 
-- every other data file that changed still holds the same values (a comment or a blank line moved),
-- the bytes that changed in meetings.yaml lie inside meeting records, and
-- each of those records keeps its id, its parent and its outcomes (the only fields of a meeting that
-  the checks of other records read),
+- the bytes that changed in meetings.yaml lie inside meeting records, and each of those records keeps
+  its id, its parent and its outcomes (the only fields of a meeting that the checks of other records
+  read), and
+- every other data file that changed holds the same values, or changed only in records that keep their
+  ids in sections no check of a meeting reads beyond those ids (`_may_change`),
 
-only those records are parsed and checked: by the same schema check, and by validate.check run on
-every other section with them, knowing the ids of all meetings. The new entry is the last one with
-their parts, and the entries of the meeting index they move in or out of, replaced (entry.patch).
+only what changed is parsed and checked: the edited meetings by the same schema check, and all of it
+by validate.check run on every other section with the edited meetings, knowing the ids of all
+meetings. The new entry is the last one with those parts, and the entries of the meeting index the
+edited meetings move in or out of, replaced (entry.patch).
 
 Anything else returns False and the caller rebuilds everything the ordinary way, which finds and words
 every problem with its line: an edited record is never checked more leniently than a full build
@@ -145,11 +147,9 @@ def _apply(directory, contents, digests, previous, key) -> bool:
                     return False
                 sections[section] = value
     replaced: dict[str, dict] = {}
-    if meetings_changed:
-        edited = _edited_meetings(directory, contents[MEETINGS_FILE], layout, old, sections)
-    elif sections:  # only other files changed: they are checked, with no meeting edited
-        edited = _checked(directory, old, sections, [], layout[2], [], [], layout)
-    if meetings_changed or sections:
+    if meetings_changed or sections:  # with no meeting edited, the other files are checked on their own
+        edited = (_edited_meetings(directory, contents[MEETINGS_FILE], layout, old, sections) if meetings_changed
+                  else _checked(directory, old, sections, [], layout[2], [], [], layout))
         if edited is None:
             return False
         replaced, layout = edited

@@ -42,32 +42,42 @@ def _digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=_DIGEST).digest()
 
 
-def encode(sections: dict, collections: dict) -> bytes:
-    """An entry holding `sections` (name -> value) and `collections` (name -> list or dict of bytes)."""
-    parts: list[bytes] = []
-    header: dict[str, dict] = {"sections": {}, "collections": {}}
-    offset = 0
+class _Parts:
+    """The parts of an entry being written, after `first` (the parts of an entry carried over):
+    `add` appends one and gives its place, (offset, length, digest), as the header records it."""
 
-    def add(data: bytes) -> tuple[int, int, bytes]:
-        nonlocal offset
-        parts.append(data)
-        place = (offset, len(data), _digest(data))
-        offset += len(data)
+    def __init__(self, first: bytes = b""):
+        self.pieces: list[bytes] = [first] if first else []
+        self.offset = len(first)
+
+    def add(self, data: bytes) -> tuple[int, int, bytes]:
+        self.pieces.append(data)
+        place = (self.offset, len(data), _digest(data))
+        self.offset += len(data)
         return place
 
+    def entry(self, header: dict) -> list[bytes]:
+        """The whole entry, in pieces (written as they are: no copy): prefix, header, parts."""
+        head = marshal.dumps(header)
+        return [MAGIC, len(head).to_bytes(4, "big"), _digest(head), head, *self.pieces]
+
+
+def encode(sections: dict, collections: dict) -> bytes:
+    """An entry holding `sections` (name -> value) and `collections` (name -> list or dict of bytes)."""
+    parts = _Parts()
+    header: dict[str, dict] = {"sections": {}, "collections": {}}
     for name, value in sections.items():
-        header["sections"][name] = add(marshal.dumps(value))
+        header["sections"][name] = parts.add(marshal.dumps(value))
     for name, items in collections.items():
         index: dict | tuple
         if isinstance(items, dict):
-            index = {key: add(blob) for key, blob in items.items()}
+            index = {key: parts.add(blob) for key, blob in items.items()}
         else:
-            places = [add(blob) for blob in items]
-            index = (len(places), [add(marshal.dumps(places[start:start + PAGE]))
+            places = [parts.add(blob) for blob in items]
+            index = (len(places), [parts.add(marshal.dumps(places[start:start + PAGE]))
                                    for start in range(0, len(places), PAGE)])
-        header["collections"][name] = add(marshal.dumps(index))
-    head = marshal.dumps(header)
-    return b"".join([MAGIC, len(head).to_bytes(4, "big"), _digest(head), head, *parts])
+        header["collections"][name] = parts.add(marshal.dumps(index))
+    return b"".join(parts.entry(header))
 
 
 def patch(reader: Reader, replaced: dict[str, dict], sections: dict | None = None) -> list[bytes]:
@@ -78,19 +88,10 @@ def patch(reader: Reader, replaced: dict[str, dict], sections: dict | None = Non
     Every part of the old entry is kept where it lies, unread and unchecked (its digest is checked
     whenever it is read, as in any entry); the new items, the pages of a list's index that name
     them and the new indexes follow it. The old items stay behind as unused bytes, which the next
-    full write of the entry drops (see `unused`)."""
-    old = reader.parts_region()
-    parts: list[bytes] = [old]
-    offset = len(old)
+    full write of the entry drops (edits.py writes one when they grow past half the entry)."""
+    parts = _Parts(reader.parts_region())
+    add = parts.add
     header = {"sections": dict(reader.sections), "collections": dict(reader.collections)}
-
-    def add(data: bytes) -> tuple[int, int, bytes]:
-        nonlocal offset
-        parts.append(data)
-        place = (offset, len(data), _digest(data))
-        offset += len(data)
-        return place
-
     for name, value in (sections or {}).items():  # a section written anew
         header["sections"][name] = add(marshal.dumps(value))
     for name, changes in replaced.items():
@@ -116,8 +117,7 @@ def patch(reader: Reader, replaced: dict[str, dict], sections: dict | None = Non
                 pages[number] = add(marshal.dumps(page))
             index = (count, pages)
         header["collections"][name] = add(marshal.dumps(index))
-    head = marshal.dumps(header)
-    return [MAGIC, len(head).to_bytes(4, "big"), _digest(head), head, *parts]  # written as they are: no copy
+    return parts.entry(header)
 
 
 class Reader:

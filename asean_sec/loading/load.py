@@ -163,7 +163,7 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
     elif previous is not None:
         from asean_sec.loading import edits
 
-        if edits.apply(directory, contents, digests, previous, key):  # a few meetings edited
+        if edits.apply(directory, contents, digests, previous, key):  # a few records edited
             sections = cache.read(key, stored.DERIVED, rebuild)
             if sections is not None:
                 return Dataset(sections, directory, stored.Parts(sections, cache.Memos(key)))

@@ -58,9 +58,6 @@ class Parts:
         blob = self._sections.collection(INDEX).get(key)
         return marshal.loads(blob) if blob else []
 
-    def source(self, source_id: str) -> dict | None:
-        return self.record("sources", source_id)
-
     def record(self, section: str, record_id: str) -> dict | None:
         """One record of a section stored by id (BY_ID), or None when there is none."""
         blob = self._sections.collection(BY_ID[section]).get(record_id)
