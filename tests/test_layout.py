@@ -3,8 +3,9 @@
 Rendered at a fixed width (COLUMNS, which the table format honours when not on a terminal)
 and checked against the same answer in plain text, which is never wrapped:
 - no line wider than the width, but a source's URL, kept whole on a line of its own;
-- no word folded in the middle and no date range split: every word of the table is a word of
-  the plain answer (a fold leaves fragments such as 'Transnatio' or '1997-12-2');
+- no word folded in the middle, no header cropped and no date range split, at 60 columns too:
+  every word of the table is a word of the plain answer (a fold leaves fragments such as
+  'Transnatio' or '1997-12-2');
 - list tables take at most 3 lines a record at 80 columns and 2 at 100, on average.
 """
 
@@ -43,7 +44,7 @@ def test_nothing_wider_than_the_terminal(run, name, args, width):
     assert not wide, "\n".join(wide)
 
 
-@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("width", [60, 80, 100])
 @pytest.mark.parametrize("name,args", CASES, ids=[c[0] for c in CASES])
 def test_no_word_folded_and_no_date_split(run, name, args, width):
     table = _words(_table(run, name, args, width))

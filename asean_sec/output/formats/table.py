@@ -290,9 +290,14 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
                   title_style="bold" if style.color else None)
     for i, w in zip(kept, widths):
         column = columns[i]
-        whole = all(_cells(line) <= w for row in cells for line in row[i].split("\n"))
-        fits = whole and _cells(column.header) <= w  # nothing to wrap, and rich's wrapping costs time
-        table.add_column(column.header, width=w, no_wrap=column.cut or (column.no_wrap and whole) or fits,
+        if not column.cut and _cells(column.header) <= w and any(
+                _cells(line) > w for row in cells for line in row[i].split("\n")):
+            # wrapped here as rich would (see _wrap), so rich only lays the lines out: its own
+            # wrapping of every cell costs more than the rest of the table
+            for row in cells:
+                row[i] = "\n".join(line for part in row[i].split("\n") for line in _wrap(part, w))
+        fits = all(_cells(line) <= w for row in cells for line in row[i].split("\n"))
+        table.add_column(column.header, width=w, no_wrap=column.cut or (fits and _cells(column.header) <= w),
                          overflow="ellipsis" if column.cut else "fold")
     ends = set()
     if grouped:
