@@ -168,7 +168,7 @@ def test_coverage_counts_stated_and_inferred_chairs(run_json):
     assert totals["chairs_inferred"] >= 33
     # not yet under 10 % (AMMTC consultations and ASEANAPOL chairs are unsourced): the share must not grow
     # (a meeting found without its chair may be added; each must be matched by chairs found)
-    assert totals["without_chair"] / totals["records_meetings"] <= 0.265
+    assert totals["without_chair"] / totals["records_meetings"] <= 0.245
     assert totals["chairs_stated"] >= 194
     bodies = {b["mechanism"]: b for b in run_json("coverage")}
     assert bodies["asod"]["chairs_inferred"] >= 9 and bodies["asod"]["latest_meeting"] == "asod-46"
