@@ -90,6 +90,18 @@ def test_unknown_body_suggests_close_names(run):
 
 # --- country -------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("country,since", [("Australia", "1974"), ("New Zealand", "1975"), ("United States", "1977"),
+                                           ("Japan", "1977"), ("ROK", "1991-07"), ("India", "1995-12"),
+                                           ("China", "1996-07"), ("Russia", "1996-07"), ("UK", "2021-08-02")])
+def test_dialogue_partners_since(run, run_json, country, since):
+    head = run_json("country", country)["country"]
+    assert head["dialogue_partner_since"] == since and head["member"] is False
+    assert f"dialogue partner since {since}" in run("country", country, "--format", "plain").stdout
+
+
+def test_a_member_is_not_a_dialogue_partner(run_json):
+    assert run_json("country", "vn")["country"]["dialogue_partner_since"] is None
+
 def test_viet_nam_dossier(run_json):
     dossier = run_json("country", "việt nam")
     head = dossier["country"]

@@ -15,7 +15,7 @@ from asean_sec.problems import Problem
 
 # section -> fields that hold a date
 DATE_FIELDS = {
-    "countries": ("asean_member_since", "asean_observer_since"),
+    "countries": ("asean_member_since", "asean_observer_since", "asean_dialogue_partner_since"),
     "mechanisms": ("founded", "chair_rule_from"),
     "meetings": ("start", "end", "last_verified"),
     "offices": ("start", "end", "last_verified"),

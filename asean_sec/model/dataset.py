@@ -25,7 +25,8 @@ def _seat(raw) -> model.Seat | None:
 def build_country(r) -> model.Country:
     return model.Country(r["id"], r["name"], r.get("official_name"), tuple(r.get("aliases", ())),
                          r.get("iso2"), r.get("iso3"), _date(r.get("asean_member_since")),
-                         _date(r.get("asean_observer_since")), tuple(r["sources"]))
+                         _date(r.get("asean_observer_since")), tuple(r["sources"]),
+                         _date(r.get("asean_dialogue_partner_since")))
 
 
 def build_mechanism(r) -> model.Mechanism:

@@ -57,6 +57,7 @@ class Country:
     member_since: PartialDate | None
     observer_since: PartialDate | None
     sources: tuple[str, ...]
+    dialogue_partner_since: PartialDate | None = None
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -43,6 +43,7 @@ COLUMNS = {
     "accessed": "When the curator read it.", "quote": "What the source says, in its words.",
     "official_name": "Official name.", "iso2": "ISO 3166-1 alpha-2 code.", "iso3": "ISO 3166-1 alpha-3 code.",
     "asean_member_since": "Date of joining ASEAN.", "asean_observer_since": "Date of becoming an observer.",
+    "asean_dialogue_partner_since": "Date ASEAN accorded it full Dialogue Partner status.",
     "country": "Country (id).", "alias": "Another name.", "acronym": "Short name.",
     "kind": "What kind of thing it is.", "parent": "The body (or meeting) it belongs to.",
     "founded": "When it was founded.", "founding_document": "The document that founded it.",

@@ -35,6 +35,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         "member": answer.member,
         "member_since": str(c.member_since) if c.member_since else None,
         "observer_since": str(c.observer_since) if c.observer_since else None,
+        "dialogue_partner_since": str(c.dialogue_partner_since) if c.dialogue_partner_since else None,
         "asean_chair_years": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in chaired],
         "next_asean_chair": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in ahead],
         "note": answer.note,
@@ -49,6 +50,8 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
             return f"member from {r['member_since']}"
         if r["observer_since"]:
             return f"observer since {r['observer_since']}"
+        if r.get("dialogue_partner_since"):
+            return f"not a member; dialogue partner since {r['dialogue_partner_since']}"
         return "not a member"
 
     head = Report(
