@@ -81,7 +81,7 @@ EDITS = {
         f, "meetings.yaml", meeting_block(f, "asod-40"), meeting_block(f, "asod-40").replace("  host: kh", "  host: la", 1)),
     "the start of a summit (its inferred chair moves)": lambda f: edit(
         f, "meetings.yaml", meeting_block(f, "asean-summit-44"),
-        meeting_block(f, "asean-summit-44").replace("2024-10-08", "2025-10-08").replace("2024-10-09", "2025-10-09")),
+        meeting_block(f, "asean-summit-44").replace("  start: '2024-10-09'", "  start: '2025-10-09'", 1)),
     "comments in two files": lambda f: (
         edit(f, "meetings.yaml", "- id: ammtc-18\n", "- id: ammtc-18\n# a comment\n"),
         (f / "dataset.yaml").write_text((f / "dataset.yaml").read_text(encoding="utf-8") + "# a comment\n",
