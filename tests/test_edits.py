@@ -178,7 +178,23 @@ def test_the_copy_of_the_data_is_kept_for_the_latest_entry_only(copy, fresh_cach
         edit(copy, "meetings.yaml", "\n  note: >-\n    ", f"\n  note: >-\n    Edit {n}. ", 1)
         load.load(copy)
     assert shortcuts == [True, True, True]
+    assert len([n for n in os.listdir(fresh_cache) if n.endswith("-base.memo")]) == 1
     assert len([n for n in os.listdir(fresh_cache) if n.endswith("-layout.memo")]) == 1
+
+
+def test_edits_then_a_revert_give_the_entry_a_full_build_gives(copy, fresh_cache, tmp_path, monkeypatch, shortcuts):
+    """Each edit is read against the base (the file as the full build read it): two meetings edited
+    one after the other, then the first put back as it was, each time give what a full build gives."""
+    load.load(copy)
+    first, second = meeting_block(copy, "ammtc-17"), meeting_block(copy, "asod-40")
+    steps = [("ammtc-17", first, first.replace("  city: Labuan Bajo", "  city: Labuan Bajo (edited)", 1)),
+             ("asod-40", second, second.replace("  host: kh", "  host: la", 1)),
+             ("ammtc-17", first.replace("  city: Labuan Bajo", "  city: Labuan Bajo (edited)", 1), first)]
+    for _, before, after in steps:
+        edit(copy, "meetings.yaml", before, after, 1)
+        load.load(copy)
+        assert stored(copy) == full_build(copy, tmp_path, monkeypatch)
+    assert shortcuts == [True, True, True]
 
 
 def test_a_corrupt_part_carried_over_is_still_never_served(copy, fresh_cache):
@@ -193,3 +209,24 @@ def test_a_corrupt_part_carried_over_is_still_never_served(copy, fresh_cache):
     answered = load.load(copy).raw
     truth = load.load(copy, use_cache=False).raw
     assert {name: answered[name] for name in truth} == dict(truth)
+
+
+@pytest.mark.parametrize("kernel_copy", ["refused", "absent"])
+def test_the_carried_parts_are_copied_without_the_kernel_copy_too(kernel_copy, copy, fresh_cache, tmp_path,
+                                                                   monkeypatch, shortcuts):
+    """The old entry's parts are copied file to file by copy_file_range where the system has it; on a
+    file system that refuses it (or a system without it) they are read and written instead."""
+    import errno
+
+    def refuse(*args):
+        raise OSError(errno.EXDEV, "cross-device")
+
+    if kernel_copy == "refused":
+        monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
+    else:
+        monkeypatch.delattr(os, "copy_file_range", raising=False)
+    load.load(copy)
+    edit(copy, "meetings.yaml", "\n  note: >-\n    ", "\n  note: >-\n    Edited. ", 1)
+    load.load(copy)
+    assert shortcuts == [True]
+    assert stored(copy) == full_build(copy, tmp_path, monkeypatch)

@@ -160,8 +160,28 @@ def _stamp(path: str, package: str, info: os.stat_result | None = None) -> str:
     return f"{path[len(package) + 1:] if inside else os.path.relpath(path, package)}:{info.st_size}:{info.st_mtime_ns}"
 
 
+_LARGE = 1 << 20  # from this size, a data file is hashed by OpenSSL's SHA-256 (about twice BLAKE2's speed here)
+
+
 def file_digest(data: bytes) -> bytes:
-    return blake2b(data, digest_size=_DIGEST).digest()
+    """The digest of a data file's contents (or of a copy of one). A large file is hashed with
+    SHA-256, which OpenSSL computes with the processor's own instructions; loading OpenSSL costs a few
+    milliseconds, so a small file keeps BLAKE2. The two never meet: the size is part of every key."""
+    if len(data) < _LARGE:
+        return blake2b(data, digest_size=_DIGEST).digest()
+    return _sha256()(data).digest()
+
+
+@cache
+def _sha256():
+    try:
+        from _hashlib import openssl_sha256
+
+        return openssl_sha256
+    except ImportError:  # pragma: no cover - a Python built without OpenSSL
+        from hashlib import sha256
+
+        return sha256
 
 
 def digests_of(contents: dict[str, bytes]) -> dict[str, tuple[int, bytes]]:
@@ -291,7 +311,7 @@ def write(key: str, sections: dict, collections: dict) -> bool:
     return write_blob(key, entry.encode(sections, collections))
 
 
-def write_blob(key: str, blob: bytes | list[bytes]) -> bool:
+def write_blob(key: str, blob: bytes | list) -> bool:
     """Store an encoded entry (entry.encode, entry.patch) under `key`, as `write` does."""
     path = _path(key)
     if path is None:
@@ -473,7 +493,9 @@ def read_with_text(path: str | os.PathLike, text: bool = True):
     return value, body
 
 
-def _write_atomically(path: str | os.PathLike, blob: bytes | list[bytes]) -> bool:
+def _write_atomically(path: str | os.PathLike, blob: bytes | list) -> bool:
+    """Write `blob` (bytes, or a list of bytes and entry.Carried spans of open files) to a new file
+    beside `path`, then rename it there; False when it cannot be done."""
     folder = os.path.dirname(path) or os.curdir
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -487,7 +509,13 @@ def _write_atomically(path: str | os.PathLike, blob: bytes | list[bytes]) -> boo
     try:
         with os.fdopen(handle, "wb") as out:
             for chunk in blob if isinstance(blob, list) else [blob]:  # large parts unjoined: no copy
-                out.write(chunk)
+                if isinstance(chunk, bytes):
+                    out.write(chunk)
+                    continue
+                from asean_sec.loading import files
+
+                out.flush()  # the copy goes on at the file's position, after what is written
+                files.copy_fd(chunk.fd, chunk.offset, chunk.length, handle)
         os.replace(temporary, path)
     except OSError:
         try:

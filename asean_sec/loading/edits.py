@@ -2,8 +2,11 @@
 
 A curator who changes one meeting of thirty thousand should not wait while every record is parsed,
 checked and stored again. The entry last built from a data directory is found through the memo of
-its files (cache.last_digests), and beside it a copy of meetings.yaml as it was then, with where each
-record began (`remember`). When
+its files (cache.last_digests), and beside it a copy of meetings.yaml as the last full build read it
+(the base), with where each record began and which records the entries since then have replaced
+(`remember`). The base is written once per full build and passed on, renamed, from entry to entry:
+an edit compares the file with the base, so the records that differ from it are the ones changed
+since the full build, and those are read again. When
 
 - the bytes that changed in meetings.yaml lie inside meeting records, and each of those records keeps
   its id, its parent and its outcomes (the only fields of a meeting that the checks of other records
@@ -31,11 +34,13 @@ from asean_sec import __version__
 from asean_sec.loading import cache, entry, stored
 
 MEETINGS_FILE = "meetings.yaml"
-_LAYOUT = "layout"
+_LAYOUT = "layout"  # (starts, ids, count, size, replaced): the base's layout, and the records replaced since
+_BASE = "base"  # meetings.yaml as the last full build read it
 _COLUMN_ZERO = re.compile(rb"\n([^ \n#])")  # a line that begins at column 0 with neither space nor comment
 _KEY = re.compile(rb"meetings:[ ]*(?:#[^\n]*)?")
 _UNUSED = 0.5  # past this share of unused bytes (replaced items left behind), the entry is written afresh
 _CHUNK = 1 << 16
+_MOST_REREAD = 2000  # past this many records differing from the base, the entry is built afresh
 
 
 class _Unplaced:
@@ -51,15 +56,16 @@ class _Unplaced:
 
 def remember(key: str, raw: bytes, count: int | None, meetings: list) -> None:
     """Keep beside the entry `key` what `apply` needs: meetings.yaml as the entry was built from it
-    (which holds `count` values, None when it was not read record by record), where each record
-    begins, each record's id, and the entry's size."""
+    (which holds `count` values, None when it was not read record by record) as the base, where each
+    record begins, each record's id, and the entry's size."""
     starts = _file_layout(raw)
     if count is None or starts is None or len(starts) != len(meetings):
         return
     size = cache.entry_size(key)
     if size:
-        cache.Memos(key).put_with_text(_LAYOUT, (starts, [m["id"] for m in meetings], count, size), raw,
-                                       cache.file_digest(raw))
+        memos = cache.Memos(key)
+        memos.put_with_text(_BASE, len(raw), raw, cache.file_digest(raw))
+        memos.put(_LAYOUT, (starts, [m["id"] for m in meetings], count, size, []))
 
 
 def _is_item(raw: bytes, position: int) -> bool:
@@ -129,10 +135,17 @@ def _apply(directory, contents, digests, previous, key) -> bool:
         return False
     reader = cache.entry_reader(old_key)
     meetings_changed = MEETINGS_FILE in changed
-    kept = cache.Memos(old_key).peek_with_text(_LAYOUT, text=meetings_changed)
-    if reader is None or kept is None or not isinstance(kept[0], tuple) or len(kept[0]) != 4:
+    memos = cache.Memos(old_key)
+    kept = memos.peek(_LAYOUT)
+    if reader is None or not isinstance(kept, tuple) or len(kept) != 5:
         return False
-    layout = (kept[1], *kept[0])  # (the text of meetings.yaml or None when unchanged, starts, ids, count, size)
+    base = None
+    if meetings_changed:
+        found = memos.peek_with_text(_BASE)
+        if found is None or found[0] != len(found[1]):
+            return False
+        base = found[1]
+    layout = (base, *kept)  # (the base, or None when meetings.yaml is unchanged; starts, ids, count, size, replaced)
     if reader.size > layout[4] * (1 + _UNUSED):
         return False
     old = stored.Sections(reader, stored.DERIVED, _refuse)
@@ -160,11 +173,10 @@ def _apply(directory, contents, digests, previous, key) -> bool:
                                                if record != before[record["id"]]}
     if not cache.write_blob(key, entry.patch(reader, replaced, sections)):
         return False
-    if meetings_changed:
-        cache.Memos(key).put_with_text(_LAYOUT, layout[1:], layout[0], digests[MEETINGS_FILE][1])
-        cache.Memos(old_key).drop(_LAYOUT)  # a copy of the data is kept for the latest entry only
-    else:
-        cache.Memos(old_key).move(_LAYOUT, cache.Memos(key))  # the same file: renamed, not copied
+    new = cache.Memos(key)
+    new.put(_LAYOUT, layout[1:])
+    memos.drop(_LAYOUT)
+    memos.move(_BASE, new)  # the same base for the latest entry only: renamed, not copied
     return True
 
 
@@ -202,45 +214,67 @@ def _file_values(directory, name: str, raw: bytes) -> dict | None:
 
 
 def _edited_meetings(directory, new_raw: bytes, layout: tuple, old, sections: dict):
-    """({collection: replaced items}, the layout of `new_raw`) for an edit inside meeting records
+    """({collection: replaced items}, the layout for the new entry) for an edit inside meeting records
     that keep their id, parent and outcomes, checked with every other section (`sections`: those
-    whose values changed, as they are now); None when a check fails or the edit is of another kind."""
+    whose values changed, as they are now); None when a check fails or the edit is of another kind.
+
+    The file is compared with the base: the records in the span that differs from it, and those the
+    entries since the base replaced (which may now read as in the base again), are read anew."""
     from asean_sec.loading import load, parts
     from asean_sec.loading import text as limits
 
-    old_raw, starts, ids, count, size = layout
+    base, starts, ids, count, size, earlier = layout
     if b"\r" in new_raw or not starts:
         return None
-    at = _common_prefix(old_raw, new_raw)
+    at = _common_prefix(base, new_raw)
     if at < starts[0]:
         return None  # the file's key or the lines above its first record changed
-    old_end = len(old_raw) - _common_suffix(old_raw, new_raw, min(len(old_raw), len(new_raw)) - at)
-    shift = len(new_raw) - len(old_raw)
+    base_end = len(base) - _common_suffix(base, new_raw, min(len(base), len(new_raw)) - at)
+    shift = len(new_raw) - len(base)
     first = bisect_right(starts, at) - 1
-    last = max(first, bisect_right(starts, old_end - 1) - 1)
-    old_stop = starts[last + 1] if last + 1 < len(starts) else len(old_raw)
-    new_starts = _region_layout(new_raw, starts[first], old_stop + shift)
+    last = max(first, bisect_right(starts, base_end - 1) - 1)
+    base_stop = starts[last + 1] if last + 1 < len(starts) else len(base)
+    new_starts = _region_layout(new_raw, starts[first], base_stop + shift)
     if new_starts is None or len(new_starts) != last - first + 1:
         return None
+    positions = sorted(set(range(first, last + 1)).union(earlier))
+    if len(positions) > _MOST_REREAD:
+        return None
+
+    def base_span(p: int) -> tuple[int, int]:
+        return starts[p], starts[p + 1] if p + 1 < len(starts) else len(base)
+
+    def new_span(p: int) -> tuple[int, int]:
+        if p < first:  # before the span that differs: where it was
+            return base_span(p)
+        if p > last:  # after it: moved by the change in length
+            begin, end = base_span(p)
+            return begin + shift, end + shift
+        return new_starts[p - first], new_starts[p - first + 1] if p < last else base_stop + shift
+
     checkers = parts._checkers("meetings")
     if checkers is None:
         return None
     check = checkers[1]["meetings"]
     label = str(load._path(directory) / MEETINGS_FILE)
-    new_records, new_count = _read_records(label, new_raw, new_starts, old_stop + shift, check)
-    old_records, old_count = _read_records(label, old_raw, starts[first:last + 1], old_stop, check)
-    if new_records is None or old_records is None or count - old_count + new_count > limits.MAX_VALUES:
+    new_records, new_count = _read_records(label, new_raw, [new_span(p) for p in positions], check)
+    base_records, base_count = _read_records(label, base, [base_span(p) for p in positions], check)
+    if new_records is None or base_records is None or count - base_count + new_count > limits.MAX_VALUES:
         return None
     items = old.collection(stored.MEETINGS)
-    for position, (before, after) in enumerate(zip(old_records, new_records), first):
-        if marshal.loads(items[position]) != before or ids[position] != before["id"]:
-            return None  # the entry does not hold what the copy of the file says it was built from
+    before_records = []
+    for position, in_base, after in zip(positions, base_records, new_records):
+        before = marshal.loads(items[position])
+        if ids[position] != before["id"] or (position not in earlier and before != in_base):
+            return None  # the entry does not hold what the base says it was built from
         if (after["id"], after.get("parent"), after.get("outcomes")) != \
                 (before["id"], before.get("parent"), before.get("outcomes")):
             return None
-    starts = starts[:first] + new_starts + [start + shift for start in starts[last + 1:]]
-    return _checked(directory, old, sections, new_records, ids, old_records, list(range(first, last + 1)),
-                    (new_raw, starts, ids, count - old_count + new_count, size))
+        before_records.append(before)
+    replaced_since = [p for p, in_base, after in zip(positions, base_records, new_records) if after != in_base]
+    # the base's layout and count stand: the records that differ from it are listed, to be read again
+    return _checked(directory, old, sections, new_records, ids, before_records, positions,
+                    (None, starts, ids, count, size, replaced_since))
 
 
 def _checked(directory, old, sections: dict, new_records: list, ids: list, old_records: list,
@@ -283,14 +317,14 @@ def _checked(directory, old, sections: dict, new_records: list, ids: list, old_r
     return replaced, layout
 
 
-def _read_records(label: str, raw: bytes, starts: list[int], stop: int, check):
-    """The records that begin at `starts` (the last ends at `stop`) and how many values they hold
-    beyond one each (as parts.read counts them); (None, 0) when one does not read cleanly."""
+def _read_records(label: str, raw: bytes, spans: list[tuple[int, int]], check):
+    """The records at `spans` (begin, end) of `raw` and how many values they hold beyond one each
+    (as parts.read counts them); (None, 0) when one does not read cleanly."""
     from asean_sec.loading import yamlio
     from asean_sec.loading.text import decode
 
     records, count = [], 0
-    for begin, end in zip(starts, [*starts[1:], stop]):
+    for begin, end in spans:
         text, problem = decode(label, raw[begin:end])
         item = yamlio.read_item(text) if problem is None else None
         if item is None or not check(item[0]):

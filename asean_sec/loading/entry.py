@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import marshal
 import os
+from typing import NamedTuple
 
 try:
     from _blake2 import blake2b
@@ -42,13 +43,21 @@ def _digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=_DIGEST).digest()
 
 
+class Carried(NamedTuple):
+    """Bytes of an open entry file carried into a new one as they lie: `length` bytes from `offset`
+    of `fd`, which the writer copies file to file (cache._write_atomically)."""
+    fd: int
+    offset: int
+    length: int
+
+
 class _Parts:
     """The parts of an entry being written, after `first` (the parts of an entry carried over):
     `add` appends one and gives its place, (offset, length, digest), as the header records it."""
 
-    def __init__(self, first: bytes = b""):
-        self.pieces: list[bytes] = [first] if first else []
-        self.offset = len(first)
+    def __init__(self, first: Carried | None = None):
+        self.pieces: list[bytes | Carried] = [first] if first and first.length else []
+        self.offset = first.length if first else 0
 
     def add(self, data: bytes) -> tuple[int, int, bytes]:
         self.pieces.append(data)
@@ -56,7 +65,7 @@ class _Parts:
         self.offset += len(data)
         return place
 
-    def entry(self, header: dict) -> list[bytes]:
+    def entry(self, header: dict) -> list[bytes | Carried]:
         """The whole entry, in pieces (written as they are: no copy): prefix, header, parts."""
         head = marshal.dumps(header)
         return [MAGIC, len(head).to_bytes(4, "big"), _digest(head), head, *self.pieces]
@@ -77,10 +86,10 @@ def encode(sections: dict, collections: dict) -> bytes:
             index = (len(places), [parts.add(marshal.dumps(places[start:start + PAGE]))
                                    for start in range(0, len(places), PAGE)])
         header["collections"][name] = parts.add(marshal.dumps(index))
-    return b"".join(parts.entry(header))
+    return b"".join(piece for piece in parts.entry(header) if isinstance(piece, bytes))  # nothing carried here
 
 
-def patch(reader: Reader, replaced: dict[str, dict], sections: dict | None = None) -> list[bytes]:
+def patch(reader: Reader, replaced: dict[str, dict], sections: dict | None = None) -> list[bytes | Carried]:
     """A new entry, in pieces: the one `reader` reads with some collection items replaced. `replaced` maps a
     collection to {position or key: bytes, or None to drop that key (a dict collection)}; `sections`
     maps a section to the value it now has.
@@ -89,7 +98,7 @@ def patch(reader: Reader, replaced: dict[str, dict], sections: dict | None = Non
     whenever it is read, as in any entry); the new items, the pages of a list's index that name
     them and the new indexes follow it. The old items stay behind as unused bytes, which the next
     full write of the entry drops (edits.py writes one when they grow past half the entry)."""
-    parts = _Parts(reader.parts_region())
+    parts = _Parts(reader.parts_carried())
     add = parts.add
     header = {"sections": dict(reader.sections), "collections": dict(reader.collections)}
     for name, value in (sections or {}).items():  # a section written anew
@@ -161,17 +170,10 @@ class Reader:
     def size(self) -> int:
         return self._size
 
-    def parts_region(self) -> bytes:
-        """Every byte after the header: the parts, as they lie (see `patch`)."""
-        from asean_sec.loading import files
-
-        try:
-            data = files.read_fd(self._fd, self._size - self._base, self._base)
-        except (OSError, ValueError) as err:
-            raise Corrupt(str(err)) from None
-        if len(data) != self._size - self._base:
-            raise Corrupt("the entry is shorter than its size")
-        return data
+    def parts_carried(self) -> Carried:
+        """Every byte after the header, the parts as they lie, to be copied unread (see `patch`);
+        the file stays open while this reader is alive."""
+        return Carried(self._fd, self._base, self._size - self._base)
 
     def part(self, place) -> bytes:
         try:

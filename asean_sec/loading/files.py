@@ -68,6 +68,30 @@ def read_fd(fd: int, limit: int, offset: int = 0) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
+def copy_fd(source: int, offset: int, length: int, target: int) -> None:
+    """`length` bytes of `source` from `offset`, written to `target` at its position: in the kernel
+    where it can (copy_file_range), else read and written in pieces; OSError when fewer are found."""
+    copy = getattr(os, "copy_file_range", None)
+    while length > 0:
+        done = 0
+        if copy is not None:
+            try:
+                done = copy(source, target, length, offset)
+            except OSError:  # another file system, or a kernel without it: the plain way from here
+                copy = None
+                continue
+        else:
+            chunk = os.pread(source, min(length, 1 << 24), offset)
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(target, view):]
+            done = len(chunk)
+        if done <= 0:
+            raise OSError("the file is shorter than the part to copy")
+        offset += done
+        length -= done
+
+
 def read_regular(path, limit: int, follow: bool = True) -> tuple[bytes, os.stat_result]:
     """The bytes of the regular file at `path`, at most `limit` + 1 of them (so that a caller can
     tell a file over its limit), and its stat; raises NotRegular or OSError."""
