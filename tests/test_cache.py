@@ -214,8 +214,36 @@ def test_unchanged_files_are_not_read_again(run, data, fresh_cache, monkeypatch)
     memo = fresh_cache / "inputs.memo"
     assert memo.is_file()
     # make the memo old enough that no file counts as just changed ("racy")
-    written, files = cache.read_file(memo)[str(data)]
-    cache.write_file(memo, {str(data): (written + 10**10, files)})
+    written, files, scheme = cache.read_file(memo)[str(data)]
+    cache.write_file(memo, {str(data): (written + 10**10, files, scheme)})
+
+    def no_reading(directory):
+        raise AssertionError("the data files were read again")
+
+    monkeypatch.setattr(load, "read_files", no_reading)
+    assert chair_2027(run, data) == "sg"
+
+
+@pytest.mark.parametrize("memo_kind", ["digests made another way", "a memo of an older version"])
+def test_a_memo_with_wrong_digests_is_put_right_once(run, data, fresh_cache, monkeypatch, memo_kind):
+    """Remembered digests that are not those of the files (made by another version's hashing, or
+    damaged) name no entry: the files are read and hashed, the entry found or built, and the memo
+    put right, so that the next question reads nothing again (it once rebuilt on every question)."""
+    from asean_sec.loading import load
+
+    assert chair_2027(run, data) == "sg"
+    memo = fresh_cache / "inputs.memo"
+    written, files, scheme = cache.read_file(memo)[str(data)]
+    wrong = {name: (info, bytes(32)) for name, (info, _) in files.items()}
+    old = (written + 10**10, wrong, scheme) if memo_kind.startswith("digests") else (written + 10**10, files)
+    cache.write_file(memo, {str(data): old})
+    builds = []
+    original = load._parse_checked
+    monkeypatch.setattr(load, "_parse_checked", lambda *a, **k: builds.append(1) or original(*a, **k))
+    assert chair_2027(run, data) == "sg"
+    assert builds == []  # the entry of the files was there: found under their real digests
+    written, files, scheme = cache.read_file(memo)[str(data)]
+    cache.write_file(memo, {str(data): (written + 10**10, files, scheme)})
 
     def no_reading(directory):
         raise AssertionError("the data files were read again")

@@ -160,6 +160,7 @@ def _stamp(path: str, package: str, info: os.stat_result | None = None) -> str:
     return f"{path[len(package) + 1:] if inside else os.path.relpath(path, package)}:{info.st_size}:{info.st_mtime_ns}"
 
 
+_DIGESTS = "blake2b-32, sha256 from 1 MiB"  # how file_digest hashes: a memo made another way is not used
 _LARGE = 1 << 20  # from this size, a data file is hashed by OpenSSL's SHA-256 (about twice BLAKE2's speed here)
 
 
@@ -227,11 +228,14 @@ def _memo_path() -> str | None:
 
 
 def _memo_entry(folder: str | os.PathLike) -> tuple | None:
-    """(when written, {file: (stat, digest)}) the memo holds for this directory, or None."""
+    """(when written, {file: (stat, digest)}) the memo holds for this directory, or None; None too
+    when its digests were made the way of another version (_DIGESTS), which would never match."""
     path = _memo_path()
     memo = read_file(path) if path else None
     found = memo.get(str(folder)) if isinstance(memo, dict) else None
-    return found if isinstance(found, tuple) and len(found) == 2 and isinstance(found[1], dict) else None
+    if not (isinstance(found, tuple) and len(found) == 3 and found[2] == _DIGESTS and isinstance(found[1], dict)):
+        return None
+    return found[:2]
 
 
 def remembered_digests(folder: str | os.PathLike, stats: dict[str, tuple]) -> dict[str, tuple[int, bytes]] | None:
@@ -274,7 +278,7 @@ def remember(folder: str | os.PathLike, stats: dict[str, tuple], digests: dict[s
     memo.pop(str(folder), None)
     while len(memo) >= _MEMO_DIRECTORIES:
         memo.pop(next(iter(memo)))
-    memo[str(folder)] = (time.time_ns(), {name: (stats[name], digests[name][1]) for name in stats})
+    memo[str(folder)] = (time.time_ns(), {name: (stats[name], digests[name][1]) for name in stats}, _DIGESTS)
     write_file(path, memo)
 
 

@@ -158,8 +158,16 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
     sections = cache.read(key, stored.DERIVED, rebuild)
     if sections is not None:
         return Dataset(sections, directory, stored.Parts(sections, cache.Memos(key)))
-    if contents is None:
-        contents, key = read_files(directory), None  # read now: the key is the content read
+    if contents is None:  # the remembered digests name no entry: read now, the key is the content read
+        contents = read_files(directory)
+        found = cache.digests_of(contents)
+        key = cache.key_from_digests(__version__, found)
+        if found != digests:  # the memo was wrong about these files: put right, or it misleads every run
+            if stats and stats == cache.stat_files(directory, FILES):
+                cache.remember(directory, stats, found)
+            sections = cache.read(key, stored.DERIVED, rebuild)
+            if sections is not None:
+                return Dataset(sections, directory, stored.Parts(sections, cache.Memos(key)))
     elif previous is not None:
         from asean_sec.loading import edits
 
