@@ -87,8 +87,8 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 21, "mechanisms": 65, "meetings": 409, "people": 426, "offices": 334,
-                   "documents": 231, "roles": 76, "sources": 1707, "asean_chair": 57}
+MINIMUM_RECORDS = {"countries": 21, "mechanisms": 67, "meetings": 441, "people": 432, "offices": 338,
+                   "documents": 245, "roles": 76, "sources": 1782, "asean_chair": 57}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
                        "phan-wannamethee", "roderick-yong", "rusli-noor", "ajit-singh", "rodolfo-severino",
@@ -168,7 +168,7 @@ def test_coverage_counts_stated_and_inferred_chairs(run_json):
     assert totals["chairs_inferred"] >= 33
     # not yet under 10 % (AMMTC consultations and ASEANAPOL chairs are unsourced): the share must not grow
     # (a meeting found without its chair may be added; each must be matched by chairs found)
-    assert totals["without_chair"] / totals["records_meetings"] <= 0.255
+    assert totals["without_chair"] / totals["records_meetings"] <= 0.235
     assert totals["chairs_stated"] >= 194
     bodies = {b["mechanism"]: b for b in run_json("coverage")}
     assert bodies["asod"]["chairs_inferred"] >= 9 and bodies["asod"]["latest_meeting"] == "asod-46"
