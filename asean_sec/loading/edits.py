@@ -223,7 +223,8 @@ def _edited_meetings(directory, new_raw: bytes, layout: tuple, old, sections: di
     from asean_sec.loading import load, parts
     from asean_sec.loading import text as limits
 
-    base, starts, ids, count, size, earlier = layout
+    base, starts, ids, count, size, replaced_before = layout
+    earlier = set(replaced_before)
     if b"\r" in new_raw or not starts:
         return None
     at = _common_prefix(base, new_raw)
