@@ -55,10 +55,9 @@ def test_no_word_folded_and_no_date_split(run, name, args, width):
 LISTS = ["meetings", "timeline", "crimes", "mechanisms", "documents", "search", "coverage"]
 
 
-# at 100 columns, the timeline (a few adopted documents have titles of 150-190 characters that
-# take 3 lines on their own) and search (a hit's long name, with the match stacked under it) are
-# held to 3, like every list at 80
-CASES_HEIGHT = [(name, 80, 3) for name in LISTS] + [(name, 100, 2) for name in LISTS]
+# at 100 columns every list is held to 2 lines a record on average but coverage, held to 2.5: a body's
+# ordinal gaps are listed in full (the AMM's run to four lines), and every list at 80 is held to 3
+CASES_HEIGHT = [(name, 80, 3) for name in LISTS] + [(name, 100, 2.5 if name == "coverage" else 2) for name in LISTS]
 
 
 @pytest.mark.parametrize("name,width,most", CASES_HEIGHT)
