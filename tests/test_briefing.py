@@ -377,3 +377,26 @@ def test_a_year_names_a_meeting_numbered_by_its_month(run_json, run):
     assert run_json("meeting", "ADMM", "Retreat", "2018")["id"] == "admm-retreat-2018-02"
     assert run_json("meeting", "ADMM", "Retreat", "2025")["id"] == "admm-retreat-2025"
     assert run("meeting", "ADMM", "Retreat", "2030").exit_code == 2
+
+
+def test_the_global_options_are_accepted_after_the_command_too(run):
+    before = run("--as-of", "2013-01-01", "country", "th", "--format", "plain")
+    after = run("country", "th", "--as-of", "2013-01-01", "--format", "plain")
+    assert before.exit_code == after.exit_code == 0 and before.stdout == after.stdout
+    assert "dossier as of 2013-01-01" in after.stdout
+    missing = run("meetings", "--data-dir", "/nonexistent-data-dir")
+    assert missing.exit_code != 0 and "data directory not found" in missing.output
+
+
+def test_a_dossier_is_seen_from_its_as_of_day(run_json):
+    """Seen from 2013, Thailand's 2019 chairmanship is to come (confirmed, not held), and a post whose
+    start is not recorded is not called current."""
+    dossier = run_json("--as-of", "2013-01-01", "country", "th")
+    assert {"year": 2019, "status": "confirmed", "basis": "rotation"} in dossier["country"]["next_asean_chair"]
+    undated_start = [p for p in dossier["posts"] if p["start"] is None and p["end"]]
+    assert undated_start and all(p["state"] == "start unknown" for p in undated_start)
+
+
+def test_a_meeting_held_online_is_not_placed_in_its_host_country(run):
+    text = run("meetings", "--mechanism", "SOMTC+China", "--format", "plain").stdout
+    assert "Cambodia (online)" in text

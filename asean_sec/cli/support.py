@@ -130,7 +130,9 @@ class Command(_PlainHelp, click.Command):
 def command(**settings):
     """Define a command for the `COMMANDS` registry (cli/app.py): a click command with the plain
     help option, not yet attached to the group. Its text parameters are `Text` (never empty, no
-    control characters, bounded), its years bounded to MIN_YEAR-MAX_YEAR, wherever it is defined."""
+    control characters, bounded), its years bounded to MIN_YEAR-MAX_YEAR, wherever it is defined;
+    and the group's --as-of and --data-dir are accepted after the command's name too
+    (`asean-sec country th --as-of 2013-01-01`), where people put them."""
     def decorate(function):
         made = click.command(cls=Command, **settings)(function)
         for param in made.params:
@@ -140,8 +142,22 @@ def command(**settings):
                     param.callback = _bounded_words
             elif isinstance(param.type, click.IntRange) and param.type.max == 9999:
                 param.type = click.IntRange(max(param.type.min or MIN_YEAR, MIN_YEAR), MAX_YEAR)
+        made.params += [
+            click.Option(["--as-of"], type=DateType(), expose_value=False, callback=_late_choice,
+                         help="As the option before the command: answer as on this day (YYYY-MM-DD)."),
+            click.Option(["--data-dir"], type=PathText("dir"), expose_value=False, callback=_late_choice,
+                         help="As the option before the command: the data directory to read."),
+        ]
         return made
     return decorate
+
+
+def _late_choice(ctx, param, value):
+    """--as-of or --data-dir given after the command: it replaces the group's choice."""
+    state = ctx.find_object(State)
+    if value is not None and state is not None and not ctx.resilient_parsing:
+        setattr(state, param.name, value)
+    return value
 
 
 class Text(click.ParamType):

@@ -159,7 +159,8 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
     mine_past = tuple(replace(a, status=ChairStatus.HELD.value) for a in past if a and a.country == country)
     horizon = len(query.members_in(dataset, as_of.year + 1)) + 1
     ahead = [query.asean_chair(dataset, y) for y in range(as_of.year + 1, as_of.year + 1 + horizon)]
-    mine_ahead = tuple(a for a in ahead if a and a.country == country)
+    mine_ahead = tuple(replace(a, status=ChairStatus.CONFIRMED.value) if a.status == ChairStatus.HELD.value else a
+                       for a in ahead if a and a.country == country)  # seen from as_of, a year to come is not held
     posts = tuple((r, _role_state(r, as_of)) for r in sorted(
         (r for r in dataset.roles if r.country == country),
         key=lambda r: (_date_key(r.start or r.end), r.subject)))
@@ -220,6 +221,8 @@ def _role_state(role: Role, as_of: dt.date) -> str:
         return "from later"
     if role.end is not None and role.end.last_day < as_of:
         return "ended"
+    if role.start is None:  # only its end is known: held on the day or not, no source says
+        return "start unknown"
     return "current"
 
 

@@ -61,6 +61,9 @@ def _who(country_name, person_name) -> str:
 
 
 def _place(row: dict) -> str:
+    """'Vientiane, Lao PDR'; a meeting held online with no city says so: 'Cambodia (online)', its host."""
+    if row.get("format") == "virtual" and not row.get("city"):
+        return f"{row['host_name']} (online)" if row.get("host_name") else "online"
     return ", ".join(p for p in (row.get("city"), row.get("host_name")) if p)
 
 
