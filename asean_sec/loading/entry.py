@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import marshal
 import os
-from typing import NamedTuple
 
 try:
     from _blake2 import blake2b
@@ -43,12 +42,14 @@ def _digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=_DIGEST).digest()
 
 
-class Carried(NamedTuple):
+class Carried:
     """Bytes of an open entry file carried into a new one as they lie: `length` bytes from `offset`
     of `fd`, which the writer copies file to file (cache._write_atomically)."""
-    fd: int
-    offset: int
-    length: int
+
+    __slots__ = ("fd", "offset", "length")  # a plain class: a NamedTuple costs a warm answer its making
+
+    def __init__(self, fd: int, offset: int, length: int):
+        self.fd, self.offset, self.length = fd, offset, length
 
 
 class _Parts:
