@@ -239,3 +239,20 @@ def test_tac_accessions_are_dated_documents(run_json):
     assert len(accessions) >= 29 and all(d.get("date") and d["sources"] for d in accessions)
     us = next(d for d in accessions if d["id"].startswith("tac-accession-united-states"))
     assert us["date"] == "2009-07-22"
+
+
+def test_a_host_is_a_member_by_the_meetings_last_day(run, tmp_path):
+    """The 1st AMM met from 5 August 1967 and founded ASEAN on its last day, the 8th: no warning. A
+    meeting that ended before its host joined is still one."""
+    import shutil
+
+    from asean_sec.loading.load import shipped_data_dir
+
+    data = tmp_path / "data"
+    shutil.copytree(shipped_data_dir(), data)
+    assert "was not an ASEAN member" not in run("validate", str(data)).output
+    meetings = data / "meetings.yaml"
+    text = meetings.read_text(encoding="utf-8")
+    meetings.write_text(text.replace("  start: '1967-08-05'\n  end: '1967-08-08'\n", "  start: '1967-08-05'\n  end: '1967-08-07'\n", 1),
+                        encoding="utf-8")
+    assert "amm-1: host 'th' was not an ASEAN member on 1967-08-07" in run("validate", str(data)).output

@@ -25,8 +25,9 @@ def meeting_rules(c, dates):
                          f"{meeting['id']}: chair {chair!r} differs from the {start.year} ASEAN chair {expected!r}",
                          "correct the chair, or add a note saying why", warning=True)
         host = meeting.get("host")
-        if start and host in member_since and start.last_day < member_since[host].first_day:
-            c.report("meetings", i, "host", f"{meeting['id']}: host {host!r} was not an ASEAN member on {start}",
+        last = dates.get(("meetings", i, "end")) or start  # a member by the meeting's last day will do
+        if last and host in member_since and last.last_day < member_since[host].first_day:
+            c.report("meetings", i, "host", f"{meeting['id']}: host {host!r} was not an ASEAN member on {last}",
                      "check the host and the date", warning=True)
         ordinal = str(meeting["ordinal"])
         if ordinal.isdigit() and ordinal.isascii():
