@@ -113,7 +113,8 @@ def test_viet_nam_dossier(run_json):
     assert [(o["person_name"], o["title"], o["status"]) for o in dossier["in_office"]] == [
         ("Phan Van Giang", "Minister of National Defence", "in office"),
         ("Luong Tam Quang", "Minister of Public Security", "in office"),
-        # no start on record, but seen in the post (DGICM 28, Aug 2025) within the last 18 months
+        # no start on record, but seen in the post within the last 18 months (Oct 2025; DGICM 28, Aug 2025)
+        ("Ngo Thanh Binh", "Director, Drug-related Crime Investigation Police Department (C04)", "attested"),
         ("Pham Dang Khoa", "Director, Immigration Department", "attested")]
     led_by = {(d["meeting"], d["person_name"], d["role"]) for d in dossier["delegations"]}
     assert {("admm-19", "Phan Van Giang", "head_of_delegation"),
