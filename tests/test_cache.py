@@ -207,20 +207,27 @@ def test_a_corrupt_meeting_is_caught_when_that_meeting_is_read(run, data, fresh_
     assert unpacked(entry_path) == whole
 
 
-def test_unchanged_files_are_not_read_again(run, data, fresh_cache, monkeypatch):
-    from asean_sec.loading import load
-
-    assert chair_2027(run, data) == "sg"
-    memo = fresh_cache / "inputs.memo"
-    assert memo.is_file()
-    # make the memo old enough that no file counts as just changed ("racy")
+def _age_memo(memo: Path, data: Path) -> None:
+    """Make the memo of file digests old enough that no file counts as just changed ("racy")."""
     written, files, scheme = cache.read_file(memo)[str(data)]
     cache.write_file(memo, {str(data): (written + 10**10, files, scheme)})
+
+
+def _forbid_reading(monkeypatch) -> None:
+    from asean_sec.loading import load
 
     def no_reading(directory):
         raise AssertionError("the data files were read again")
 
     monkeypatch.setattr(load, "read_files", no_reading)
+
+
+def test_unchanged_files_are_not_read_again(run, data, fresh_cache, monkeypatch):
+    assert chair_2027(run, data) == "sg"
+    memo = fresh_cache / "inputs.memo"
+    assert memo.is_file()
+    _age_memo(memo, data)
+    _forbid_reading(monkeypatch)
     assert chair_2027(run, data) == "sg"
 
 
@@ -242,13 +249,8 @@ def test_a_memo_with_wrong_digests_is_put_right_once(run, data, fresh_cache, mon
     monkeypatch.setattr(load, "_parse_checked", lambda *a, **k: builds.append(1) or original(*a, **k))
     assert chair_2027(run, data) == "sg"
     assert builds == []  # the entry of the files was there: found under their real digests
-    written, files, scheme = cache.read_file(memo)[str(data)]
-    cache.write_file(memo, {str(data): (written + 10**10, files, scheme)})
-
-    def no_reading(directory):
-        raise AssertionError("the data files were read again")
-
-    monkeypatch.setattr(load, "read_files", no_reading)
+    _age_memo(memo, data)
+    _forbid_reading(monkeypatch)
     assert chair_2027(run, data) == "sg"
 
 

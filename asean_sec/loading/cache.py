@@ -376,10 +376,10 @@ class Memos:
         if paths:
             _remove_ours(paths[1], (_MAGIC, _TEXT_MAGIC))
 
-    def peek_with_text(self, name: str, text: bool = True):
-        """(value, text) kept by put_with_text under `name` (without `text`: (value, None)), or None."""
+    def peek_with_text(self, name: str):
+        """(value, text) kept by put_with_text under `name`, or None."""
         paths = self._paths(name)
-        return read_with_text(paths[1], text) if paths else None
+        return read_with_text(paths[1]) if paths else None
 
     def move(self, name: str, to: Memos) -> bool:
         """Keep the value under `name` beside the entry of `to` instead (a rename, no copy)."""
@@ -450,17 +450,16 @@ def write_file(path: str | os.PathLike, value) -> bool:
 
 
 def write_with_text(path: str | os.PathLike, value, text: bytes, digest: bytes) -> bool:
-    """Marshal `value` into `path` followed by the bytes `text`, whose BLAKE2 digest (file_digest)
-    is `digest`: the text is written as it is, not copied into a marshalled value."""
+    """Marshal `value` into `path` followed by the bytes `text`, whose file_digest is `digest`: the
+    text is written as it is, not copied into a marshalled value."""
     head = marshal.dumps((value, digest, len(text)))
     return _write_atomically(path, [_TEXT_MAGIC, blake2b(head, digest_size=_DIGEST).digest(),
                                     len(head).to_bytes(4, "big"), head, text])
 
 
-def read_with_text(path: str | os.PathLike, text: bool = True):
+def read_with_text(path: str | os.PathLike):
     """(value, text) written by write_with_text, or None when absent, unreadable, corrupt or not
-    a regular file of our own; the text is checked against its digest. Without `text`, only the
-    value is read (and checked): (value, None)."""
+    a regular file of our own; the text is checked against its digest."""
     from asean_sec.loading import files
 
     try:
@@ -477,7 +476,7 @@ def read_with_text(path: str | os.PathLike, text: bool = True):
         length = int.from_bytes(prefix[start - 4:start], "big")
         if length > info.st_size - start:
             return None
-        blob = files.read_fd(fd, (info.st_size if text else start + length) - start, start)
+        blob = files.read_fd(fd, info.st_size - start, start)
     except OSError:
         return None
     finally:
@@ -489,8 +488,6 @@ def read_with_text(path: str | os.PathLike, text: bool = True):
         value, digest, size = marshal.loads(head)
     except (EOFError, ValueError, TypeError):
         return None
-    if not text:
-        return value, None
     body = blob[length:]
     if len(body) != size or file_digest(body) != digest:
         return None

@@ -54,17 +54,17 @@ class _Unplaced:
         return None
 
 
-def remember(key: str, raw: bytes, count: int | None, meetings: list) -> None:
+def remember(key: str, raw: bytes, digest: bytes, count: int | None, meetings: list) -> None:
     """Keep beside the entry `key` what `apply` needs: meetings.yaml as the entry was built from it
-    (which holds `count` values, None when it was not read record by record) as the base, where each
-    record begins, each record's id, and the entry's size."""
+    (whose file_digest is `digest`, and which holds `count` values, None when it was not read record
+    by record) as the base, where each record begins, each record's id, and the entry's size."""
     starts = _file_layout(raw)
     if count is None or starts is None or len(starts) != len(meetings):
         return
     size = cache.entry_size(key)
     if size:
         memos = cache.Memos(key)
-        memos.put_with_text(_BASE, len(raw), raw, cache.file_digest(raw))
+        memos.put_with_text(_BASE, None, raw, digest)
         memos.put(_LAYOUT, (starts, [m["id"] for m in meetings], count, size, []))
 
 
@@ -134,19 +134,11 @@ def _apply(directory, contents, digests, previous, key) -> bool:
     if old_key == key or not changed:
         return False
     reader = cache.entry_reader(old_key)
-    meetings_changed = MEETINGS_FILE in changed
     memos = cache.Memos(old_key)
-    kept = memos.peek(_LAYOUT)
-    if reader is None or not isinstance(kept, tuple) or len(kept) != 5:
+    layout = memos.peek(_LAYOUT)  # (starts, ids, count, size, replaced): see _LAYOUT
+    if reader is None or not isinstance(layout, tuple) or len(layout) != 5:
         return False
-    base = None
-    if meetings_changed:
-        found = memos.peek_with_text(_BASE)
-        if found is None or found[0] != len(found[1]):
-            return False
-        base = found[1]
-    layout = (base, *kept)  # (the base, or None when meetings.yaml is unchanged; starts, ids, count, size, replaced)
-    if reader.size > layout[4] * (1 + _UNUSED):
+    if reader.size > layout[3] * (1 + _UNUSED):
         return False
     old = stored.Sections(reader, stored.DERIVED, _refuse)
     sections: dict[str, list] = {}  # the sections whose values changed, as they are now
@@ -160,12 +152,17 @@ def _apply(directory, contents, digests, previous, key) -> bool:
                     return False
                 sections[section] = value
     replaced: dict[str, dict] = {}
-    if meetings_changed or sections:  # with no meeting edited, the other files are checked on their own
-        edited = (_edited_meetings(directory, contents[MEETINGS_FILE], layout, old, sections) if meetings_changed
-                  else _checked(directory, old, sections, [], layout[2], [], [], layout))
+    if MEETINGS_FILE in changed:
+        base = memos.peek_with_text(_BASE)
+        edited = _edited_meetings(directory, contents[MEETINGS_FILE], base[1], layout, old, sections) if base else None
         if edited is None:
             return False
         replaced, layout = edited
+    elif sections:  # with no meeting edited, the other files are checked on their own
+        checked = _checked(directory, old, sections, [], layout[1], [], [])
+        if checked is None:
+            return False
+        replaced = checked
     for section, value in sections.items():
         if section in stored.BY_ID:
             before = {record["id"]: record for record in old[section]}
@@ -174,7 +171,7 @@ def _apply(directory, contents, digests, previous, key) -> bool:
     if not cache.write_blob(key, entry.patch(reader, replaced, sections)):
         return False
     new = cache.Memos(key)
-    new.put(_LAYOUT, layout[1:])
+    new.put(_LAYOUT, layout)
     memos.drop(_LAYOUT)
     memos.move(_BASE, new)  # the same base for the latest entry only: renamed, not copied
     return True
@@ -213,7 +210,7 @@ def _file_values(directory, name: str, raw: bytes) -> dict | None:
     return {section: value.get(section) for section in sections}
 
 
-def _edited_meetings(directory, new_raw: bytes, layout: tuple, old, sections: dict):
+def _edited_meetings(directory, new_raw: bytes, base: bytes, layout: tuple, old, sections: dict):
     """({collection: replaced items}, the layout for the new entry) for an edit inside meeting records
     that keep their id, parent and outcomes, checked with every other section (`sections`: those
     whose values changed, as they are now); None when a check fails or the edit is of another kind.
@@ -223,7 +220,7 @@ def _edited_meetings(directory, new_raw: bytes, layout: tuple, old, sections: di
     from asean_sec.loading import load, parts
     from asean_sec.loading import text as limits
 
-    base, starts, ids, count, size, replaced_before = layout
+    starts, ids, count, size, replaced_before = layout
     earlier = set(replaced_before)
     if b"\r" in new_raw or not starts:
         return None
@@ -272,16 +269,19 @@ def _edited_meetings(directory, new_raw: bytes, layout: tuple, old, sections: di
                 (before["id"], before.get("parent"), before.get("outcomes")):
             return None
         before_records.append(before)
-    replaced_since = [p for p, in_base, after in zip(positions, base_records, new_records) if after != in_base]
+    replaced = _checked(directory, old, sections, new_records, ids, before_records, positions)
+    if replaced is None:
+        return None
     # the base's layout and count stand: the records that differ from it are listed, to be read again
-    return _checked(directory, old, sections, new_records, ids, before_records, positions,
-                    (None, starts, ids, count, size, replaced_since))
+    replaced_since = [p for p, in_base, after in zip(positions, base_records, new_records) if after != in_base]
+    return replaced, (starts, ids, count, size, replaced_since)
 
 
 def _checked(directory, old, sections: dict, new_records: list, ids: list, old_records: list,
-             positions: list[int], layout: tuple):
-    """({collection: replaced items}, `layout`) once the edited meetings (`new_records`, which were
-    `old_records`, at `positions`) pass every check with every other section; None otherwise."""
+             positions: list[int]) -> dict[str, dict] | None:
+    """{collection: replaced items} once the edited meetings (`new_records`, which were `old_records`,
+    at `positions`) pass every check with every other section, knowing the ids of all meetings (`ids`);
+    None otherwise."""
     from asean_sec.loading import load, validate
     from asean_sec.model.dataset import Dataset, index_context, meeting_keys
 
@@ -313,9 +313,8 @@ def _checked(directory, old, sections: dict, new_records: list, ids: list, old_r
                 pairs.remove([position, was_inferred])
             if now_inferred:
                 insort(pairs, [position, now_inferred])
-    replaced = {stored.MEETINGS: {position: marshal.dumps(record) for position, record in zip(positions, new_records)},
-                stored.INDEX: {name: marshal.dumps(listed) if listed else None for name, listed in moved.items()}}
-    return replaced, layout
+    return {stored.MEETINGS: {position: marshal.dumps(record) for position, record in zip(positions, new_records)},
+            stored.INDEX: {name: marshal.dumps(listed) if listed else None for name, listed in moved.items()}}
 
 
 def _read_records(label: str, raw: bytes, spans: list[tuple[int, int]], check):

@@ -155,32 +155,39 @@ def load(data_dir: str | os.PathLike | None = None, use_cache: bool = True) -> D
         sections, collections = stored.layout(dataset)
         return {**dataset.raw, **sections, **collections}
 
-    sections = cache.read(key, stored.DERIVED, rebuild)
-    if sections is not None:
-        return Dataset(sections, directory, stored.Parts(sections, cache.Memos(key)))
+    dataset = _from_entry(key, directory, rebuild)
+    if dataset is not None:
+        return dataset
     if contents is None:  # the remembered digests name no entry: read now, the key is the content read
         contents = read_files(directory)
         found = cache.digests_of(contents)
-        key = cache.key_from_digests(__version__, found)
         if found != digests:  # the memo was wrong about these files: put right, or it misleads every run
             if stats and stats == cache.stat_files(directory, FILES):
                 cache.remember(directory, stats, found)
-            sections = cache.read(key, stored.DERIVED, rebuild)
-            if sections is not None:
-                return Dataset(sections, directory, stored.Parts(sections, cache.Memos(key)))
+            digests, key = found, cache.key_from_digests(__version__, found)
+            dataset = _from_entry(key, directory, rebuild)
+            if dataset is not None:
+                return dataset
     elif previous is not None:
         from asean_sec.loading import edits
 
         if edits.apply(directory, contents, digests, previous, key):  # a few records edited
-            sections = cache.read(key, stored.DERIVED, rebuild)
-            if sections is not None:
-                return Dataset(sections, directory, stored.Parts(sections, cache.Memos(key)))
-    return _parse_checked(directory, contents, reuse=True, store=True, key=key)
+            dataset = _from_entry(key, directory, rebuild)
+            if dataset is not None:
+                return dataset
+    return _parse_checked(directory, contents, reuse=True, store=True, digests=digests)
+
+
+def _from_entry(key: str, directory, rebuild) -> Dataset | None:
+    """The dataset the cache entry `key` holds, read part by part; None when there is none."""
+    sections = cache.read(key, stored.DERIVED, rebuild)
+    return None if sections is None else Dataset(sections, directory, stored.Parts(sections, cache.Memos(key)))
 
 
 def _parse_checked(directory: str | os.PathLike, contents: dict[str, bytes], reuse: bool, store: bool = False,
-                   key: str | None = None) -> Dataset:
-    """The dataset parsed from `contents`; stored in the cache under their key if `store`."""
+                   digests: dict[str, tuple[int, bytes]] | None = None) -> Dataset:
+    """The dataset parsed from `contents` (whose digests are `digests`, when known); stored in the
+    cache under their key if `store`."""
     import gc
 
     collecting = gc.isenabled()
@@ -193,11 +200,13 @@ def _parse_checked(directory: str | os.PathLike, contents: dict[str, bytes], reu
         if errors or dataset is None:
             raise DataError(errors)
         if store:
-            key = key or cache.key_for(__version__, contents)
+            digests = digests or cache.digests_of(contents)
+            key = cache.key_from_digests(__version__, digests)
             if cache.write(key, *stored.layout(dataset)):
                 from asean_sec.loading import edits
 
-                edits.remember(key, contents["meetings.yaml"], count, dataset.raw["meetings"])
+                edits.remember(key, contents["meetings.yaml"], digests["meetings.yaml"][1], count,
+                               dataset.raw["meetings"])
         return dataset
     finally:
         if collecting:

@@ -290,14 +290,15 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
                   title_style="bold" if style.color else None)
     for i, w in zip(kept, widths):
         column = columns[i]
-        if not column.cut and _cells(column.header) <= w and any(
-                _cells(line) > w for row in cells for line in row[i].split("\n")):
-            # wrapped here as rich would (see _wrap), so rich only lays the lines out: its own
-            # wrapping of every cell costs more than the rest of the table
+        wide = any(_cells(line) > w for row in cells for line in row[i].split("\n"))
+        header_fits = _cells(column.header) <= w
+        if wide and header_fits and not column.cut:
+            # wrapped here as rich would (see _wrap, which folds a word wider than the column), so
+            # rich only lays the lines out: its own wrapping of every cell costs more than the rest
             for row in cells:
                 row[i] = "\n".join(line for part in row[i].split("\n") for line in _wrap(part, w))
-        fits = all(_cells(line) <= w for row in cells for line in row[i].split("\n"))
-        table.add_column(column.header, width=w, no_wrap=column.cut or (fits and _cells(column.header) <= w),
+            wide = False
+        table.add_column(column.header, width=w, no_wrap=column.cut or (header_fits and not wide),
                          overflow="ellipsis" if column.cut else "fold")
     ends = set()
     if grouped:
