@@ -2,6 +2,9 @@
 a benchmark of answers that fail would time error messages."""
 
 import importlib.util
+import json
+import os
+import subprocess
 from pathlib import Path
 
 from asean_sec.loading.load import shipped_data_dir
@@ -10,12 +13,29 @@ BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
 
 
 def test_the_synthetic_data_validates(run, tmp_path):
-    spec = importlib.util.spec_from_file_location("bench_run", BENCH)
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = _bench_module()
     target = tmp_path / "large"
     count = bench.build_large_data(shipped_data_dir(), target, factor=3)
     result = run("validate", str(target))
     assert result.exit_code == 0, result.output
     assert f"{count} meetings" in result.output
+
+
+def _bench_module():
+    spec = importlib.util.spec_from_file_location("bench_run", BENCH)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def test_the_benchmark_runs_the_command_as_installed(tmp_path):
+    """The benchmark times the console script pip writes (not `python -m`), and it answers."""
+    bench = _bench_module()
+    launcher = tmp_path / "asean-sec"
+    launcher.write_text(bench.LAUNCHER, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(BENCH.parent.parent)}
+    command = bench.asean(launcher, None, "chair", "next", "--format", "json")
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["year"]

@@ -374,6 +374,23 @@ def test_search_keeps_its_index_beside_the_entry_and_answers_the_same(run, data,
     assert first == again == search_json(run, data, "singapore")
 
 
+def test_person_names_are_folded_once_and_kept_beside_the_entry(run, data, fresh_cache, monkeypatch):
+    """A person asked by name: the folded names of every person are made by the first question
+    that needs them, kept in a memo, and answer the same as without a cache."""
+    def ask(text: str):
+        result = run("--data-dir", str(data), "person", text, "--format", "json")
+        assert result.exit_code in (0, 1), result.output
+        return result.stdout
+
+    ask("listyo sigit")  # builds the entry
+    first = ask("Listyo Sigit Prabowo")
+    [memo] = fresh_cache.glob("asean-sec-*-person-names.memo")
+    assert json.loads(first)["person"]["id"] == json.loads(ask("LISTYO SIGIT PRABOWO"))["person"]["id"]
+    monkeypatch.setenv("ASEAN_SEC_NO_CACHE", "1")
+    assert first == ask("Listyo Sigit Prabowo")
+    assert memo.is_file()
+
+
 @pytest.mark.parametrize("damage", [b"", b"ASEANSEC1" + b"\0" * 40, b"not a memo at all"])
 def test_a_damaged_search_index_is_ignored_and_made_again(run, data, fresh_cache, damage, monkeypatch):
     search_json(run, data, "chair")

@@ -45,6 +45,17 @@ class NameIndex:
                     self._ids.setdefault(key, record_id)
                     self._display.setdefault(key, name)
 
+    def stored(self) -> list[dict[str, str]]:
+        """The index as plain values (what a memo keeps): see `restored`."""
+        return [self._ids, self._display]
+
+    @classmethod
+    def restored(cls, kind: str, stored: list[dict[str, str]]) -> NameIndex:
+        """The index `stored()` gave, without folding a name again."""
+        index = cls(kind, {})
+        index._ids, index._display = stored
+        return index
+
     def get(self, text: str) -> str | None:
         """The id for `text`, or None."""
         return self._ids.get(fold(text))

@@ -34,8 +34,10 @@ def _index(dataset: Dataset, kind: str) -> NameIndex:
         return NameIndex("country", {c.id: c.names for c in dataset.countries.values()})
     if kind == "mechanism":
         return NameIndex("mechanism", {m.id: m.names for m in dataset.mechanisms.values()})
-    if kind == "person":
-        return NameIndex("person", {p.id: p.names for p in dataset.people.values()})
+    if kind == "person":  # hundreds of people, each with several names: folded once, kept in a memo
+        def make():
+            return NameIndex("person", {p.id: p.names for p in dataset.people.values()}).stored()
+        return NameIndex.restored("person", dataset.memo("person-names", make))
     raise ValueError(kind)
 
 
