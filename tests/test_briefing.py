@@ -172,7 +172,8 @@ def test_person_matches_with_or_without_diacritics(run_json, name):
     assert [m["id"] for m in profile["meetings"]] == ["ammtc-plus-china-8", "ammtc-plus-korea-2", "ammtc-15",
                                                       "ammtc-18", "ammtc-19"]
     assert profile["meetings"][0]["title_then"] == "Deputy Minister of Public Security"
-    assert profile["person"]["in_office"] == [{"title": "Minister of Public Security", "start": "2024-06-06"}]
+    assert profile["person"]["in_office"] == [{"title": "Minister of Public Security", "start": "2024-06-06",
+                                               "derived": []}]
 
 
 def test_person_offices_have_dates_and_status(run_json):

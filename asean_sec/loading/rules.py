@@ -84,6 +84,18 @@ def chair_basis(c):
                      "add chair_rule_sources (sources stating the rule) to the body, or drop the inferred chair")
 
 
+def derived(c):
+    """A field named as derived (worked out, not printed) is one the record gives."""
+    for section in ("meetings", "offices", "documents"):
+        if section in c.unsure:
+            continue
+        for i, record in enumerate(c.raw[section]):
+            for j, field in enumerate(record.get("derived", ())):
+                if record.get(field) is None:
+                    c.report(section, i, ("derived", j), f"derived names {field!r}, which the record does not give",
+                             f"give the {field} worked out from the sources, or drop it from derived")
+
+
 def _ranges(numbers):
     spans, start = [], None
     for n in numbers + [None]:

@@ -80,6 +80,7 @@ def check(dataset, where, unsure=frozenset(), known=None) -> list[Problem]:
     rules.meeting_rules(c, dates)
     rules.chair_basis(c)
     rules.outcomes(c)
+    rules.derived(c)
     rules.offices(c, dates)
     return c.problems
 

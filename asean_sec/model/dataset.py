@@ -124,7 +124,8 @@ def build_meeting(r, inferred_chair: str | None = None) -> model.Meeting:
         participants=tuple(model.Participant(p.get("country"), p.get("role", "delegate"), p.get("person"),
                                              p.get("title")) for p in r.get("participants", ())),
         outcomes=tuple(r.get("outcomes", ())), theme=r.get("theme"), note=r.get("note"),
-        sources=tuple(r["sources"]), status=r.get("status", "held"), last_verified=r.get("last_verified"))
+        sources=tuple(r["sources"]), status=r.get("status", "held"), last_verified=r.get("last_verified"),
+        derived=tuple(r.get("derived", ())))
 
 
 def build_person(r) -> model.Person:
@@ -135,13 +136,14 @@ def build_person(r) -> model.Person:
 def build_office(r) -> model.Office:
     return model.Office(r["person"], r["title"], r.get("organization"), r.get("country"),
                         _date(r.get("start")), _date(r.get("end")), r.get("note"), tuple(r["sources"]),
-                        r.get("last_verified"))
+                        r.get("last_verified"), tuple(r.get("derived", ())))
 
 
 def build_document(r) -> model.Document:
     return model.Document(r["id"], r["title"], r["type"], _date(r.get("date")), r.get("place"),
                           r.get("meeting"), r.get("mechanism"), tuple(r.get("parties", ())),
-                          r.get("status"), _date(r.get("in_force")), r.get("note"), tuple(r["sources"]))
+                          r.get("status"), _date(r.get("in_force")), r.get("note"), tuple(r["sources"]),
+                          tuple(r.get("derived", ())))
 
 
 def build_role(r) -> model.Role:

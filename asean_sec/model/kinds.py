@@ -144,6 +144,7 @@ class Meeting:
     status: str = "held"
     last_verified: str | None = None  # the day its sources were last checked (scheduled meetings)
     chair_basis: str | None = None  # "stated" (a source names the chair) | "rule" (inferred) | None: no chair
+    derived: tuple[str, ...] = ()  # fields worked out from what the sources print, not printed (start, end)
 
     @property
     def chair_inferred(self) -> bool:
@@ -181,6 +182,7 @@ class Office:
     note: str | None
     sources: tuple[str, ...]
     last_verified: str | None = None
+    derived: tuple[str, ...] = ()  # fields worked out from what the sources print, not printed (start, end)
 
 
 @record
@@ -197,6 +199,7 @@ class Document:
     in_force: PartialDate | None
     note: str | None
     sources: tuple[str, ...]
+    derived: tuple[str, ...] = ()  # fields worked out from what the sources print, not printed (date, in_force)
 
 
 @record

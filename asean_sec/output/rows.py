@@ -83,6 +83,7 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
         "chair_basis": meeting.chair_basis if chair else None,  # "stated" | "rule" (inferred) | None
         "chair_rule_sources": (source_refs(dataset, mechanism.chair_rule_sources)
                                if meeting.chair_inferred and mechanism else []),
+        "derived": list(meeting.derived),  # "start", "end": worked out from the sources, not printed in them
     }
 
 

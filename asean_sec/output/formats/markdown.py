@@ -86,6 +86,9 @@ def _sections(doc: Document, stream) -> None:
             fields(report, stream)
         else:
             table(with_src(report, refs) if doc.cite else no_src(report), report.rows, stream)
+        if report.rows:
+            for note in report.notes:
+                stream.write(f"\n{note}\n")
     if doc.cite:
         sources(refs, stream, doc.citations)
 
@@ -97,5 +100,7 @@ def _grouped(doc: Document, stream) -> None:
     for key, found in report.groups():
         stream.write(f"\n#### {key}\n\n")
         table(columns, found, stream)
+    for note in report.notes:
+        stream.write(f"\n{note}\n")
     if doc.cite:
         sources(sources_of(report.rows), stream, doc.citations)

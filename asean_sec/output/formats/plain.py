@@ -74,6 +74,9 @@ def _sections(doc: Document, stream) -> None:
             fields(report, stream)
         else:
             table(with_src(report, refs) if doc.cite else no_src(report), report.rows, stream)
+        if report.rows:
+            for note in report.notes:
+                stream.write(f"{note}\n")
     if doc.cite and refs:
         stream.write("\n")
         _sources(refs, stream, doc.citations)

@@ -47,6 +47,8 @@ def write(doc: Document, stream, style) -> None:
                 console.print(_fields(report, style))
             else:
                 _print_list(console, report, with_src(report, refs) if doc.cite else no_src(report), style)
+            if report.rows:
+                _notes(console, report, style)
         if doc.cite:
             _sources(console, stream, refs, doc.citations, style)
         return
@@ -59,11 +61,15 @@ def write(doc: Document, stream, style) -> None:
         _print_list(console, report, grouped_columns(report, doc.cite), style, grouped=True)
     else:
         _print_list(console, report, report.columns if doc.cite else no_src(report), style)
+    _notes(console, report, style)
+    if doc.cite:
+        _sources(console, stream, sources_of(report.rows), doc.citations, style)
+
+
+def _notes(console, report: Report, style) -> None:
     for note in report.notes:  # a note laid out for a wider screen is wrapped afresh, not twice
         wider = any(_cells(line) > style.width for line in note.split("\n"))
         console.print(" ".join(note.split()) if wider else note)
-    if doc.cite:
-        _sources(console, stream, sources_of(report.rows), doc.citations, style)
 
 
 def _closed_pipe() -> None:

@@ -67,8 +67,28 @@ def _place(row: dict) -> str:
     return ", ".join(p for p in (row.get("city"), row.get("host_name")) if p)
 
 
+DERIVED = "*"
+DERIVED_NOTE = ("*: a date worked out from what the sources print (a weekday and the report's date, a term's "
+                "length), not printed as such; the record's note says how.")
+
+
+def _derived(row: dict, *fields: str) -> str:
+    """DERIVED when the row gives one of `fields` and names it as derived (a record's `derived`)."""
+    return DERIVED if any(row.get(f) and f in (row.get("derived") or ()) for f in fields) else ""
+
+
+def _dated(field: str):
+    """A column's text: the row's date `field`, marked when derived."""
+    return lambda row: (row.get(field) or "") + _derived(row, field)
+
+
+def _derived_note(found: list[dict], *fields: str) -> list[str]:
+    """The note under a table whose rows show a derived date among `fields`."""
+    return [DERIVED_NOTE] if any(_derived(row, *fields) for row in found) else []
+
+
 def _meeting_dates(row: dict) -> str:
-    return _compact_span(row.get("start") or "", row.get("end"))
+    return _compact_span(row.get("start") or "", row.get("end")) + _derived(row, "start", "end")
 
 
 def _meeting_chair(row: dict) -> str:
@@ -82,7 +102,7 @@ def _meeting_line(row: dict | None) -> str:
     """'AMMTC 18, 2024-08-28/2024-08-29, Vientiane, Lao PDR; chair Lao PDR — Vilay Lakhamphong'"""
     if not row:
         return ""
-    parts = [rows.meeting_label(row), _compact_span(row.get("start") or "", row.get("end")), _place(row)]
+    parts = [rows.meeting_label(row), _meeting_dates(row), _place(row)]
     text = ", ".join(p for p in parts if p)
     chair = _meeting_chair(row)
     if chair:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
-from asean_sec.output.views.common import _meeting_chair, _meeting_dates, _merge_sources, _place, _src_column
+from asean_sec.output.views.common import (
+    _derived_note,
+    _meeting_chair,
+    _meeting_dates,
+    _merge_sources,
+    _place,
+    _src_column,
+)
 from asean_sec.questions.query import ChairAnswer, meeting_order
 
 
@@ -80,7 +87,9 @@ def meetings_report(dataset: Dataset, meetings, asked: str = "") -> Report:
 
 
 def _inferred_note(found: list[dict]) -> list[str]:
-    return [INFERRED_NOTE] if any(row.get("chair_basis") == "rule" for row in found) else []
+    """The notes the rows' markers need: an inferred chair, a derived date."""
+    inferred = [INFERRED_NOTE] if any(row.get("chair_basis") == "rule" for row in found) else []
+    return inferred + _derived_note(found, "start", "end")
 
 
 _ROLE_ORDER = {role: n for n, role in enumerate(("chair", "incoming_chair", "secretary_general", "head_of_delegation",
@@ -135,4 +144,4 @@ def meeting_report(dataset: Dataset, meeting) -> Report:
         Column("Verified", "last_verified"),
     ]
     return Report(title=f"{rows.meeting_label(row)} — {_place(row) or 'place not on record'}", rows=[row],
-                  columns=columns, single=True)
+                  columns=columns, single=True, notes=_derived_note([row], "start", "end"))

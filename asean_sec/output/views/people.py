@@ -7,6 +7,9 @@ from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Document, Report, keep, sections
 from asean_sec.output.views.common import (
+    _dated,
+    _derived,
+    _derived_note,
     _label,
     _lead_dict,
     _meeting_chair,
@@ -97,34 +100,35 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         Column("Role", lambda r: " & ".join(r["roles"]) + (" (upcoming)" if r["upcoming"] else "")),
         Column("Chair / co-chairs", _meeting_chair, ratio=2),
         _src_column(led),
-    ], empty_message="No meetings chaired or hosted on record.")
+    ], empty_message="No meetings chaired or hosted on record.", notes=_derived_note(led, "start", "end"))
 
     holders = [_office_row(dataset, s, as_of) for s in answer.in_office]
     office_report = Report(title=f"In office on {as_of.isoformat()}", rows=holders, columns=[
         keep(Column("Person", "person_name")),
         Column("Office", "title", max_width=50),
-        keep(Column("Since", "start")),
+        keep(Column("Since", _dated("start"))),
         keep(Column("Latest source", "latest_source")),
         _src_column(holders),
     ], empty_message="No office holder is dated as in office on that day.",
-        notes=[IN_OFFICE_NOTE] if holders else [])
+        notes=([IN_OFFICE_NOTE] if holders else []) + _derived_note(holders, "start"))
 
     delegations = []
     for d in answer.delegations:
         delegations.append({
             "meeting": d.meeting.id, "meeting_label": rows.label_of(dataset, d.meeting),
             "start": str(d.meeting.start) if d.meeting.start else None,
+            "derived": list(d.meeting.derived),
             "person": d.person, "person_name": dataset.person_name(d.person), "title": d.title, "role": d.role,
             "sources": rows.source_refs(dataset, d.meeting.sources),
         })
     delegation_report = Report(title="Heads of its delegations at recent meetings", rows=delegations, columns=[
-        keep(Column("Date", "start")),
+        keep(Column("Date", _dated("start"))),
         keep(Column("Meeting", "meeting_label")),
         keep(Column("Person", "person_name")),
         Column("Title", "title", stack=True, ratio=3),
         Column("Role", lambda r: _label(r["role"]), drop=1),
         _src_column(delegations),
-    ], empty_message="No delegation heads on record.")
+    ], empty_message="No delegation heads on record.", notes=_derived_note(delegations, "start"))
 
     return sections([("country", head), ("posts", post_report), ("meetings", led_report),
                      ("in_office", office_report), ("delegations", delegation_report)])
@@ -145,7 +149,8 @@ def _office_row(dataset: Dataset, state: people.OfficeState, as_of) -> dict:
             "start": text(o.start), "end": text(o.end), "status": state.status,
             "superseded_by": state.superseded_by, "superseded_on": text(state.superseded_on),
             "attested_first": text(state.attested_first), "attested_last": text(state.attested_last),
-            "note": o.note, "sources": rows.source_refs(dataset, o.sources)}
+            "note": o.note, "sources": rows.source_refs(dataset, o.sources),
+            "derived": list(o.derived)}  # "start", "end": worked out from the sources, not printed in them
 
 
 def _office_status(r: dict) -> str:
@@ -165,10 +170,11 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
     p, as_of = answer.person, answer.as_of
     offices = [_office_row(dataset, s, as_of) for s in answer.offices]
     current = [o for o in offices if o["status"] == "in office"]
+    in_office = [{"title": o["title"], "start": o["start"], "derived": o["derived"]} for o in current]
     summary = {
         "id": p.id, "name": p.name, "native_name": p.native_name, "aliases": list(p.aliases),
         "country": p.country, "country_name": dataset.country_name(p.country),
-        "in_office": [{"title": o["title"], "start": o["start"]} for o in current],
+        "in_office": in_office,
         "note": answer.note, "as_of": as_of.isoformat(),
         "sources": rows.source_refs(dataset, p.sources),
     }
@@ -178,18 +184,18 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
         Column("Also written", "aliases"),
         Column("Country", "country_name"),
         Column(f"In office on {as_of.isoformat()}", lambda r: "; ".join(
-            o["title"] + (f" (since {o['start']})" if o["start"] else "") for o in r["in_office"]) or
+            o["title"] + (f" (since {o['start']}{_derived(o, 'start')})" if o["start"] else "") for o in r["in_office"]) or
             "none dated as in office"),
         Column("Note", "note"),
-    ])
+    ])  # a derived start is marked here; the offices table below carries the note
     office_report = Report(title="Offices", rows=offices, columns=[
         Column("Office", "title", ratio=2),
-        keep(Column("From", "start")),
-        keep(Column("To", "end")),
+        keep(Column("From", _dated("start"))),
+        keep(Column("To", _dated("end"))),
         Column("Status", _office_status, ratio=2),
         Column("Note", "note", ratio=3, drop=1),  # how the dates are known, and where sources differ
         _src_column(offices),
-    ], empty_message="No offices on record.")
+    ], empty_message="No offices on record.", notes=_derived_note(offices, "start", "end"))
     attended = []
     for item in answer.meetings:
         row = rows.meeting_row(dataset, item.meeting)
@@ -204,5 +210,6 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
                                 Column("Role", lambda r: ", ".join(_label(x) for x in r["roles"])),
                                 Column("Title then", "title_then", ratio=2, drop=1),
                                 _src_column(attended),
-                            ], empty_message="No meetings on record.")
+                            ], empty_message="No meetings on record.",
+                            notes=_derived_note(attended, "start", "end"))
     return sections([("person", head), ("offices", office_report), ("meetings", meeting_report)])

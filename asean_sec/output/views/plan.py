@@ -10,7 +10,7 @@ from __future__ import annotations
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
-from asean_sec.output.views.common import _compact_span
+from asean_sec.output.views.common import _compact_span, _derived, _derived_note
 
 STATUS_LETTERS = {"held": "h", "confirmed": "c", "projected": "p", "inferred": "i", "attested": "a"}
 LEGEND = ("h held · c confirmed by a source · p projected by the Charter's rotation · "
@@ -81,13 +81,14 @@ KIND_LABELS = {"meeting": "meeting", "chair_handover": "chair", "term_end": "ter
 def upcoming_report(dataset: Dataset, events, until) -> Report:
     found = [_event_row(dataset, event) for event in events]
     columns = [
-        keep(Column("Date", lambda r: _compact_span(r["date"], r.get("end")))),
+        keep(Column("Date", lambda r: _compact_span(r["date"], r.get("end")) + _derived(r, "date"))),
         Column("What", lambda r: KIND_LABELS.get(r["kind"], r["kind"]), drop=1),
         Column("", "title", ratio=4),
         Column("Status", "status"),
     ]
     return Report(title=f"Coming up until {until}", rows=found, columns=columns,
-                  empty_message=f"Nothing on record between now and {until}.", calendar="upcoming")
+                  empty_message=f"Nothing on record between now and {until}.", calendar="upcoming",
+                  row_notes=lambda shown: _derived_note(shown, "date"))
 
 
 def _event_row(dataset: Dataset, event) -> dict:
@@ -107,4 +108,5 @@ def _event_row(dataset: Dataset, event) -> dict:
         "note": event.note,
         "sources": rows.source_refs(dataset, event.sources),
         "last_verified": event.last_verified,
+        "derived": ["date"] if event.derived else [],  # the date worked out from the sources, not printed in them
     }

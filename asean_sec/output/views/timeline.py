@@ -6,7 +6,15 @@ from __future__ import annotations
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
-from asean_sec.output.views.common import _compact_span, _label, _meeting_chair, _place, _src_column
+from asean_sec.output.views.common import (
+    _compact_span,
+    _derived,
+    _derived_note,
+    _label,
+    _meeting_chair,
+    _place,
+    _src_column,
+)
 from asean_sec.questions import documents, timeline
 
 # --- timeline ------------------------------------------------------------------------------
@@ -50,14 +58,20 @@ def _event_row(dataset: Dataset, event: timeline.Event) -> dict:
         row.update(mechanism=r.mechanism, country=r.country,
                    text=f"{name(r.country)}: {_label(r.role)}, {r.subject}")
     row["sources"] = rows.source_refs(dataset, r.sources)
+    dated_by = _DATED_BY.get(kind, ())  # the record's fields this event's dates come from
+    row["derived"] = ["date"] if any(f in getattr(r, "derived", ()) for f in dated_by) else []
     return row
+
+
+_DATED_BY = {"meeting": ("start", "end"), "document": ("date",), "in_force": ("in_force",),
+             "office_start": ("start",), "office_end": ("end",)}
 
 
 def timeline_report(dataset: Dataset, events: list[timeline.Event], asked: str = "") -> Report:
     found = [_event_row(dataset, e) for e in events]
     columns = [
         keep(Column("Year", "year")),
-        keep(Column("Date", lambda r: _compact_span(r["date"], r["end"]))),
+        keep(Column("Date", lambda r: _compact_span(r["date"], r["end"]) + _derived(r, "date"))),
         Column("Kind", lambda r: _label(r["kind"]), drop=1),
         Column("Event", lambda r: r["text"] + (" (upcoming)" if r["upcoming"] else ""), ratio=4, shorten=True),
         _src_column(found),
@@ -67,4 +81,4 @@ def timeline_report(dataset: Dataset, events: list[timeline.Event], asked: str =
     if years:
         title += f", {years[0]}–{years[-1]}" if len(years) > 1 else f", {years[0]}"
     return Report(title=title, rows=found, columns=columns, empty_message="No event matches those filters.",
-                  group_by="year")
+                  group_by="year", row_notes=lambda shown: _derived_note(shown, "date"))
