@@ -51,9 +51,9 @@ class DataError(Exception):
 class LookupFailed(Exception):
     """A name the user typed matches nothing; carries the closest names."""
 
-    def __init__(self, kind: str, text: str, suggestions: list[str]):
+    def __init__(self, kind: str, text: str, suggestions: list[str], why: str | None = None):
         self.kind, self.text, self.suggestions = kind, text, suggestions
-        message = f"unknown {kind} {text!r}"
+        message = why or f"unknown {kind} {text!r}"  # `why`: what else is wrong (an ambiguous name …)
         if suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
         super().__init__(message)

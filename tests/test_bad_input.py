@@ -92,7 +92,8 @@ def assert_data_error(result, path: Path, line: int | None, fragment: str) -> No
     assert result.exit_code == DATA_ERROR, result.output
     assert "Traceback" not in result.output
     prefix = f"{path}:{line}:" if line else f"{path}: "
-    problems = [text.strip() for text in result.stderr.splitlines() if text.strip().startswith(prefix)]
+    lines = [text.strip().removeprefix("error: ") for text in result.stderr.splitlines()]  # one problem: one line
+    problems = [text for text in lines if text.startswith(prefix)]
     assert any(fragment in problem for problem in problems), f"{prefix} {fragment!r} not in:\n{result.stderr}"
 
 

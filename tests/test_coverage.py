@@ -141,7 +141,7 @@ def test_field_names_are_pinned_in_json_and_csv(run, run_json):
     somtc = next(r for r in rows if r["mechanism"] == "somtc")
     assert (somtc["ordinal_first"], somtc["ordinal_gaps"], somtc["gaps_explained"]) == ("6", "; ".join(
         str(n) for n in [1, 2, 3, 4, 5, 7, 8, 9, 12]), "yes")
-    assert somtc["other_ordinals"] == "Preparatory"
+    assert somtc["other_ordinals"] == "2002-05; Preparatory"
 
 
 def test_markdown_is_a_table_with_the_totals_under_it(run):

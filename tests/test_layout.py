@@ -56,8 +56,10 @@ LISTS = ["meetings", "timeline", "crimes", "mechanisms", "documents", "search", 
 
 
 # at 100 columns every list is held to 2 lines a record on average but coverage, held to 2.5: a body's
-# ordinal gaps are listed in full (the AMM's run to four lines), and every list at 80 is held to 3
-CASES_HEIGHT = [(name, 80, 3) for name in LISTS] + [(name, 100, 2.5 if name == "coverage" else 2) for name in LISTS]
+# ordinal gaps are listed in full (the AMM's run to four lines), and meetings, held to 2.1: a meeting
+# with three co-chairs (the 7th ARF ISM on CTTC) takes three; every list at 80 is held to 3
+CASES_HEIGHT = [(name, 80, 3) for name in LISTS] + [(name, 100, {"coverage": 2.5, "meetings": 2.1}.get(name, 2))
+                                                    for name in LISTS]
 
 
 @pytest.mark.parametrize("name,width,most", CASES_HEIGHT)

@@ -46,6 +46,10 @@ class DataProblem(click.ClickException):
         super().__init__(str(error))
 
     def show(self, file=None):
+        problems = self.error.problems
+        if len(problems) == 1 and problems[0].line is None:  # the directory itself, or one whole file
+            click.echo(_escaped(f"error: {problems[0]}"), err=True)
+            return
         lines = [f"error: the data is invalid ({len(self.error.problems)} problem"
                  f"{'s' if len(self.error.problems) != 1 else ''}):"]
         lines += [f"  {p}" for p in self.error.problems[:50]]
@@ -172,7 +176,8 @@ class Text(click.ParamType):
         from asean_sec.output.safe import one_line, shorten
 
         if not value.strip():
-            self.fail("is empty: give a value, or leave the option out", param, ctx)
+            hint = "give a value" if isinstance(param, click.Argument) else "give a value, or leave the option out"
+            self.fail(f"is empty: {hint}", param, ctx)
         if len(value) > MAX_TEXT:
             self.fail(f"{one_line(shorten(value, 40))!r} is {len(value):,} characters long: at most {MAX_TEXT}",
                       param, ctx)
@@ -383,11 +388,20 @@ def _cut(report, limit: int, reverse: bool) -> None:
     their new order, so that it matches the list of sources under them."""
     if not (reverse or limit and len(report.rows) > limit):
         return
-    found = report.rows[::-1] if reverse else report.rows
+    found = _newest_first(report.rows) if reverse else report.rows
     left = len(found) - limit if limit else 0
     report.keep_rows(found[:limit] if left > 0 else found)
     if left > 0:
         report.notes = report.notes + [f"… {left} more (use --limit 0 to see all)"]
+
+
+def _newest_first(rows: list[dict]) -> list[dict]:
+    """A list in date order, reversed; the rows with no date, which close it, still close it (the
+    newest meeting first, not one whose date is unknown)."""
+    key = next((k for k in ("start", "date") if rows and k in rows[0]), None)
+    if key is None:
+        return rows[::-1]
+    return [r for r in rows if r.get(key)][::-1] + [r for r in rows if not r.get(key)]
 
 
 def _data_as_of(ctx) -> str | None:

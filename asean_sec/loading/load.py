@@ -72,9 +72,12 @@ def read_files(data_dir: str | os.PathLike) -> dict[str, bytes]:
     """The bytes of every data file; a missing, unreadable or oversized one is a DataError."""
     data_dir = _path(data_dir)
     present = _listing(data_dir)
+    if present is not None and not any(name in present for name in FILES):  # not a data directory
+        raise DataError([Problem(str(data_dir), None, "holds none of the data files",
+                                 f"pass the directory that holds {', '.join(FILES)}")])
     contents, problems = {}, []
     for name in FILES:
-        data, problem = _read_one(data_dir / name, present)
+        data, problem = _read_one(data_dir / name, present or [])
         if problem:
             problems.append(problem)
         else:
@@ -84,10 +87,10 @@ def read_files(data_dir: str | os.PathLike) -> dict[str, bytes]:
     return contents
 
 
-def _listing(data_dir: Path) -> list[str]:
-    """The names in `data_dir`, wanted only to suggest a name for a missing file: a directory that
-    can be entered but not listed (mode 111) still works. One clear problem when it is not a
-    directory that can be entered."""
+def _listing(data_dir: Path) -> list[str] | None:
+    """The names in `data_dir`, wanted only to suggest a name for a missing file and to tell a
+    directory with no data file at all: None for a directory that can be entered but not listed
+    (mode 111), which still works. One clear problem when it is not a directory that can be entered."""
     try:
         return os.listdir(data_dir)
     except FileNotFoundError:
@@ -97,7 +100,7 @@ def _listing(data_dir: Path) -> list[str]:
         message, fix = "is not a directory", f"pass the directory that holds {', '.join(FILES)}"
     except PermissionError as err:
         if os.access(data_dir, os.X_OK):
-            return []
+            return None
         message, fix = f"cannot read the data directory: {err.strerror}", "check the directory's permissions"
     except (OSError, ValueError) as err:
         message = f"cannot read the data directory: {getattr(err, 'strerror', None) or err}"

@@ -71,7 +71,12 @@ def parse_day(text: str) -> _dt.date:
     """A full YYYY-MM-DD date (for --as-of, --since, --until); 'today' is accepted."""
     if str(text).strip().lower() == "today":
         return _dt.date.today()
-    parsed = PartialDate.parse(text)
+    try:
+        parsed = PartialDate.parse(text)
+    except BadDate as err:
+        if "is not a date" not in str(err):  # a date out of range says so
+            raise
+        raise BadDate(f"{text!r} is not a day: write YYYY-MM-DD or 'today'") from None
     if parsed.day is None:
-        raise BadDate(f"{text!r} needs a day: write YYYY-MM-DD")
+        raise BadDate(f"{text!r} needs a day: write YYYY-MM-DD or 'today'")
     return parsed.first_day

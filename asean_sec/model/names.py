@@ -43,7 +43,8 @@ class NameIndex:
                 key = fold(name)
                 if key:
                     self._ids.setdefault(key, record_id)
-                    self._display.setdefault(key, name)
+                    if self._display.get(key, record_id) == record_id:  # a name, not the id, is shown
+                        self._display[key] = name
 
     def stored(self) -> list[dict[str, str]]:
         """The index as plain values (what a memo keeps): see `restored`."""
@@ -61,17 +62,29 @@ class NameIndex:
         return self._ids.get(fold(text))
 
     def lookup(self, text: str) -> str:
-        """The id for `text`; raises LookupFailed with the closest names."""
+        """The id for `text`: a name, or words that are whole words of the names of one record only
+        ('Kheng' for Sar Kheng); raises LookupFailed with the closest names, or with every record
+        whose names have those words when there are several ('Luong')."""
         found = self.get(text)
-        if found is None:
-            raise LookupFailed(self.kind, text, self.suggest(text))
-        return found
+        if found is not None:
+            return found
+        words = fold(text).split()
+        ids: dict[str, str] = {}
+        for key, record_id in self._ids.items():
+            if words and all(word in key.split() for word in words):
+                ids.setdefault(record_id, self._display[key])
+        if len(ids) == 1:
+            return next(iter(ids))
+        if ids:
+            raise LookupFailed(self.kind, text, sorted(ids.values(), key=fold)[:6],
+                               why=f"ambiguous {self.kind} {text!r}: {len(ids)} match")
+        raise LookupFailed(self.kind, text, self.suggest(text))
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
         import difflib
 
         key = fold(text)
-        close = difflib.get_close_matches(key, list(self._ids), n=n * 3, cutoff=0.6)
+        close = difflib.get_close_matches(key, list(self._ids), n=n * 3, cutoff=0.7)
         if not close and key:
             close = [k for k in self._ids if key in k or (len(k) > 3 and k in key)]
         out = []

@@ -12,7 +12,7 @@ import datetime as dt
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.dates import PartialDate
 from asean_sec.model.kinds import Mechanism, Meeting
-from asean_sec.model.names import NameIndex, fold
+from asean_sec.model.names import NameIndex
 from asean_sec.problems import LookupFailed
 from asean_sec.questions import query
 
@@ -51,18 +51,9 @@ def upcoming(meeting: Meeting, day: dt.date) -> bool:
 
 def person_id(dataset: Dataset, text: str) -> str:
     """A person by any full name (with or without diacritics), or by words only one person's
-    name contains ("Shanmugam"); otherwise LookupFailed with the closest names."""
-    try:
-        return query.person_id(dataset, text)
-    except LookupFailed as err:
-        words = fold(text).split()
-        found = [p.id for p in dataset.people.values()
-                 if words and any(all(w in fold(n).split() for w in words) for n in p.names)]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise LookupFailed("person", text, [dataset.people[p].name for p in found]) from None
-        raise err
+    name contains ("Shanmugam"); otherwise LookupFailed with the closest names, or with every
+    person whose name has those words (names.NameIndex.lookup)."""
+    return query.person_id(dataset, text)
 
 
 def document_type(text: str) -> str:

@@ -70,7 +70,7 @@ def meeting_id(dataset: Dataset, text: str) -> str:
     text = " ".join(text.split())
     if text in by_id:
         return text
-    words = text.split(" ")
+    words = _split_number(text).split(" ")
     tried = None
     spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
                     if j - i < len(words)), key=lambda span: (span[0] - span[1], span[0]))
@@ -89,6 +89,12 @@ def meeting_id(dataset: Dataset, text: str) -> str:
         in_year = [m for m in of_body if len(wanted) == 1 and wanted[0].isdigit() and m.ordinal.startswith(f"{wanted[0]}-")]
         if len(in_year) == 1:
             return in_year[0].id
+    whole = _index(dataset, "mechanism").get(text)
+    if whole is not None:  # a body, no ordinal: its latest meetings
+        acronym = dataset.mechanisms[whole].acronym
+        latest = [m for m in meetings(dataset, mechanism=whole) if m.start][-3:]
+        raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {m.ordinal}" for m in latest],
+                           why=f"{text!r} names a body, not one of its meetings (`brief {acronym}` describes the body)")
     if tried is not None:
         body, of_body, wanted_text = tried
         acronym = dataset.mechanisms[body].acronym
@@ -101,6 +107,16 @@ def meeting_id(dataset: Dataset, text: str) -> str:
 
 
 _FILLER = frozenset({"meeting", "the", "of"})
+
+
+def _split_number(text: str) -> str:
+    """'AMMTC17' -> 'AMMTC 17': a number run on to a name's letters ('AMMTC+3' keeps its '+3')."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch.isdigit() and i and text[i - 1].isalpha():
+            out.append(" ")
+        out.append(ch)
+    return "".join(out)
 
 
 def _body_words(dataset: Dataset, body: str) -> set[str]:

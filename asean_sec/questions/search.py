@@ -21,6 +21,8 @@ class Hit(NamedTuple):
     text: str  # that field's text
     sources: tuple[str, ...]
 
+_DERIVED = ", derived"  # a date in a label worked out from the sources, not printed in them
+
 
 # How much a match in each field counts: names first, places and people next, notes last.
 _WEIGHTS = {"name": 12, "acronym": 12, "title": 10, "id": 8, "alias": 8, "native_name": 10, "official_name": 8,
@@ -136,9 +138,11 @@ def _documents(dataset: Dataset):
     for m in dataset.meetings:
         body = dataset.mechanisms.get(m.mechanism)
         acronym = body.acronym if body else m.mechanism
+        label = f"{'ASEAN Summit' if m.mechanism == 'asean' else acronym} {m.ordinal}"  # as every list names it
         seats = ([m.chair] if m.chair else []) + list(m.co_chairs)
-        where = ", ".join(str(p) for p in (m.start, m.city or name(m.host)) if p)
-        yield ("meeting", m.id, f"{acronym} {m.ordinal}" + (f" ({where})" if where else ""),
+        when = f"{m.start}{_DERIVED if 'start' in m.derived else ''}" if m.start else None
+        where = ", ".join(p for p in (when, m.city or name(m.host)) if p)
+        yield ("meeting", m.id, label + (f" ({where})" if where else ""),
                [("name", f"{acronym} {m.ordinal}"), ("id", m.id), ("name", body.name if body else None),
                 ("city", m.city), ("host", name(m.host)), ("theme", m.theme),
                 *[("chair", name(s.country)) for s in seats], *[("person", person(s.person)) for s in seats],
@@ -153,7 +157,8 @@ def _documents(dataset: Dataset):
                 *[("alias", a) for a in p.aliases], ("country", name(p.country)), ("note", raw.get("note"))],
                p.sources)
     for o in merged_offices(dataset):
-        yield ("office", o.person, f"{person(o.person)}: {o.title}" + (f" (from {o.start})" if o.start else ""),
+        since = f" (from {o.start}{_DERIVED if 'start' in o.derived else ''})" if o.start else ""
+        yield ("office", o.person, f"{person(o.person)}: {o.title}{since}",
                [("title", o.title), ("person", person(o.person)), ("organization", o.organization),
                 ("country", name(o.country)), ("note", o.note)], o.sources)
     for d in dataset.documents.values():

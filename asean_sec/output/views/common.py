@@ -88,7 +88,10 @@ def _derived_note(found: list[dict], *fields: str) -> list[str]:
 
 
 def _meeting_dates(row: dict) -> str:
-    return _compact_span(row.get("start") or "", row.get("end")) + _derived(row, "start", "end")
+    """The meeting's dates ('undated' when no source gives them), a derived one marked."""
+    if not row.get("start"):
+        return "undated"
+    return _compact_span(row["start"], row.get("end")) + _derived(row, "start", "end")
 
 
 def _meeting_chair(row: dict) -> str:
