@@ -95,10 +95,10 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         led.append(row)
     led_report = Report(title=f"Meetings chaired, co-chaired or hosted ({len(led)})", rows=led, columns=[
         keep(Column("Date", _meeting_dates)),
-        keep(Column("Meeting", rows.meeting_label)),
+        Column("Meeting", rows.meeting_label, min_width=12),  # a long label wraps between words, not a column less
         Column("Place", _place, stack=True),
         Column("Role", lambda r: " & ".join(r["roles"]) + (" (upcoming)" if r["upcoming"] else "")),
-        Column("Chair / co-chairs", _meeting_chair, ratio=2),
+        Column("Chair / co-chairs", _meeting_chair, ratio=2, drop=1),
         _src_column(led),
     ], empty_message="No meetings chaired or hosted on record.", notes=_derived_note(led, "start", "end"))
 
