@@ -23,7 +23,7 @@ CASES = [(name, ASKS[name][0]) for name in ASKS]
 
 def _words(text: str) -> set[str]:
     words = set()
-    text = re.sub(r"\(Not shown at this width:.*?\)", " ", text, flags=re.S)  # the table's own note
+    text = re.sub(r"\((Not shown|Text ending in '…' is shortened) at this width.*?\)", " ", text, flags=re.S)  # the table's notes
     for line in text.splitlines():
         words.update(w.strip(EDGES) for w in BOX.sub(" ", line).replace(",", ", ").split())
     # text without spaces between words (Japanese, Chinese) can only wrap inside a run

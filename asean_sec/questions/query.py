@@ -208,15 +208,17 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
         meeting = held[-1]
         seat = meeting.chair or meeting.co_chairs[0]
         shared = () if meeting.chair else tuple(meeting.co_chairs)
-        role = f"chair of {meeting.id}"
+        label = f"{'ASEAN Summit' if mechanism == ASEAN else body.acronym} {meeting.ordinal}"  # as lists name it
+        held_ = meeting.status == "held"
+        role = f"chair of {label}" if held_ else f"to chair {label}, {meeting.status}"
         if len(shared) > 1:  # co-chaired: the answer names its first co-chair, the basis all the others
             others = " and ".join(dataset.country_name(s.country) or s.country for s in shared[1:])
-            role = f"co-chair of {meeting.id} with {others}"
+            role = f"co-chair of {label} with {others}" if held_ else f"to co-chair {label} with {others}, {meeting.status}"
         if meeting.chair_inferred:
             status, basis = INFERRED, f"{role} (inferred from the body's rule)"
         else:
-            status = ChairStatus.HELD.value if meeting.status == "held" else ChairStatus.CONFIRMED.value
-            basis = role + ("" if meeting.status == "held" else f" ({meeting.status})")
+            status = ChairStatus.HELD.value if held_ else ChairStatus.CONFIRMED.value
+            basis = role
         sources = meeting.sources + (body.chair_rule_sources if meeting.chair_inferred else ())
         return ChairAnswer(year, mechanism, seat.country, status, basis,
                            body.chair_note, sources, seat.person, meeting.last_verified, shared)

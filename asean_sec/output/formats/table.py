@@ -278,6 +278,7 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
     while spare and _height(cells, kept, widths) > most:  # too tall: leave out what matters least
         dropped = spare.pop(0)
         kept, widths = layout(columns, cells, style.width, without={dropped} | set(range(len(columns))) - set(kept))
+    cut = False  # some long text ended with ' …' to keep each record to a few lines
     if _height(cells, kept, widths) > most and any(columns[i].shorten for i in kept):
         # the last resort: source numbers on one line, long text cut between words with ' …'
         left_out = set(range(len(columns))) - set(kept)
@@ -287,7 +288,9 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
         for i, w in zip(kept, widths):
             if columns[i].shorten:
                 for row in cells:
-                    row[i] = _shortened(row[i], w, most)
+                    whole = row[i]
+                    row[i] = _shortened(whole, w, most)
+                    cut = cut or row[i] != whole
     for i, w in zip(kept, widths):
         if columns[i].hang:
             for row in cells:
@@ -318,6 +321,9 @@ def _print_list(console, report: Report, columns: list[Column], style, grouped: 
     left_out = [columns[i].header for i in range(len(columns)) if i not in kept]
     if left_out:
         console.print(f"(Not shown at this width: {', '.join(left_out)}; --format plain shows every column.)",
+                      style="dim" if style.color else None)
+    if cut:
+        console.print("(Text ending in '…' is shortened at this width; --format plain shows it whole.)",
                       style="dim" if style.color else None)
 
 

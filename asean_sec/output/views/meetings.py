@@ -7,6 +7,7 @@ from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
 from asean_sec.output.views.common import (
     _derived_note,
+    _label,
     _meeting_chair,
     _meeting_dates,
     _merge_sources,
@@ -39,7 +40,7 @@ def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechan
         Column("Body", "mechanism_name"),
         Column("Chair", _chair_text),
         Column("Status", "status"),
-        Column("Basis", "basis"),
+        Column("Basis", lambda r: _label(r["basis"])),  # 'stepped in', not the field's value 'stepped_in'
         Column("Note", "note"),
         Column("Verified", "last_verified"),
     ]

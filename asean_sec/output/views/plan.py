@@ -83,7 +83,7 @@ def upcoming_report(dataset: Dataset, events, until) -> Report:
     columns = [
         keep(Column("Date", lambda r: _compact_span(r["date"], r.get("end")) + _derived(r, "date"))),
         Column("What", lambda r: KIND_LABELS.get(r["kind"], r["kind"]), drop=1),
-        Column("", "title", ratio=4),
+        Column("Event", "title", ratio=4),
         Column("Status", "status"),
     ]
     return Report(title=f"Coming up until {until}", rows=found, columns=columns,
