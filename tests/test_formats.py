@@ -23,7 +23,7 @@ def test_json_field_names_are_pinned(run_json):
     eighteenth = next(m for m in meetings if m["id"] == "ammtc-18")
     assert list(eighteenth["participants"][0]) == ["country", "country_name", "person", "person_name",
                                                    "title", "role"]
-    assert list(eighteenth["outcomes"][0]) == ["id", "title"]
+    assert list(eighteenth["outcomes"][0]) == ["id", "title", "status"]
 
 
 def test_jsonl_is_one_record_a_line(run):

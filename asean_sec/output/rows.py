@@ -74,7 +74,8 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
             for p in meeting.participants
         ],
         "outcomes": [
-            {"id": doc_id, "title": document.title if (document := dataset.document(doc_id)) else None}
+            {"id": doc_id, "title": document.title if (document := dataset.document(doc_id)) else None,
+             "status": document.status if document else None}  # adopted, signed, in_force, agreed …
             for doc_id in meeting.outcomes
         ],
         "note": meeting.note,
