@@ -13,6 +13,7 @@ from asean_sec.output.views.common import (
     RULE_LABELS,
     _chair_dict,
     _chair_line,
+    _derived_note,
     _label,
     _lead_dict,
     _meeting_line,
@@ -112,8 +113,9 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
         Column("Priority areas", lambda r: "; ".join(_crime_short(a) for a in r["priority_areas"])),
         Column("Data note", "note"),
     ]
+    shown: list[dict] = [m for m in (last, upcoming) if m]
     return Report(title=f"{body.acronym} — brief as of {answer.as_of.isoformat()}", rows=[row], columns=columns,
-                  single=True)
+                  single=True, notes=_derived_note(shown, "start", "end"))
 
 
 def _expected_dict(dataset: Dataset, expected: bodies.ExpectedMeeting | None) -> dict | None:
