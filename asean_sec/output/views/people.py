@@ -81,7 +81,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
                     "note": role.note, "sources": rows.source_refs(dataset, role.sources)})
         posts.append(row)
     post_report = Report(title="Posts held (coordinator, lead shepherd, chair, host)", rows=posts, columns=[
-        Column("Post", lambda r: f"{_label(r['role'])}: {r['mechanism_name'] or r['subject']}", ratio=3),
+        Column("Post", _post, ratio=3),
         keep(Column("Term", lambda r: _span(r["start"], r["end"]) or "undated")),
         keep(Column("State", "state")),
         _src_column(posts),
@@ -132,6 +132,13 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
 
     return sections([("country", head), ("posts", post_report), ("meetings", led_report),
                      ("in_office", office_report), ("delegations", delegation_report)])
+
+
+def _post(row: dict) -> str:
+    """'lead shepherd: money laundering (SOMTC)', 'coordinator: ASEAN-China dialogue relations'."""
+    what = row["crime_name"] or row["mechanism_name"] or row["subject"]
+    body = f" ({row['mechanism_name']})" if row["crime_name"] and row["mechanism_name"] else ""
+    return f"{_label(row['role'])}: {what}{body}"
 
 
 IN_OFFICE_NOTE = ("An office counts as held from its start until a source records its end or a successor; "
