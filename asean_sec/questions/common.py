@@ -49,11 +49,7 @@ def upcoming(meeting: Meeting, day: dt.date) -> bool:
 
 # --- names --------------------------------------------------------------------------------
 
-def person_id(dataset: Dataset, text: str) -> str:
-    """A person by any full name (with or without diacritics), or by words only one person's
-    name contains ("Shanmugam"); otherwise LookupFailed with the closest names, or with every
-    person whose name has those words (names.NameIndex.lookup)."""
-    return query.person_id(dataset, text)
+person_id = query.person_id
 
 
 def document_type(text: str) -> str:

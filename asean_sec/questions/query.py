@@ -55,6 +55,9 @@ def mechanism_id(dataset: Dataset, text: str) -> str:
 
 
 def person_id(dataset: Dataset, text: str) -> str:
+    """A person by any full name (with or without diacritics), or by words only one person's name
+    contains ("Shanmugam"); otherwise LookupFailed with the closest names, or with every person whose
+    name has those words (names.NameIndex.lookup)."""
     return _index(dataset, "person").lookup(text)
 
 

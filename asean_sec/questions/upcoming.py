@@ -61,7 +61,7 @@ def _meetings(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
                            str(meeting.end) if meeting.end else None, MEETING,
                            f"{name} ({place})" if place else name, meeting.id, meeting.mechanism,
                            seat.country if seat else meeting.host, meeting.status, None, meeting.note,
-                           meeting.sources, meeting.last_verified, bool({"start", "end"} & set(meeting.derived))))
+                           meeting.sources, meeting.last_verified, derived=bool({"start", "end"} & set(meeting.derived))))
     return found
 
 
@@ -110,7 +110,7 @@ def _term_ends(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
         title = f"{dataset.person_name(office.person)} ends a term as {office.title}{where}"
         found.append(Event(office.end.last_day, str(office.end), None, TERM_END, title, office.person, None,
                            office.country, "scheduled", "office", office.note, office.sources,
-                           office.last_verified, "end" in office.derived))
+                           office.last_verified, derived="end" in office.derived))
     return found
 
 
@@ -122,5 +122,5 @@ def _entries_into_force(dataset: Dataset, as_of: dt.date, until: dt.date) -> lis
         found.append(Event(max(document.in_force.first_day, as_of), str(document.in_force), None, IN_FORCE,
                            f"{document.title} enters into force", document.id, document.mechanism, None,
                            document.status or "due", "in_force date on record", document.note,
-                           document.sources, None, "in_force" in document.derived))
+                           document.sources, derived="in_force" in document.derived))
     return found

@@ -84,10 +84,10 @@ def meetings_report(dataset: Dataset, meetings, asked: str = "") -> Report:
     ]
     title = f"Meetings {asked} — {len(found)}" if asked else f"Meetings — {len(found)}"
     return Report(title=title, rows=found, columns=columns, empty_message="No meeting matches those filters.",
-                  row_notes=_inferred_note)
+                  row_notes=_marker_notes)
 
 
-def _inferred_note(found: list[dict]) -> list[str]:
+def _marker_notes(found: list[dict]) -> list[str]:
     """The notes the rows' markers need: an inferred chair, a derived date."""
     inferred = [INFERRED_NOTE] if any(row.get("chair_basis") == "rule" for row in found) else []
     return inferred + _derived_note(found, "start", "end")
