@@ -350,6 +350,13 @@ class Dataset:
     def offices(self) -> list[model.Office]:
         return [build_office(r) for r in self.raw["offices"]]
 
+    def offices_of(self, countries=(), people=()) -> list[model.Office]:
+        """The offices held in any of `countries` or by any of `people`, in file order, built
+        without the others (a country's or a person's answer needs a few dozen of them)."""
+        if "offices" in self.__dict__:
+            return [o for o in self.offices if o.country in countries or o.person in people]
+        return [build_office(r) for r in self.raw["offices"] if r.get("country") in countries or r["person"] in people]
+
     @cached_property
     def documents(self) -> dict[str, model.Document]:
         return _by_id(build_document(r) for r in self.raw["documents"])

@@ -33,10 +33,10 @@ class OfficeState(NamedTuple):
     attested_last: PartialDate | None = None
 
 
-def _post_evidence(dataset: Dataset, meetings: list[Meeting]) -> list[tuple[str | None, str, str, PartialDate, bool]]:
+def _post_evidence(offices: list[Office], meetings: list[Meeting]) -> list[tuple[str | None, str, str, PartialDate, bool]]:
     """(country, folded title, person, date, at a meeting) for every dated sign that someone held
-    a post: the start of an office, or the title someone had at one of `meetings`."""
-    found = [(o.country, fold(o.title), o.person, o.start, False) for o in dataset.offices if o.start]
+    a post: the start of one of `offices`, or the title someone had at one of `meetings`."""
+    found = [(o.country, fold(o.title), o.person, o.start, False) for o in offices if o.start]
     for meeting in meetings:
         if meeting.start is None or meeting.status != "held":
             continue
@@ -48,13 +48,22 @@ def _post_evidence(dataset: Dataset, meetings: list[Meeting]) -> list[tuple[str 
     return found
 
 
-def _evidence_for(dataset: Dataset, offices: list[Office], also: set[int] | frozenset[int] = frozenset()) -> list:
+def _evidence_for(dataset: Dataset, offices: list[Office], near: list[Office],
+                  also: set[int] | frozenset[int] = frozenset()) -> list:
     """The post evidence `office_state` needs for `offices`: what their holders held (meetings where
-    they sat) and who came later (meetings where their countries had a seat), read from those
-    meetings only."""
+    they sat) and who came later (the offices `near` them, and meetings where their countries had a
+    seat), read from those meetings only."""
     positions = dataset.positions_with(present=tuple({o.country for o in offices if o.country}),
                                        seated=tuple({o.person for o in offices}))
-    return _post_evidence(dataset, _in_order(dataset, positions | also))
+    return _post_evidence(near, _in_order(dataset, positions | also))
+
+
+def _near(dataset: Dataset, countries: set, people: set | frozenset = frozenset()) -> list[Office]:
+    """The offices an answer about `countries` and `people` needs to tell who held what when: those
+    held in the countries or by the people, and every other office of the people holding them."""
+    held = dataset.offices_of(countries, people)
+    people = set(people) | {o.person for o in held}
+    return dataset.offices_of(countries, people)
 
 
 def _in_order(dataset: Dataset, positions) -> list[Meeting]:
@@ -62,14 +71,17 @@ def _in_order(dataset: Dataset, positions) -> list[Meeting]:
     return sorted(dataset.meetings_at(sorted(positions)), key=query.meeting_order)
 
 
-def office_state(dataset: Dataset, office: Office, as_of: dt.date, evidence=None) -> OfficeState:
-    evidence = _evidence_for(dataset, [office]) if evidence is None else evidence
+def office_state(dataset: Dataset, office: Office, as_of: dt.date, evidence=None, near=None) -> OfficeState:
+    """Whether `office` was held on `as_of`, and what shows it. `near` holds at least the other
+    offices of its holder and its country's offices (_near), `evidence` what _evidence_for gives."""
+    near = _near(dataset, {office.country}, {office.person}) if near is None else near
+    evidence = _evidence_for(dataset, [office], near) if evidence is None else evidence
     title = fold(office.title)
     seen = sorted((d for c, t, p, d, met in evidence if met and p == office.person and t == title),
                   key=PartialDate.sort_key)
     seen = [d for d in seen if not starts_after(d, as_of)]
     if any(o.person == office.person and fold(o.title) == title and (o.start or o.end) and o != office
-           for o in dataset.offices):  # terms of the same post: each is seen at the meetings within it
+           for o in near):  # terms of the same post: each is seen at the meetings within it
         seen = [d for d in seen if _within(d, office)]
     first, last = (seen[0], seen[-1]) if seen else (None, None)
     if starts_after(office.start, as_of):
@@ -94,17 +106,17 @@ def _within(day: PartialDate, office: Office) -> bool:
         not (office.end and day.first_day > office.end.last_day)
 
 
-def merged_offices(dataset: Dataset) -> list[Office]:
-    """Every office, an undated record folded into a dated record of the same person and title
-    (its sources kept): the undated one only attests part of the same tenure."""
-    dated = {(o.person, fold(o.title)) for o in dataset.offices if o.start or o.end}
+def merged_offices(offices: list[Office]) -> list[Office]:
+    """The offices (all of a person's among them), an undated record folded into a dated record of
+    the same person and title (its sources kept): the undated one only attests part of the same tenure."""
+    dated = {(o.person, fold(o.title)) for o in offices if o.start or o.end}
     extra: dict[tuple[str, str], tuple[str, ...]] = {}
-    for o in dataset.offices:
+    for o in offices:
         key = (o.person, fold(o.title))
         if not (o.start or o.end) and key in dated:
             extra[key] = extra.get(key, ()) + o.sources
     merged = []
-    for o in dataset.offices:
+    for o in offices:
         key = (o.person, fold(o.title))
         if o.start or o.end:
             merged.append(replace(o, sources=tuple(dict.fromkeys(o.sources + extra[key]))) if key in extra else o)
@@ -164,10 +176,11 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
     posts = tuple((r, _role_state(r, as_of)) for r in sorted(
         (r for r in dataset.roles if r.country == country),
         key=lambda r: (_date_key(r.start or r.end), r.subject)))
-    offices = [o for o in merged_offices(dataset) if o.country == country]
+    near = _near(dataset, {country})
+    offices = [o for o in merged_offices(near) if o.country == country]
     present = dataset.positions_with(present=(country,))
-    evidence = _evidence_for(dataset, offices, present)
-    states = [office_state(dataset, o, as_of, evidence) for o in offices]
+    evidence = _evidence_for(dataset, offices, near, present)
+    states = [office_state(dataset, o, as_of, evidence, near) for o in offices]
     mine = _in_order(dataset, present)
     return Dossier(
         country=record,
@@ -275,9 +288,10 @@ class Profile(NamedTuple):
 
 def person_profile(dataset: Dataset, person: str, as_of: dt.date) -> Profile:
     record = dataset.people[person]
-    offices = [o for o in merged_offices(dataset) if o.person == person]
-    evidence = _evidence_for(dataset, offices)
-    states = [office_state(dataset, o, as_of, evidence) for o in offices]
+    near = _near(dataset, {o.country for o in dataset.offices_of(people={person})}, {person})
+    offices = [o for o in merged_offices(near) if o.person == person]
+    evidence = _evidence_for(dataset, offices, near)
+    states = [office_state(dataset, o, as_of, evidence, near) for o in offices]
     return Profile(
         person=record,
         offices=tuple(sorted((s for s in states if s.status != "not yet"), key=_office_order)),

@@ -156,7 +156,7 @@ def _documents(dataset: Dataset):
                [("name", p.name), ("native_name", p.native_name), ("id", p.id),
                 *[("alias", a) for a in p.aliases], ("country", name(p.country)), ("note", raw.get("note"))],
                p.sources)
-    for o in merged_offices(dataset):
+    for o in merged_offices(dataset.offices):
         since = f" (from {o.start}{_DERIVED if 'start' in o.derived else ''})" if o.start else ""
         yield ("office", o.person, f"{person(o.person)}: {o.title}{since}",
                [("title", o.title), ("person", person(o.person)), ("organization", o.organization),
