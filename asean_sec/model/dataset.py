@@ -375,6 +375,13 @@ class Dataset:
         country = self.countries.get(country_id)
         return country.name if country else country_id
 
+    def person(self, person_id: str) -> model.Person | None:
+        """One person, built on their own (a person's answer needs only them)."""
+        if "people" in self.__dict__:
+            return self.people.get(person_id)
+        raw = self.raw_record("people", person_id)
+        return build_person(raw) if raw else None
+
     def person_name(self, person_id: str | None) -> str | None:
         if person_id is None:
             return None

@@ -287,7 +287,9 @@ class Profile(NamedTuple):
 
 
 def person_profile(dataset: Dataset, person: str, as_of: dt.date) -> Profile:
-    record = dataset.people[person]
+    record = dataset.person(person)
+    if record is None:
+        raise KeyError(person)
     near = _near(dataset, {o.country for o in dataset.offices_of(people={person})}, {person})
     offices = [o for o in merged_offices(near) if o.person == person]
     evidence = _evidence_for(dataset, offices, near)
