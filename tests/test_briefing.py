@@ -407,3 +407,10 @@ def test_a_dossier_is_seen_from_its_as_of_day(run_json):
 def test_a_meeting_held_online_is_not_placed_in_its_host_country(run):
     text = run("meetings", "--mechanism", "SOMTC+China", "--format", "plain").stdout
     assert "Cambodia (online)" in text
+
+
+def test_a_dated_term_is_seen_only_at_meetings_within_it(run_json):
+    """Hor Namhong chaired the 10th ARF (2003) and the 45th AMM (2012) as 'Minister of Foreign Affairs':
+    those sightings fall in his second term, not in the first (1990-1993) that bears that exact title."""
+    terms = {o["start"]: o for o in run_json("person", "Hor Namhong")["offices"]}
+    assert terms["1990"]["attested_first"] is None and terms["1990"]["attested_last"] is None

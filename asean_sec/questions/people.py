@@ -80,9 +80,7 @@ def office_state(dataset: Dataset, office: Office, as_of: dt.date, evidence=None
     seen = sorted((d for c, t, p, d, met in evidence if met and p == office.person and t == title),
                   key=PartialDate.sort_key)
     seen = [d for d in seen if not starts_after(d, as_of)]
-    if any(o.person == office.person and fold(o.title) == title and (o.start or o.end) and o != office
-           for o in near):  # terms of the same post: each is seen at the meetings within it
-        seen = [d for d in seen if _within(d, office)]
+    seen = [d for d in seen if _within(d, office)]  # a dated term is seen only at the meetings within it
     first, last = (seen[0], seen[-1]) if seen else (None, None)
     if starts_after(office.start, as_of):
         return OfficeState(office, "not yet")
