@@ -39,3 +39,11 @@ def test_the_benchmark_runs_the_command_as_installed(tmp_path):
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["year"]
+
+
+def test_the_file_size_limit_leaves_room_for_the_hundredfold_data():
+    """bench/run.py copies every meeting 100 times; the loader must still read the files it writes."""
+    from asean_sec.loading.load import MAX_FILE_BYTES
+
+    largest = max(path.stat().st_size for path in Path(shipped_data_dir()).glob("*.yaml"))
+    assert largest * 110 < MAX_FILE_BYTES
