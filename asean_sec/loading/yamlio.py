@@ -9,7 +9,7 @@ values are refused before anything is built. The caller bounds the size of `raw`
 load.MAX_FILE_BYTES).
 
 Events come from libyaml when PyYAML was built with it (several times faster), else from
-PyYAML's own parser; both feed the same composer, so values and lines are the same.
+PyYAML's own parser; both feed the same builder (_Builder), so values and lines are the same.
 """
 
 from __future__ import annotations
@@ -52,51 +52,191 @@ class _Refused(yaml.MarkedYAMLError):
         self.fix = fix
 
 
-class _StrictComposer(yaml.composer.Composer, _CoreResolver):
-    """PyYAML's composer, refusing aliases and deep nesting; events come from a parser mixed in."""
+class _Events(_CoreResolver):
+    """The parser's events and the core-schema resolver; values are built from the events by
+    _Builder, without PyYAML's composer and its node tree (which cost as much as the parsing)."""
 
-    depth = values = 0
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.events.AliasEvent):
-            raise _Refused("aliases (*name) are not allowed in asean-sec data", self.peek_event().start_mark,
-                           "write the value out in full instead of *name")
-        self.values += 1
-        if self.values > limits.MAX_VALUES:
-            raise _Refused(f"more than {limits.MAX_VALUES:,} values in one file", self.peek_event().start_mark,
-                           "remove what does not belong: data files are hand-curated")
-        self.depth += 1
-        try:
-            if self.depth > limits.MAX_DEPTH:
-                raise _Refused(f"values nested more than {limits.MAX_DEPTH} levels deep",
-                               self.peek_event().start_mark,
-                               "flatten the structure: data records are a few levels deep")
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+    def resolve_tag(self, kind, event) -> str:
+        """The tag of a node: its own, or the one the core schema gives it (`kind` is the node class)."""
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(kind, getattr(event, "value", None), event.implicit)
+        return tag
 
 
-class _PureLoader(_StrictComposer, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+class _PureLoader(_Events, yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
     """Events from PyYAML's own parser, written in Python."""
 
     def __init__(self, stream: str):
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
         _CoreResolver.__init__(self)
 
 
 if yaml.__with_libyaml__:
-    class _LibyamlLoader(_StrictComposer, yaml.cyaml.CParser):
-        """Events from libyaml, several times faster; composed in Python all the same."""
+    class _LibyamlLoader(_Events, yaml.cyaml.CParser):
+        """Events from libyaml, several times faster."""
 
         def __init__(self, stream: str):
             yaml.cyaml.CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
             _CoreResolver.__init__(self)
 
 _Loader = _LibyamlLoader if yaml.__with_libyaml__ else _PureLoader
+
+_ALIAS, _SCALAR = yaml.events.AliasEvent, yaml.events.ScalarEvent
+_SEQ_START, _MAP_START = yaml.events.SequenceStartEvent, yaml.events.MappingStartEvent
+_SEQ_END, _MAP_END = yaml.events.SequenceEndEvent, yaml.events.MappingEndEvent
+
+
+class _Builder:
+    """Values, lines and problems from a loader's events, node by node as PyYAML's composer would
+    meet them: aliases, nesting deeper than text.MAX_DEPTH, more than text.MAX_VALUES values and
+    duplicate anchors raise (a syntax problem, nothing built); tags, keys and text that data must
+    not hold are problems, and the values around them are still read."""
+
+    def __init__(self, loader, file: str, depth: int = 0):
+        self.loader, self.file = loader, file
+        self.depth, self.values = depth, 0
+        self.anchors: dict = {}
+
+    def single(self):
+        """The event of the document's root node, its start consumed, or None for an empty stream."""
+        loader = self.loader
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.events.StreamEndEvent):
+            loader.get_event()
+            return None
+        loader.get_event()  # document start
+        return loader.peek_event()
+
+    def end(self, first_mark) -> None:
+        """The document's end: one document only, as PyYAML's composer requires."""
+        loader = self.loader
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.events.StreamEndEvent):
+            event = loader.get_event()
+            raise yaml.composer.ComposerError("expected a single document in the stream", first_mark,
+                                              "but found another document", event.start_mark)
+        loader.get_event()
+
+    def _enter(self):
+        """The next node's event, consumed, after the checks every node passes."""
+        loader = self.loader
+        event = loader.get_event()
+        if isinstance(event, _ALIAS):
+            raise _Refused("aliases (*name) are not allowed in asean-sec data", event.start_mark,
+                           "write the value out in full instead of *name")
+        self.values += 1
+        if self.values > limits.MAX_VALUES:
+            raise _Refused(f"more than {limits.MAX_VALUES:,} values in one file", event.start_mark,
+                           "remove what does not belong: data files are hand-curated")
+        if self.depth + 1 > limits.MAX_DEPTH:
+            raise _Refused(f"values nested more than {limits.MAX_DEPTH} levels deep", event.start_mark,
+                           "flatten the structure: data records are a few levels deep")
+        anchor = event.anchor
+        if anchor is not None:
+            if anchor in self.anchors:
+                raise yaml.composer.ComposerError(f"found duplicate anchor {anchor!r}; first occurrence",
+                                                  self.anchors[anchor], "second occurrence", event.start_mark)
+            self.anchors[anchor] = event.start_mark
+        return event
+
+    def node(self, path, lines, problems):
+        """The value of the next node (None when it holds a problem, which is added to `problems`)."""
+        event = self._enter()
+        line = event.start_mark.line + 1
+        lines.setdefault(path, line)
+        self.depth += 1
+        try:
+            if isinstance(event, _SCALAR):
+                return self._scalar(event, path, line, problems)
+            if isinstance(event, _SEQ_START):
+                if self.loader.resolve_tag(yaml.SequenceNode, event) != _SEQ:
+                    return self._refuse_tag(event, line, problems)
+                items: list = []
+                while not self.loader.check_event(_SEQ_END):
+                    items.append(self.node(path + (len(items),), lines, problems))
+                self.loader.get_event()
+                return items
+            if self.loader.resolve_tag(yaml.MappingNode, event) != _MAP:
+                return self._refuse_tag(event, line, problems)
+            return self._mapping(path, lines, problems)
+        finally:
+            self.depth -= 1
+
+    def skip(self) -> None:
+        """The next node read and left out (after a problem with it or its key): its events still
+        pass every check a node passes."""
+        self.node((), {}, [])
+
+    def _scalar(self, event, path, line, problems):
+        tag = self.loader.resolve_tag(yaml.ScalarNode, event)
+        if tag not in _TAGS:
+            problems.append(_tag_problem(self.file, tag, line))
+            return None
+        text = event.value
+        if tag == _STR:
+            wrong = limits.value_problem(text, next((p for p in reversed(path) if isinstance(p, str)), None))
+            if wrong:
+                fix = ("write it on one line (only note, description, quote and chair_note hold several lines)"
+                       if "line break" in wrong else "delete it: a YAML escape such as \\e, \\r or \\x1b in a "
+                       "double-quoted string writes one, and it would reach terminals raw")
+                problems.append(Problem(self.file, line, wrong, fix))
+                return None
+            return text
+        try:
+            return _scalar(tag, text)
+        except ValueError as err:
+            problems.append(Problem(self.file, line, f"cannot read value: {err}",
+                                    f"remove the {_short_tag(tag)} tag, or quote the value"))
+            return None
+
+    def _refuse_tag(self, event, line, problems):
+        """A collection with a tag data must not use: a problem, its content read and left out."""
+        kind = yaml.SequenceNode if isinstance(event, _SEQ_START) else yaml.MappingNode
+        problems.append(_tag_problem(self.file, self.loader.resolve_tag(kind, event), line))
+        closing = _SEQ_END if isinstance(event, _SEQ_START) else _MAP_END
+        while not self.loader.check_event(closing):
+            self.skip()
+        self.loader.get_event()
+        return None
+
+    def _mapping(self, path, lines, problems):
+        loader = self.loader
+        result: dict = {}
+        while not loader.check_event(_MAP_END):
+            key_event = loader.peek_event()
+            key_line = key_event.start_mark.line + 1
+            if not isinstance(key_event, _SCALAR):
+                self.skip()
+                problems.append(Problem(self.file, key_line, "a key must be a plain name", "use a simple word as the key"))
+                self.skip()
+                continue
+            key = str(self._enter().value)  # a key is a node too, counted and checked as one
+            if key == "<<":
+                problems.append(Problem(self.file, key_line, "merge keys (<<) are not allowed",
+                                        "write the fields out in full"))
+                self.skip()
+                continue
+            if key in result:
+                first = lines.get(path + (key,))
+                problems.append(Problem(self.file, key_line, f"duplicate key {key!r} (first at line {first})",
+                                        "keep one of them: YAML would silently drop the first"))
+                self.skip()
+                continue
+            lines[path + (key,)] = key_line
+            result[key] = self.node(path + (key,), lines, problems)
+        loader.get_event()
+        return result
+
+
+_TAGS = (_STR, _INT, _FLOAT, _BOOL, _NULL)
+
+
+def _tag_problem(file: str, tag: str, line: int) -> Problem:
+    return Problem(file, line, f"tag {_short_tag(tag)!r} is not allowed",
+                   "remove the tag: data files hold plain values only")
 
 
 class Document:
@@ -118,16 +258,25 @@ class Document:
 def read_yaml(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse `raw` strictly; returns the document or the problems that stopped it."""
     text, problem = decode(file, raw)
-    if problem is None:
-        node, problem = _compose(file, text)
     if problem is not None:
         return None, [problem]
-    if node is None:
-        return None, [Problem(file, 1, "file holds no data (only comments or blank lines)",
-                              "restore its content from version control")]
     problems: list[Problem] = []
     lines: dict[tuple, int] = {}
-    value = _build(node, (), file, lines, problems)
+    loader = _Loader(text)
+    try:
+        builder = _Builder(loader, file)
+        first = builder.single()
+        if first is None:
+            return None, [Problem(file, 1, "file holds no data (only comments or blank lines)",
+                                  "restore its content from version control")]
+        value = builder.node((), lines, problems)
+        builder.end(first.start_mark)
+    except yaml.MarkedYAMLError as err:  # a syntax problem stops the file: what was found before it is moot
+        return None, [_syntax(file, err)]
+    except yaml.YAMLError as err:
+        return None, [Problem(file, None, f"YAML syntax: {err}", "check the file's syntax")]
+    finally:
+        loader.dispose()
     return (None if problems else Document(file, value, lines)), problems
 
 
@@ -135,37 +284,28 @@ def read_item(text: str):
     """One list item written as `- ...` (a slice of a file's section, see parts.py): its value,
     its lines relative to the slice's first line, and how many values it holds; None when the
     slice is not exactly one clean item, so that the caller reads the whole file instead."""
-    try:
-        node, count = _single_node(text, depth=1)  # the slice sits under the file's top-level mapping
-    except yaml.YAMLError:
-        return None
-    if not isinstance(node, yaml.SequenceNode) or node.tag != _SEQ or len(node.value) != 1:
-        return None
+    loader = _Loader(text)
     problems: list[Problem] = []
     lines: dict[tuple, int] = {}
-    value = _build(node.value[0], (), "", lines, problems)
-    return None if problems else (value, lines, count)
-
-
-def _single_node(text: str, depth: int = 0):
-    """The node tree of the single document in `text` and how many values it holds, composed
-    `depth` levels down (for limits); raises yaml.YAMLError."""
-    loader = _Loader(text)
     try:
-        loader.depth = depth
-        return loader.get_single_node(), loader.values
+        builder = _Builder(loader, "", depth=1)  # the slice sits under the file's top-level mapping
+        first = builder.single()
+        if not isinstance(first, _SEQ_START) or loader.resolve_tag(yaml.SequenceNode, first) != _SEQ:
+            return None
+        builder._enter()
+        builder.depth += 1
+        if loader.check_event(_SEQ_END):  # no item
+            return None
+        value = builder.node((), lines, problems)
+        if not loader.check_event(_SEQ_END):  # more than one item
+            return None
+        loader.get_event()
+        builder.end(first.start_mark)
+    except yaml.YAMLError:
+        return None
     finally:
         loader.dispose()
-
-
-def _compose(file: str, text: str):
-    """The node tree of the single document in `text`, or the problem that stopped it."""
-    try:
-        return _single_node(text)[0], None
-    except yaml.MarkedYAMLError as err:
-        return None, _syntax(file, err)
-    except yaml.YAMLError as err:
-        return None, Problem(file, None, f"YAML syntax: {err}", "check the file's syntax")
+    return None if problems else (value, lines, builder.values)
 
 
 # what the error says -> how to fix it
@@ -200,64 +340,6 @@ def _syntax(file: str, err) -> Problem:
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
-
-
-def _build(node, path, file, lines, problems):
-    line = node.start_mark.line + 1
-    lines.setdefault(path, line)
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAP:
-            return _refuse_tag(node, file, problems)
-        return _build_mapping(node, path, file, lines, problems)
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ:
-            return _refuse_tag(node, file, problems)
-        return [_build(child, path + (i,), file, lines, problems) for i, child in enumerate(node.value)]
-    if node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL):
-        return _refuse_tag(node, file, problems)
-    if node.tag == _STR:
-        wrong = limits.value_problem(node.value, next((p for p in reversed(path) if isinstance(p, str)), None))
-        if wrong:
-            fix = ("write it on one line (only note, description, quote and chair_note hold several lines)"
-                   if "line break" in wrong else "delete it: a YAML escape such as \\e, \\r or \\x1b in a "
-                   "double-quoted string writes one, and it would reach terminals raw")
-            problems.append(Problem(file, line, wrong, fix))
-            return None
-    try:
-        return _scalar(node.tag, node.value)
-    except ValueError as err:
-        problems.append(Problem(file, line, f"cannot read value: {err}",
-                                f"remove the {_short_tag(node.tag)} tag, or quote the value"))
-        return None
-
-
-def _refuse_tag(node, file, problems):
-    problems.append(Problem(file, node.start_mark.line + 1, f"tag {_short_tag(node.tag)!r} is not allowed",
-                            "remove the tag: data files hold plain values only"))
-    return None
-
-
-def _build_mapping(node, path, file, lines, problems):
-    result = {}
-    for key_node, value_node in node.value:
-        key_line = key_node.start_mark.line + 1
-        if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(file, key_line, "a key must be a plain name",
-                                    "use a simple word as the key"))
-            continue
-        key = str(key_node.value)
-        if key == "<<":
-            problems.append(Problem(file, key_line, "merge keys (<<) are not allowed",
-                                    "write the fields out in full"))
-            continue
-        if key in result:
-            first = lines.get(path + (key,))
-            problems.append(Problem(file, key_line, f"duplicate key {key!r} (first at line {first})",
-                                    "keep one of them: YAML would silently drop the first"))
-            continue
-        lines[path + (key,)] = key_line
-        result[key] = _build(value_node, path + (key,), file, lines, problems)
-    return result
 
 
 def _scalar(tag: str, text: str):
