@@ -5,7 +5,7 @@ Resolves plain scalars by the YAML 1.2 core schema, so `NO`, `yes` and `on` stay
 stays a string for the date parser. Values are built here, never by PyYAML's constructors:
 explicit tags that would build Python objects are refused, never executed. Aliases (and so
 "billion laughs" expansion bombs), nesting deeper than text.MAX_DEPTH and more than text.MAX_VALUES
-values are refused before anything is built. The caller bounds the size of `raw` (see
+values are refused where they are met, and then nothing of the file is returned. The caller bounds the size of `raw` (see
 load.MAX_FILE_BYTES).
 
 Events come from libyaml when PyYAML was built with it (several times faster), else from
