@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import marshal
+from bisect import bisect_right
 from typing import NamedTuple
 
 from asean_sec.model.dataset import Dataset
@@ -47,14 +49,28 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
     if not words:
         return []
     readings = [words] + ([["".join(words)]] if len(words) > 1 else [])
+    corpus, starts, records = dataset.memo("search", lambda: _index(dataset))
     hits = []
-    for kind, record_id, label, folded, everything, sources in dataset.memo("search", lambda: _index(dataset)):
+    for position in sorted(set().union(*(_holding(reading, corpus, starts) for reading in readings))):
+        kind, record_id, label, folded, sources = marshal.loads(records[position])
+        everything = corpus[starts[position]:starts[position + 1] - 1]
         for reading in readings:
             scored = _scored(reading, folded, everything)
             if scored is not None:
                 hits.append(Hit(kind, record_id, label, scored[0], scored[1], scored[2], tuple(sources)))
                 break
     return sorted(hits, key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), h.label.casefold(), h.id))
+
+
+def _holding(words: list[str], corpus: str, starts: list[int]) -> set[int]:
+    """The positions of the records whose text (see _index) holds every one of `words`: found
+    where the first word occurs in the text of them all, then checked record by record."""
+    found, at = set(), corpus.find(words[0])
+    while at != -1:
+        position = bisect_right(starts, at) - 1
+        found.add(position)
+        at = corpus.find(words[0], starts[position + 1])  # the next record: one hit is enough
+    return {p for p in found if all(w in corpus[starts[p]:starts[p + 1] - 1] for w in words[1:])}
 
 
 def _scored(words: list[str], folded: list, everything: str) -> tuple[int, str, str] | None:
@@ -78,16 +94,22 @@ def _scored(words: list[str], folded: list, everything: str) -> tuple[int, str, 
     return None if best is None else (score, best[1], best[2])
 
 
-def _index(dataset: Dataset) -> list:
-    """What search reads of every record, folded once (the dataset keeps it: Dataset.memo):
-    (kind, id, label, [(field, text, folded text with a space either side)], every field's
-    folded text without spaces, one per line, sources)."""
-    index = []
+def _index(dataset: Dataset) -> tuple[str, list[int], list[bytes]]:
+    """What search reads of every record, folded once (the dataset keeps it: Dataset.memo): the
+    folded text of every record's fields without spaces, one field per line and each record's
+    ended by a NUL, all in one string; where each record's text starts (and, last, the end); and
+    each record packed on its own (kind, id, label, [(field, text, folded text with a space either
+    side)], sources), unpacked only when its text holds the words asked for."""
+    texts, records = [], []
     for kind, record_id, label, fields, sources in _documents(dataset):
         folded = [(name, value, f" {fold(value)} ") for name, value in fields if value]
-        everything = "\n".join(padded.replace(" ", "") for _, _, padded in folded)
-        index.append((kind, record_id, label, folded, everything, tuple(sources)))
-    return index
+        texts.append("\n".join(padded.replace(" ", "") for _, _, padded in folded))
+        records.append(marshal.dumps((kind, record_id, label, folded, tuple(sources))))
+    starts, at = [], 0
+    for record_text in texts:
+        starts.append(at)
+        at += len(record_text) + 1
+    return "\0".join(texts) + "\0", starts + [at], records
 
 
 def _word_score(word: str, padded: str, compact: str) -> int:
