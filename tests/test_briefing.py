@@ -289,7 +289,7 @@ def test_the_ten_crimes_and_their_lead_shepherds(run_json):
 
 def test_documents_by_body_type_and_year(run_json, run):
     found = run_json("documents", "--mechanism", "AMMTC", "--year", "2023")
-    assert len(found) == 5 and {d["type"] for d in found} == {"declaration", "work_plan"}
+    assert len(found) == 6 and {d["type"] for d in found} == {"declaration", "work_plan", "joint_statement"}
     statements = {d["id"]: d for d in run_json("documents", "--type", "joint statement", "--year", "2024")}
     assert statements["joint-statement-ammtc-18"]["meeting_label"] == "AMMTC 18"
     assert all(d["type"] == "joint_statement" and d["date"].startswith("2024") for d in statements.values())

@@ -48,7 +48,7 @@ def test_ammtc_runs_1_to_19_with_the_20th_scheduled_and_no_gap(run_json):
 def test_every_body_with_gaps_has_them_explained(run_json):
     rows = run_json("coverage")
     gapped = {r["mechanism"]: r["ordinal_gaps"] for r in rows if r["ordinal_gaps"]}
-    assert gapped["somtc"] == [1, 2, 3, 4, 5, 7, 8, 9, 12]
+    assert gapped["somtc"] == [1, 2, 4, 5, 7, 8, 9, 12]
     assert gapped["ammd"] == [1, 2] and "ammtc-plus-3" not in gapped and "admm" not in gapped
     assert all(r["gaps_explained"] is True for r in rows if r["ordinal_gaps"])
     assert all(r["gaps_explained"] is None for r in rows if not r["ordinal_gaps"])
@@ -139,22 +139,22 @@ def test_field_names_are_pinned_in_json_and_csv(run, run_json):
     rows = list(csv.DictReader(io.StringIO(run("coverage", "--format", "csv").stdout)))
     assert list(rows[0]) == MECHANISM_FIELDS
     somtc = next(r for r in rows if r["mechanism"] == "somtc")
-    assert (somtc["ordinal_first"], somtc["ordinal_gaps"], somtc["gaps_explained"]) == ("6", "; ".join(
-        str(n) for n in [1, 2, 3, 4, 5, 7, 8, 9, 12]), "yes")
+    assert (somtc["ordinal_first"], somtc["ordinal_gaps"], somtc["gaps_explained"]) == ("3", "; ".join(
+        str(n) for n in [1, 2, 4, 5, 7, 8, 9, 12]), "yes")
     assert somtc["other_ordinals"] == "2002-05; Preparatory-2009; Preparatory-2022; Preparatory"
 
 
 def test_markdown_is_a_table_with_the_totals_under_it(run):
     text = run("coverage", "--format", "markdown").stdout
-    assert text.startswith("### Coverage of 76 bodies\n")
+    assert text.startswith("### Coverage of 77 bodies\n")
     assert ("| AMMTC | 24 | 1-19, 20 scheduled |  | Special on Terrorism; Emergency; Special; 2nd Special | 19 | 0 | 5 | 19 (2025-09-10) | 3 |\n"
             in text)
-    assert "| SOMTC | 20 | 6-25 | 1-5, 7-9, 12 (explained) | 2002-05; Preparatory-2009; Preparatory-2022; Preparatory |" in text
+    assert "| SOMTC | 21 | 3-25 | 1-2, 4-5, 7-9, 12 (explained) | 2002-05; Preparatory-2009; Preparatory-2022; Preparatory |" in text
     assert "Seed only" not in text  # 0 for every body: no column
     assert "Data as of 2026-12-07." in text
     import re
 
-    counts = re.search(r"Records: 23 countries, 76 mechanisms, (\d+) ASEAN chair years, (\d+) meetings", text)
+    counts = re.search(r"Records: 23 countries, 77 mechanisms, (\d+) ASEAN chair years, (\d+) meetings", text)
     assert counts and int(counts.group(1)) >= 49 and int(counts.group(2)) >= 205
     assert "not recorded: 1970, 1980, 1982-1983, 1990, 2028 (2028 projected by rotation)" in text
     assert "Unexplained ordinal gaps: none." in text
@@ -179,5 +179,5 @@ def test_mechanism_filter(run, run_json):
 
 def test_table_and_colour(run):
     table = run("coverage", "--format", "table").stdout
-    assert "Coverage of 76 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
+    assert "Coverage of 77 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
     assert "\x1b[" in run("coverage", "--format", "table", "--color", "always").stdout
