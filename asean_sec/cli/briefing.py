@@ -96,10 +96,10 @@ def person(state, name, fmt, color, cite):
       asean-sec --as-of 2020-01-01 person "To Lam" --format json
     """
     from asean_sec.output.views import people as people_views
-    from asean_sec.questions import common, people
+    from asean_sec.questions import people, query
 
     dataset = state.dataset
-    answer = people.person_profile(dataset, common.person_id(dataset, name), state.as_of)
+    answer = people.person_profile(dataset, query.person_id(dataset, name), state.as_of)
     emit(people_views.person_report(dataset, answer), fmt, color, cite)
 
 

@@ -85,8 +85,12 @@ if yaml.__with_libyaml__:
 _Loader = _LibyamlLoader if yaml.__with_libyaml__ else _PureLoader
 
 _ALIAS, _SCALAR = yaml.events.AliasEvent, yaml.events.ScalarEvent
-_SEQ_START, _MAP_START = yaml.events.SequenceStartEvent, yaml.events.MappingStartEvent
+_SEQ_START = yaml.events.SequenceStartEvent
 _SEQ_END, _MAP_END = yaml.events.SequenceEndEvent, yaml.events.MappingEndEvent
+
+
+class _NotOneItem(Exception):
+    """A slice that is not one list item (see read_item)."""
 
 
 class _Builder:
@@ -162,6 +166,25 @@ class _Builder:
             if self.loader.resolve_tag(yaml.MappingNode, event) != _MAP:
                 return self._refuse_tag(event, line, problems)
             return self._mapping(path, lines, problems)
+        finally:
+            self.depth -= 1
+
+    def only_item(self, lines, problems):
+        """The value of the one item of a sequence, the next node, as if it were the document's root;
+        raises _NotOneItem when the node is not a plain sequence of exactly one item."""
+        event = self.loader.peek_event()
+        if not isinstance(event, _SEQ_START) or self.loader.resolve_tag(yaml.SequenceNode, event) != _SEQ:
+            raise _NotOneItem
+        self._enter()
+        self.depth += 1
+        try:
+            if self.loader.check_event(_SEQ_END):
+                raise _NotOneItem
+            value = self.node((), lines, problems)
+            if not self.loader.check_event(_SEQ_END):
+                raise _NotOneItem
+            self.loader.get_event()
+            return value
         finally:
             self.depth -= 1
 
@@ -290,18 +313,11 @@ def read_item(text: str):
     try:
         builder = _Builder(loader, "", depth=1)  # the slice sits under the file's top-level mapping
         first = builder.single()
-        if not isinstance(first, _SEQ_START) or loader.resolve_tag(yaml.SequenceNode, first) != _SEQ:
+        if first is None:
             return None
-        builder._enter()
-        builder.depth += 1
-        if loader.check_event(_SEQ_END):  # no item
-            return None
-        value = builder.node((), lines, problems)
-        if not loader.check_event(_SEQ_END):  # more than one item
-            return None
-        loader.get_event()
+        value = builder.only_item(lines, problems)
         builder.end(first.start_mark)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, _NotOneItem):
         return None
     finally:
         loader.dispose()

@@ -350,12 +350,16 @@ class Dataset:
     def offices(self) -> list[model.Office]:
         return [build_office(r) for r in self.raw["offices"]]
 
-    def offices_of(self, countries=(), people=()) -> list[model.Office]:
-        """The offices held in any of `countries` or by any of `people`, in file order, built
-        without the others (a country's or a person's answer needs a few dozen of them)."""
+    def offices_near(self, countries=(), people=()) -> list[model.Office]:
+        """The offices an answer about `countries` or `people` needs to tell who held what when, in
+        file order, built without the others (it needs a few dozen): those held in the countries, or
+        in a country where one of the people held office, and every office of anyone who held one."""
+        raw = self.raw["offices"]
+        countries = set(countries) | {r.get("country") for r in raw if r["person"] in people}
+        holders = set(people) | {r["person"] for r in raw if r.get("country") in countries}
         if "offices" in self.__dict__:
-            return [o for o in self.offices if o.country in countries or o.person in people]
-        return [build_office(r) for r in self.raw["offices"] if r.get("country") in countries or r["person"] in people]
+            return [o for o in self.offices if o.country in countries or o.person in holders]
+        return [build_office(r) for r in raw if r.get("country") in countries or r["person"] in holders]
 
     @cached_property
     def documents(self) -> dict[str, model.Document]:

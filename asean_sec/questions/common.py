@@ -49,9 +49,6 @@ def upcoming(meeting: Meeting, day: dt.date) -> bool:
 
 # --- names --------------------------------------------------------------------------------
 
-person_id = query.person_id
-
-
 def document_type(text: str) -> str:
     """'Joint statement', 'joint-statement', 'JOINT_STATEMENT', 'treaties' -> the type's id; an
     unknown type fails with every type as a suggestion."""

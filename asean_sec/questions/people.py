@@ -51,19 +51,11 @@ def _post_evidence(offices: list[Office], meetings: list[Meeting]) -> list[tuple
 def _evidence_for(dataset: Dataset, offices: list[Office], near: list[Office],
                   also: set[int] | frozenset[int] = frozenset()) -> list:
     """The post evidence `office_state` needs for `offices`: what their holders held (meetings where
-    they sat) and who came later (the offices `near` them, and meetings where their countries had a
-    seat), read from those meetings only."""
+    they sat) and who came later (the offices `near` them, Dataset.offices_near, and meetings where
+    their countries had a seat), read from those meetings only."""
     positions = dataset.positions_with(present=tuple({o.country for o in offices if o.country}),
                                        seated=tuple({o.person for o in offices}))
     return _post_evidence(near, _in_order(dataset, positions | also))
-
-
-def _near(dataset: Dataset, countries: set, people: set | frozenset = frozenset()) -> list[Office]:
-    """The offices an answer about `countries` and `people` needs to tell who held what when: those
-    held in the countries or by the people, and every other office of the people holding them."""
-    held = dataset.offices_of(countries, people)
-    people = set(people) | {o.person for o in held}
-    return dataset.offices_of(countries, people)
 
 
 def _in_order(dataset: Dataset, positions) -> list[Meeting]:
@@ -71,11 +63,8 @@ def _in_order(dataset: Dataset, positions) -> list[Meeting]:
     return sorted(dataset.meetings_at(sorted(positions)), key=query.meeting_order)
 
 
-def office_state(dataset: Dataset, office: Office, as_of: dt.date, evidence=None, near=None) -> OfficeState:
-    """Whether `office` was held on `as_of`, and what shows it. `near` holds at least the other
-    offices of its holder and its country's offices (_near), `evidence` what _evidence_for gives."""
-    near = _near(dataset, {office.country}, {office.person}) if near is None else near
-    evidence = _evidence_for(dataset, [office], near) if evidence is None else evidence
+def office_state(dataset: Dataset, office: Office, as_of: dt.date, evidence: list) -> OfficeState:
+    """Whether `office` was held on `as_of`, and what shows it (`evidence`: what _evidence_for gives)."""
     title = fold(office.title)
     seen = sorted((d for c, t, p, d, met in evidence if met and p == office.person and t == title),
                   key=PartialDate.sort_key)
@@ -174,11 +163,11 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
     posts = tuple((r, _role_state(r, as_of)) for r in sorted(
         (r for r in dataset.roles if r.country == country),
         key=lambda r: (_date_key(r.start or r.end), r.subject)))
-    near = _near(dataset, {country})
+    near = dataset.offices_near({country})
     offices = [o for o in merged_offices(near) if o.country == country]
     present = dataset.positions_with(present=(country,))
     evidence = _evidence_for(dataset, offices, near, present)
-    states = [office_state(dataset, o, as_of, evidence, near) for o in offices]
+    states = [office_state(dataset, o, as_of, evidence) for o in offices]
     mine = _in_order(dataset, present)
     return Dossier(
         country=record,
@@ -288,10 +277,10 @@ def person_profile(dataset: Dataset, person: str, as_of: dt.date) -> Profile:
     record = dataset.person(person)
     if record is None:
         raise KeyError(person)
-    near = _near(dataset, {o.country for o in dataset.offices_of(people={person})}, {person})
+    near = dataset.offices_near(people={person})
     offices = [o for o in merged_offices(near) if o.person == person]
     evidence = _evidence_for(dataset, offices, near)
-    states = [office_state(dataset, o, as_of, evidence, near) for o in offices]
+    states = [office_state(dataset, o, as_of, evidence) for o in offices]
     return Profile(
         person=record,
         offices=tuple(sorted((s for s in states if s.status != "not yet"), key=_office_order)),
