@@ -213,10 +213,11 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
         shared = () if meeting.chair else tuple(meeting.co_chairs)
         label = f"{'ASEAN Summit' if mechanism == ASEAN else body.acronym} {meeting.ordinal}"  # as lists name it
         held_ = meeting.status == "held"
-        role = f"chair of {label}" if held_ else f"to chair {label}, {meeting.status}"
+        pending = f"{meeting.status}, not reported held yet"  # the year's chair may be held while its meeting is not
+        role = f"chair of {label}" if held_ else f"to chair {label}, {pending}"
         if len(shared) > 1:  # co-chaired: the answer names its first co-chair, the basis all the others
             others = " and ".join(dataset.country_name(s.country) or s.country for s in shared[1:])
-            role = f"co-chair of {label} with {others}" if held_ else f"to co-chair {label} with {others}, {meeting.status}"
+            role = f"co-chair of {label} with {others}" if held_ else f"to co-chair {label} with {others}, {pending}"
         if meeting.chair_inferred:
             status, basis = INFERRED, f"{role} (inferred from the body's rule)"
         else:
