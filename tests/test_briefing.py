@@ -249,6 +249,14 @@ def test_search_ranks_names_above_notes_and_needs_every_word(run_json, run):
     assert run("search", "labuan", "xyzzy").exit_code == 1
 
 
+def test_search_ranks_a_phrase_found_whole_above_its_words_found_apart(run_json):
+    # 'e-ADS' (the ASEANAPOL database) is written so only in conference notes, while 'ads' begins
+    # ADSOM's name: the notes holding the phrase come first all the same
+    hits = run_json("search", "e-ADS")
+    assert hits[0]["id"].startswith("aseanapol-") and hits[0]["field"] == "note"
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
 def test_search_limit(run_json, run):
     assert len(run_json("search", "ammtc", "--limit", "3")) == 3
     assert "more (use --limit 0" in run("search", "ammtc", "--limit", "3", "--format", "plain").stdout

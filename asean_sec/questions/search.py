@@ -91,6 +91,8 @@ def _scored(words: list[str], folded: list, everything: str) -> tuple[int, str, 
     phrase = " ".join(words)
     if len(words) > 1 and any(phrase in padded for _, _, padded in folded):
         score += 10
+        if any(f" {phrase} " in padded for _, _, padded in folded):  # the words as typed, whole and in order:
+            score += _PHRASE * len(words)  # above words found apart ('e-ADS' before 'ADSOM' with an 'e…' elsewhere)
     return None if best is None else (score, best[1], best[2])
 
 
@@ -137,6 +139,8 @@ def _from_a_word_start(word: str, padded: str, compact: str) -> bool:
         found = compact.find(word, found + 1)
     return False
 
+
+_PHRASE = 50  # per word of a phrase found whole: more than any field's best word score (4 x 12)
 
 _SEARCH_KINDS = ("mechanism", "country", "person", "meeting", "document", "crime", "role", "office", "chair")
 
