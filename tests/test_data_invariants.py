@@ -87,8 +87,8 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 23, "mechanisms": 77, "meetings": 606, "people": 692, "offices": 629,
-                   "documents": 358, "roles": 109, "sources": 2859, "asean_chair": 57}
+MINIMUM_RECORDS = {"countries": 23, "mechanisms": 77, "meetings": 633, "people": 698, "offices": 632,
+                   "documents": 361, "roles": 112, "sources": 2935, "asean_chair": 57}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
                        "phan-wannamethee", "roderick-yong", "rusli-noor", "ajit-singh", "rodolfo-severino",
@@ -173,9 +173,10 @@ def test_coverage_counts_stated_and_inferred_chairs(run_json):
     # early senior officials' meetings), most found without a chair: 154 of 554. Raised again, to 30 %,
     # when two tracks were added whole (the ASEAN-China senior officials' meetings and working group on the
     # South China Sea declaration, 17 meetings, and DGICM's consultations with Australia, 4), 18 of their
-    # 21 meetings without a chair any page names: 174 of 588 (178 of 606 after the next checks).
+    # 21 meetings without a chair any page names: 174 of 588 (178 of 606 after the next checks; 189 of
+    # 633, 29.9 %, once the checks after those had added 27 meetings and found 16 chairs).
     assert totals["without_chair"] / totals["records_meetings"] <= 0.30
-    assert totals["chairs_stated"] >= 366
+    assert totals["chairs_stated"] >= 382
     bodies = {b["mechanism"]: b for b in run_json("coverage")}
     assert bodies["asod"]["chairs_inferred"] >= 9 and bodies["asod"]["latest_meeting"] == "asod-46"
 
