@@ -21,7 +21,11 @@ def _guard_start() -> None:
         return
     import gc
     import os
-    import signal
+
+    try:
+        import _signal as signal  # type: ignore[import-not-found]  # as cli/app.py: no enums made
+    except ImportError:  # pragma: no cover - a Python without it
+        import signal
 
     gc.disable()
     try:

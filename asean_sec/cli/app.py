@@ -9,8 +9,12 @@ main() runs, the package's own start-up guard (asean_sec/__init__.py) handles Ct
 from __future__ import annotations
 
 import os
-import signal
 import sys
+
+try:  # the signal module's own C half: `signal` wraps the same calls and at import makes enums of
+    import _signal as signal  # type: ignore[import-not-found]  # every constant (half a millisecond)
+except ImportError:  # pragma: no cover - a Python without it
+    import signal
 
 import click
 
