@@ -279,7 +279,7 @@ def test_mechanism_subtree(run_json):
     ids = [n["id"] for n in run_json("mechanisms", "ADMM")]
     assert ids[:2] == ["admm", "admm-plus"]
     assert set(ids[2:]) == {f"admm-plus-ewg-{g}" for g in ("ms", "ct", "hadr", "pko", "mm", "hma", "cs")} | {
-        "adsom-plus", "adsom-plus-wg", "admm-retreat", "adsom", "acdfm", "acmm", "acice"}
+        "adsom-plus", "adsom-plus-wg", "admm-retreat", "adsom", "acdfm", "acmm", "acmmc", "acice"}
 
 
 def test_a_co_chaired_working_group_names_both_co_chairs(run_json):

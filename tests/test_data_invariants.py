@@ -87,8 +87,8 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 23, "mechanisms": 77, "meetings": 633, "people": 698, "offices": 632,
-                   "documents": 361, "roles": 112, "sources": 2935, "asean_chair": 57}
+MINIMUM_RECORDS = {"countries": 23, "mechanisms": 80, "meetings": 652, "people": 712, "offices": 642,
+                   "documents": 369, "roles": 112, "sources": 2995, "asean_chair": 57}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
                        "phan-wannamethee", "roderick-yong", "rusli-noor", "ajit-singh", "rodolfo-severino",
@@ -174,9 +174,13 @@ def test_coverage_counts_stated_and_inferred_chairs(run_json):
     # when two tracks were added whole (the ASEAN-China senior officials' meetings and working group on the
     # South China Sea declaration, 17 meetings, and DGICM's consultations with Australia, 4), 18 of their
     # 21 meetings without a chair any page names: 174 of 588 (178 of 606 after the next checks; 189 of
-    # 633, 29.9 %, once the checks after those had added 27 meetings and found 16 chairs).
-    assert totals["without_chair"] / totals["records_meetings"] <= 0.30
-    assert totals["chairs_stated"] >= 382
+    # 633, 29.9 %, once the checks after those had added 27 meetings and found 16 chairs). Raised to
+    # 31.5 % when three bodies were added whole (the ASEAN Chiefs of Military Medicine Conference, the
+    # ASEAN-Japan Cybercrime Dialogue and Singapore's senior officials' roundtable on cybercrime: 13
+    # meetings, 10 without a chair), with ADSOM-Plus and ARF officials' meetings no page names a chair
+    # for, while the same checks found 21 chairs: 203 of 652.
+    assert totals["without_chair"] / totals["records_meetings"] <= 0.315
+    assert totals["chairs_stated"] >= 387
     bodies = {b["mechanism"]: b for b in run_json("coverage")}
     assert bodies["asod"]["chairs_inferred"] >= 9 and bodies["asod"]["latest_meeting"] == "asod-46"
 
