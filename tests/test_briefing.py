@@ -257,6 +257,12 @@ def test_search_ranks_a_phrase_found_whole_above_its_words_found_apart(run_json)
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
 
 
+def test_a_city_that_is_its_country_is_named_once(run):
+    plain = run("meetings", "--hosted-by", "sg", "--format", "plain").stdout
+    assert "Singapore, Singapore" not in plain and "  Singapore  " in plain
+    assert "\nLOCATION:Singapore\n" in run("meetings", "--hosted-by", "sg", "--format", "ics").stdout  # CRLF read as text
+
+
 def test_search_limit(run_json, run):
     assert len(run_json("search", "ammtc", "--limit", "3")) == 3
     assert "more (use --limit 0" in run("search", "ammtc", "--limit", "3", "--format", "plain").stdout

@@ -61,10 +61,12 @@ def _who(country_name, person_name) -> str:
 
 
 def _place(row: dict) -> str:
-    """'Vientiane, Lao PDR'; a meeting held online with no city says so: 'Cambodia (online)', its host."""
+    """'Vientiane, Lao PDR'; a city that is its country is named once ('Singapore'); a meeting held
+    online with no city says so: 'Cambodia (online)', its host."""
     if row.get("format") == "virtual" and not row.get("city"):
         return f"{row['host_name']} (online)" if row.get("host_name") else "online"
-    return ", ".join(p for p in (row.get("city"), row.get("host_name")) if p)
+    city, country = row.get("city"), row.get("host_name")
+    return ", ".join(p for p in (city, country if country != city else None) if p)
 
 
 DERIVED = "*"
