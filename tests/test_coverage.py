@@ -146,7 +146,7 @@ def test_field_names_are_pinned_in_json_and_csv(run, run_json):
 
 def test_markdown_is_a_table_with_the_totals_under_it(run):
     text = run("coverage", "--format", "markdown").stdout
-    assert text.startswith("### Coverage of 80 bodies\n")
+    assert text.startswith("### Coverage of 81 bodies\n")
     assert ("| AMMTC | 24 | 1-19, 20 scheduled |  | Special on Terrorism; Emergency; Special; 2nd Special | 19 | 0 | 5 | 19 (2025-09-10) | 3 |\n"
             in text)
     assert "| SOMTC | 24 | 3-25 | 1-2, 4-5, 7-9, 12 (explained) | 2002-05; Preparatory-2005; Preparatory-2009; Preparatory-2020; Preparatory-2022; Preparatory-2024; Preparatory |" in text
@@ -154,7 +154,7 @@ def test_markdown_is_a_table_with_the_totals_under_it(run):
     assert "Data as of 2026-12-07." in text
     import re
 
-    counts = re.search(r"Records: 23 countries, 80 mechanisms, (\d+) ASEAN chair years, (\d+) meetings", text)
+    counts = re.search(r"Records: 23 countries, 81 mechanisms, (\d+) ASEAN chair years, (\d+) meetings", text)
     assert counts and int(counts.group(1)) >= 49 and int(counts.group(2)) >= 205
     assert "not recorded: 1970, 1980, 1982-1983, 1990, 2028 (2028 projected by rotation)" in text
     assert "Unexplained ordinal gaps: none." in text
@@ -179,5 +179,5 @@ def test_mechanism_filter(run, run_json):
 
 def test_table_and_colour(run):
     table = run("coverage", "--format", "table").stdout
-    assert "Coverage of 80 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
+    assert "Coverage of 81 bodies" in table and "AMMTC+China" in table and "\x1b[" not in table
     assert "\x1b[" in run("coverage", "--format", "table", "--color", "always").stdout
