@@ -29,7 +29,7 @@ def test_ammtc_brief_at_the_end_of_2024_names_the_18th_meeting_and_its_host(run_
     assert "Vientiane Declaration on Enhancing Law Enforcement Cooperation against Online Job Scams" in [
         o["title"] for o in last["outcomes"]]
     assert (brief["current_chair"]["country"], brief["current_chair"]["status"]) == ("la", "held")
-    assert (brief["next_chair"]["country"], brief["next_chair"]["status"]) == ("my", "confirmed")
+    assert (brief["next_chair"]["country"], brief["next_chair"]["status"]) == ("my", "later")  # 2025 pages
     assert brief["next_meeting"]["id"] == "ammtc-19"
     text = run("brief", "AMMTC", "--format", "plain", as_of="2024-12-31").stdout
     assert "Last meeting:" in text and "AMMTC 18, 2024-08-28/29, Vientiane, Lao PDR" in text
@@ -409,11 +409,14 @@ def test_the_global_options_are_accepted_after_the_command_too(run):
     assert missing.exit_code != 0 and "data directory not found" in missing.output
 
 
-def test_a_dossier_is_seen_from_its_as_of_day(run_json):
-    """Seen from 2013, Thailand's 2019 chairmanship is to come (confirmed, not held), and a post whose
-    start is not recorded is not called current."""
+def test_a_dossier_is_seen_from_its_as_of_day(run_json, run):
+    """Seen from 2013, Thailand's 2019 chairmanship is to come (not held) and known only from pages
+    written later (not 'confirmed' then), and a post whose start is not recorded is not called current."""
     dossier = run_json("--as-of", "2013-01-01", "country", "th")
-    assert {"year": 2019, "status": "confirmed", "basis": "rotation"} in dossier["country"]["next_asean_chair"]
+    assert {"year": 2019, "status": "later", "basis": "rotation"} in dossier["country"]["next_asean_chair"]
+    assert "2019 (recorded later" in run("--as-of", "2013-01-01", "country", "th", "--format", "plain").stdout
+    today = run_json("country", "sg")["country"]["next_asean_chair"]
+    assert {"year": 2027, "status": "confirmed", "basis": "rotation"} in today  # announced in 2025
     undated_start = [p for p in dossier["posts"] if p["start"] is None and p["end"]]
     assert undated_start and all(p["state"] == "start unknown" for p in undated_start)
 

@@ -66,3 +66,18 @@ def test_any_text_folds_as_defined(text):
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_any_ascii_text_folds_as_defined(text):
     assert fold(text) == plain_fold(text)
+
+
+def test_every_meeting_is_found_by_the_label_lists_give_it():
+    # `meetings` shows 'AMMTC Special on Terrorism'; `meeting` must take that label back, even where an
+    # ordinal holds a word of the body's own name ('on', of the AMMTC's)
+    from asean_sec.output.rows import label_of
+    from asean_sec.questions.query import meeting_id
+
+    dataset = load(use_cache=False)
+    wrong = {}
+    for meeting in dataset.meetings:
+        label = label_of(dataset, meeting).split(" (")[0]  # without '(scheduled)'
+        if meeting_id(dataset, label) != meeting.id:
+            wrong[meeting.id] = label
+    assert wrong == {}

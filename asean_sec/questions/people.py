@@ -158,8 +158,8 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
     mine_past = tuple(replace(a, status=ChairStatus.HELD.value) for a in past if a and a.country == country)
     horizon = len(query.members_in(dataset, as_of.year + 1)) + 1
     ahead = [query.asean_chair(dataset, y) for y in range(as_of.year + 1, as_of.year + 1 + horizon)]
-    mine_ahead = tuple(replace(a, status=ChairStatus.CONFIRMED.value) if a.status == ChairStatus.HELD.value else a
-                       for a in ahead if a and a.country == country)  # seen from as_of, a year to come is not held
+    mine_ahead = tuple(seen for a in ahead if a and a.country == country  # a year to come is not held yet
+                       if (seen := query.seen_from(dataset, a, as_of)) is not None)
     posts = tuple((r, _role_state(r, as_of)) for r in sorted(
         (r for r in dataset.roles if r.country == country),
         key=lambda r: (_date_key(r.start or r.end), r.subject)))

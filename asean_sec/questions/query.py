@@ -82,11 +82,12 @@ def meeting_id(dataset: Dataset, text: str) -> str:
         if body is None:
             continue
         of_body = meetings(dataset, mechanism=body)  # in date order
-        wanted = _ordinal_words(words[:i] + words[j:], _body_words(dataset, body))
+        body_words = _body_words(dataset, body)
+        wanted = _ordinal_words(words[:i] + words[j:], body_words)
         if tried is None:
             tried = (body, of_body, " ".join(wanted))
-        for meeting in of_body:
-            if sorted(_ordinal_words(meeting.ordinal.split(" "), ())) == sorted(wanted):
+        for meeting in of_body:  # both sides without the body's words: 'Special on Terrorism' has the AMMTC's 'on'
+            if wanted and sorted(_ordinal_words(meeting.ordinal.split(" "), body_words)) == sorted(wanted):
                 return meeting.id
         # a year names a meeting numbered by its month ('ADMM Retreat 2018' is the retreat of 2018-02)
         in_year = [m for m in of_body if len(wanted) == 1 and wanted[0].isdigit() and m.ordinal.startswith(f"{wanted[0]}-")]
@@ -226,6 +227,8 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
         sources = meeting.sources + (body.chair_rule_sources if meeting.chair_inferred else ())
         return ChairAnswer(year, mechanism, seat.country, status, basis,
                            body.chair_note, sources, seat.person, meeting.last_verified, shared)
+    if body.founded and body.founded.year > year:
+        return None  # a rule gives no chair for a year before the body existed (the ADMM of 1992)
     if rule is ChairRule.FOLLOWS_PARENT and body.parent:
         parent = dataset.mechanisms.get(body.parent)
         return _following(body, year, chair(dataset, year, body.parent),
@@ -266,10 +269,30 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
     answer = chair(dataset, year, mechanism)
     if answer is None or answer.country is None:
         answer = _chair_from_host_or_role(dataset, year, mechanism) or answer
-    if answer is not None and answer.status in (ChairStatus.HELD.value, ChairStatus.CONFIRMED.value):
-        status = ChairStatus.HELD if year <= as_of.year else ChairStatus.CONFIRMED
-        answer = replace(answer, status=status.value)
-    return answer
+    return seen_from(dataset, answer, as_of)
+
+
+LATER = "later"  # seen from a past date: a chair recorded only from pages published after it
+
+
+def seen_from(dataset: Dataset, answer: ChairAnswer | None, as_of: dt.date) -> ChairAnswer | None:
+    """A recorded chair as `as_of` saw it: `held` once its year has begun, `confirmed` before. Seen
+    from a date before the data's own, a year to come is `confirmed` only when one of its sources was
+    published by then, else `later`: the data knows it from pages written after that date, and what
+    was known then is not on record."""
+    if answer is None or answer.status not in (ChairStatus.HELD.value, ChairStatus.CONFIRMED.value):
+        return answer
+    if answer.year <= as_of.year:
+        return replace(answer, status=ChairStatus.HELD.value)
+    if str(as_of) < dataset.info.as_of and not _published_by(dataset, answer.sources, as_of):
+        return replace(answer, status=LATER)
+    return replace(answer, status=ChairStatus.CONFIRMED.value)
+
+
+def _published_by(dataset: Dataset, source_ids, as_of: dt.date) -> bool:
+    day = str(as_of)
+    return any(source and source.published and str(source.published) <= day  # '2025' or '2025-09' sorts before its days
+               for source in (dataset.source(i) for i in source_ids))
 
 
 def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer | None:

@@ -119,11 +119,19 @@ def _chair_dict(dataset: Dataset, answer) -> dict | None:
     return rows.chair_row(dataset, answer) if answer else None
 
 
+# A chair's status as people read it; JSON and CSV carry the value itself.
+_STATUS_WORDS = {"later": "recorded later: known from pages written after this date"}
+
+
+def _status(status: str | None) -> str | None:
+    return _STATUS_WORDS.get(status, status) if status else status
+
+
 def _chair_line(row: dict | None) -> str:
     if not row or not row.get("country"):
         return "not on record"
     who = _who(row.get("country_name"), row.get("person_name"))
-    detail = "; ".join(p for p in (row.get("status"), _label(row.get("basis"))) if p)
+    detail = "; ".join(p for p in (_status(row.get("status")), _label(row.get("basis"))) if p)
     return f"{who} ({detail})" if detail else who
 
 

@@ -13,6 +13,7 @@ from asean_sec.output.views.common import (
     _merge_sources,
     _place,
     _src_column,
+    _status,
 )
 from asean_sec.questions.query import ChairAnswer, meeting_order
 
@@ -39,7 +40,7 @@ def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechan
         Column("Year", "year"),
         Column("Body", "mechanism_name"),
         Column("Chair", _chair_text),
-        Column("Status", "status"),
+        Column("Status", lambda r: _status(r["status"])),
         Column("Basis", lambda r: _label(r["basis"])),  # 'stepped in', not the field's value 'stepped_in'
         Column("Note", "note"),
         Column("Verified", "last_verified"),

@@ -18,6 +18,7 @@ from asean_sec.output.views.common import (
     _place,
     _span,
     _src_column,
+    _status,
 )
 from asean_sec.questions import common, people
 
@@ -67,7 +68,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
             Column("Chaired ASEAN", lambda r: ", ".join(
                 str(y["year"]) + (f" ({_label(y['basis'])})" if y["basis"] not in ("rotation",) else "")
                 for y in r["asean_chair_years"])),
-            Column("Next ASEAN chair", lambda r: ", ".join(f"{y['year']} ({y['status']})"
+            Column("Next ASEAN chair", lambda r: ", ".join(f"{y['year']} ({_status(y['status'])})"
                                                            for y in r["next_asean_chair"])),
             Column("Note", "note"),
         ])

@@ -12,10 +12,10 @@ from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
 from asean_sec.output.views.common import _compact_span, _derived, _derived_note
 
-STATUS_LETTERS = {"held": "h", "confirmed": "c", "projected": "p", "inferred": "i", "attested": "a"}
+STATUS_LETTERS = {"held": "h", "confirmed": "c", "projected": "p", "inferred": "i", "attested": "a", "later": "l"}
 LEGEND = ("h held · c confirmed by a source · p projected by the Charter's rotation · "
           "i inferred from a rule (the body follows another chair, or rotates) · a attested, undated · "
-          "— not known")
+          "l recorded later (seen from an earlier --as-of: known from later pages) · — not known")
 WIDTH = 78
 # Column headers short enough for 80 columns; a body not named here is headed by its acronym.
 SHORT_HEADERS = {"admm-plus": "ADMM+", "aseanapol": "APOL"}
