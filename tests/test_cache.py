@@ -445,3 +445,19 @@ def test_country_and_person_answer_from_their_own_meetings_as_from_all(fresh_cac
     for (kind, key), answer in answers.items():
         ask = people.country_dossier if kind == "country" else people.person_profile
         assert ask(every, key, day) == answer, (kind, key)
+
+
+def test_a_large_memo_is_checked_by_its_crc_and_a_damaged_one_is_not_used(tmp_path):
+    from asean_sec.loading import cache
+
+    path = tmp_path / "big.memo"
+    value = [f"{i:05d}" + "x" * 1000 for i in range(2000)]  # past the size from which a CRC-32 checks it
+    assert cache.write_file(path, value)
+    blob = path.read_bytes()
+    assert blob.startswith(b"ASEANSECC") and cache.read_file(path) == value
+    damaged = bytearray(blob)
+    damaged[len(blob) // 2] ^= 1
+    path.write_bytes(bytes(damaged))
+    assert cache.read_file(path) is None
+    assert cache.write_file(path, ["small"]) and path.read_bytes().startswith(b"ASEANSEC1")
+    assert cache.read_file(path) == ["small"]
