@@ -6,6 +6,11 @@ and as ratios to the `import click` baseline measured in the same run.
 
     python bench/run.py                       # 15 rounds
     python bench/run.py --rounds 25 --cold-rounds 7
+    python bench/run.py --against ../before   # also another checkout's answers, in the same rounds
+
+With --against, the answers of another checkout of asean-sec (its code and its own shipped data, with a
+cache of its own) are timed in the same interleaved rounds and shown beside these, against the same
+`import click`: a before-and-after comparison that the machine's drift over an afternoon cannot skew.
 
 Run it with an interpreter whose environment has the dependencies but not an editable install of
 asean-sec (it puts this checkout first on PYTHONPATH itself): an editable install's import hook
@@ -57,6 +62,7 @@ LARGE = ["chair next --format json", "meetings --led-by vn --format json"]
 LARGE_WARM = 1.3
 SECONDS = 0.5
 VALIDATE = "validate (shipped data, no cache)"
+AGAINST = "against: "  # the other checkout's answers (--against), named after these
 
 
 def python(*args: str) -> list[str]:
@@ -168,6 +174,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--cold-rounds", type=int, default=5)
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="another checkout whose answers are timed in the same rounds (e.g. the last release)")
     arguments = parser.parse_args()
 
     from asean_sec.loading.load import shipped_data_dir
@@ -195,14 +203,24 @@ def main() -> None:
         **{f"100x: {name} (warm)": asean(launcher, large, *shlex.split(name)) for name in LARGE},
     }
     validate_env = {**env, "ASEAN_SEC_NO_CACHE": "1"}
-    for command in commands.values():  # warm every cache once
-        run_once(command, env)
+    envs = {name: validate_env if name == VALIDATE else env for name in commands}
+    against: dict[str, str] = {}
+    if arguments.against:
+        other = arguments.against.resolve()
+        other_env = {**env, "ASEAN_SEC_CACHE_DIR": str(work / "cache-against"), "PYTHONPATH": str(other)}
+        subprocess.run(python("-m", "compileall", "-q", str(other / "asean_sec")), env=other_env, check=True,
+                       stdout=subprocess.DEVNULL)
+        for name in ANSWERS:  # its own shipped data: the launcher imports asean_sec from PYTHONPATH
+            against[name] = f"{AGAINST}{name}"
+            commands[against[name]], envs[against[name]] = asean(launcher, None, *shlex.split(name)), other_env
+    for name, command in commands.items():  # warm every cache once
+        run_once(command, envs[name])
     times = {name: [] for name in commands}
     for _ in range(arguments.rounds):
         order = list(commands)
         random.shuffle(order)
         for name in order:
-            times[name].append(run_once(commands[name], validate_env if name == VALIDATE else env))
+            times[name].append(run_once(commands[name], envs[name]))
 
     for name in LARGE:
         times[f"100x: {name} (cold, after an edit)"] = cold = []
@@ -216,10 +234,16 @@ def main() -> None:
     print(f"asean-sec benchmark: {arguments.rounds} interleaved rounds, medians; 100x data = {count:,} meetings")
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; spread = 25th-75th percentile, "
           f"as a ratio to import click\n")
-    print(f"{'command':<64} {'median':>9} {'x click':>8} {'spread':>13}  target")
+    if against:
+        print(f"against: {arguments.against} (its answers in the same rounds, as ratios to the same import click)\n")
+    print(f"{'command':<64} {'median':>9} {'x click':>8} {'spread':>13}  target"
+          + ("                        against" if against else ""))
     for name, value in medians.items():
+        if name.startswith(AGAINST):
+            continue
+        other = f"  {medians[against[name]] / floor:>7.2f}x" if name in against else ""
         print(f"{name:<64} {value * 1000:>7.1f}ms {value / floor:>7.2f}x "
-              f"{_spread(times[name], floor):>13}  {_target(name, medians)}")
+              f"{_spread(times[name], floor):>13}  {_target(name, medians):<30}{other}")
 
 
 def _target(name: str, medians: dict) -> str:
