@@ -38,7 +38,8 @@ def chair(state, when, mechanism, fmt, color, cite):
 
     Status is 'held' (the year has begun), 'confirmed' (announced by a source),
     'projected' (from the Charter's alphabetical rotation, no source yet), 'inferred'
-    (a body's chair from its chair rule, not a record of that body) or 'unknown'.
+    (a body's chair from its chair rule, not a record of that body), 'later' (seen from
+    an earlier --as-of: known only from pages written after that day) or 'unknown'.
 
     \b
     Examples:

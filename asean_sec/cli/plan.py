@@ -24,7 +24,8 @@ def rotation(state, first, last, bodies, fmt, color, cite):
     """Who chairs what, year by year: a grid of years and bodies.
 
     Each cell is a country code and a status letter: h held, c confirmed, p projected by the
-    Charter's rotation, i inferred from a rule (the body follows another chair), — not known.
+    Charter's rotation, i inferred from a rule (the body follows another chair), l recorded
+    later (seen from an earlier --as-of), — not known.
     JSON and CSV give one row per year and body with the `chair` fields.
 
     \b
