@@ -263,6 +263,16 @@ def test_a_city_that_is_its_country_is_named_once(run):
     assert "\nLOCATION:Singapore\n" in run("meetings", "--hosted-by", "sg", "--format", "ics").stdout  # CRLF read as text
 
 
+def test_a_led_by_list_says_how_many_hosted_meetings_it_cannot_hold(run, run_json):
+    # the 43rd AMM (Hanoi, 2010) has no chair on record: a list of what Viet Nam led says so, JSON does not
+    plain = run("meetings", "--led-by", "vn", "--year", "2010", "--format", "plain").stdout
+    assert "Not listed: 2 meetings Viet Nam hosted with no chair on record (--hosted-by lists them)." in plain
+    hosted = run_json("meetings", "--hosted-by", "vn", "--year", "2010")
+    assert "amm-43" in {m["id"] for m in hosted} and not any(m["chair_country"] for m in hosted if m["id"] == "amm-43")
+    stated = run("meetings", "--led-by", "vn", "--year", "2010", "--stated-only", "--format", "plain").stdout
+    assert "hosted with no chair a source names" in stated
+
+
 def test_search_limit(run_json, run):
     assert len(run_json("search", "ammtc", "--limit", "3")) == 3
     assert "more (use --limit 0" in run("search", "ammtc", "--limit", "3", "--format", "plain").stdout

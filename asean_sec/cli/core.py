@@ -121,8 +121,17 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
                                       until=until, stated_only=stated_only):
             found.setdefault(meeting.id, meeting)
     ordered = sorted(found.values(), key=query.meeting_order) if len(found) > 1 else list(found.values())
-    emit(views.meetings_report(dataset, ordered, asked=views.asked(dataset, chosen, year, since, until)),
-         fmt, color, cite)
+    unchaired = {}  # for people only: the meetings a country hosted that a chaired/led-by list cannot hold
+    if fmt in (None, "table", "plain", "markdown"):
+        for country in dict.fromkeys(chosen["chaired_by"] + chosen["led_by"]):
+            hosted = [m for body in chosen["mechanism"] or [None]
+                      for m in query.meetings(dataset, mechanism=body, hosted_by=country, year=year, since=since,
+                                              until=until)
+                      if not (m.chair and not (stated_only and m.chair_inferred)) and not m.co_chairs
+                      and m.id not in found]
+            unchaired[dataset.country_name(country) or country] = len({m.id for m in hosted})
+    emit(views.meetings_report(dataset, ordered, asked=views.asked(dataset, chosen, year, since, until),
+                               unchaired=unchaired, stated_only=stated_only), fmt, color, cite)
 
 
 @command()

@@ -73,7 +73,11 @@ INFERRED_NOTE = ("(inferred): no source names this chair; it follows from the bo
                  "(--stated-only leaves these out).")
 
 
-def meetings_report(dataset: Dataset, meetings, asked: str = "") -> Report:
+def meetings_report(dataset: Dataset, meetings, asked: str = "", unchaired: dict | None = None,
+                    stated_only: bool = False) -> Report:
+    """`unchaired`: country name -> how many meetings it hosted, within the question's other filters,
+    with no chair on record (with `stated_only`, none a source names): a list of what a country chaired
+    or led cannot hold them."""
     found = [rows.meeting_row(dataset, m) for m in meetings]
     columns = [
         keep(Column("Date", _meeting_dates)),
@@ -84,8 +88,11 @@ def meetings_report(dataset: Dataset, meetings, asked: str = "") -> Report:
         _src_column(found),
     ]
     title = f"Meetings {asked} — {len(found)}" if asked else f"Meetings — {len(found)}"
+    no_chair = "no chair a source names" if stated_only else "no chair on record"
+    notes = [f"Not listed: {count} meeting{'s' if count > 1 else ''} {name} hosted with {no_chair} "
+             f"(--hosted-by lists {'them' if count > 1 else 'it'})." for name, count in (unchaired or {}).items() if count]
     return Report(title=title, rows=found, columns=columns, empty_message="No meeting matches those filters.",
-                  row_notes=_marker_notes)
+                  notes=notes, row_notes=_marker_notes)
 
 
 def _marker_notes(found: list[dict]) -> list[str]:
