@@ -290,9 +290,15 @@ def seen_from(dataset: Dataset, answer: ChairAnswer | None, as_of: dt.date) -> C
 
 
 def _published_by(dataset: Dataset, source_ids, as_of: dt.date) -> bool:
+    """Whether one of the sources was surely published by `as_of` ('2024' only from the last day of 2024)."""
     day = str(as_of)
-    return any(source and source.published and str(source.published) <= day  # '2025' or '2025-09' sorts before its days
+    return any(source and source.published and _last_day(str(source.published)) <= day
                for source in (dataset.source(i) for i in source_ids))
+
+
+def _last_day(published: str) -> str:
+    """'2024' -> '2024-12-31', '2024-09' -> '2024-09-31' (compared as text, never parsed), a day as it is."""
+    return published + "-12-31"[len(published) - 4:]
 
 
 def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer | None:
