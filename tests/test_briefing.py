@@ -267,6 +267,7 @@ def test_a_led_by_list_says_how_many_hosted_meetings_it_cannot_hold(run, run_jso
     # the 43rd AMM (Hanoi, 2010) has no chair on record: a list of what Viet Nam led says so, JSON does not
     plain = run("meetings", "--led-by", "vn", "--year", "2010", "--format", "plain").stdout
     assert "Not listed: 2 meetings Viet Nam hosted with no chair on record (--hosted-by lists them)." in plain
+    assert "Not listed: 2 meetings" in run("meetings", "--led-by", "vn", "--year", "2010").stdout  # auto: plain
     hosted = run_json("meetings", "--hosted-by", "vn", "--year", "2010")
     assert "amm-43" in {m["id"] for m in hosted} and not any(m["chair_country"] for m in hosted if m["id"] == "amm-43")
     stated = run("meetings", "--led-by", "vn", "--year", "2010", "--stated-only", "--format", "plain").stdout

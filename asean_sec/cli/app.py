@@ -11,14 +11,10 @@ from __future__ import annotations
 import os
 import sys
 
-try:  # the signal module's own C half: `signal` wraps the same calls and at import makes enums of
-    import _signal as signal  # type: ignore[import-not-found]  # every constant (half a millisecond)
-except ImportError:  # pragma: no cover - a Python without it
-    import signal
-
 import click
 
 from asean_sec import DATA_LICENSE, DATA_LICENSE_URL, __version__
+from asean_sec import signals as signal
 from asean_sec.cli.support import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, DateType, Group, PathText, State
 from asean_sec.problems import Interrupted
 

@@ -103,6 +103,7 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
     """
     import itertools
 
+    from asean_sec.output import render
     from asean_sec.output.views import meetings as views
     from asean_sec.questions import query
 
@@ -121,15 +122,12 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
                                       until=until, stated_only=stated_only):
             found.setdefault(meeting.id, meeting)
     ordered = sorted(found.values(), key=query.meeting_order) if len(found) > 1 else list(found.values())
-    unchaired = {}  # for people only: the meetings a country hosted that a chaired/led-by list cannot hold
-    if fmt in (None, "table", "plain", "markdown"):
-        for country in dict.fromkeys(chosen["chaired_by"] + chosen["led_by"]):
-            hosted = [m for body in chosen["mechanism"] or [None]
-                      for m in query.meetings(dataset, mechanism=body, hosted_by=country, year=year, since=since,
-                                              until=until)
-                      if not (m.chair and not (stated_only and m.chair_inferred)) and not m.co_chairs
-                      and m.id not in found]
-            unchaired[dataset.country_name(country) or country] = len({m.id for m in hosted})
+    unchaired = {}  # for people only: what a list of the meetings a country chaired or led cannot hold
+    if render.for_people(fmt):
+        unchaired = {dataset.country_name(country) or country: len(query.hosted_without_chair(
+                         dataset, country, mechanisms=chosen["mechanism"], year=year, since=since, until=until,
+                         stated_only=stated_only))
+                     for country in dict.fromkeys(chosen["chaired_by"] + chosen["led_by"])}
     emit(views.meetings_report(dataset, ordered, asked=views.asked(dataset, chosen, year, since, until),
                                unchaired=unchaired, stated_only=stated_only), fmt, color, cite)
 

@@ -71,6 +71,12 @@ def resolve_format(fmt: str, stream) -> str:
     return "table" if isatty(stream) else "plain"
 
 
+def for_people(fmt: str, stream=None) -> bool:
+    """Whether `fmt` ('auto' as it resolves on `stream`, standard output by default) is written for
+    people to read, not for programs: a note under a list is only for them."""
+    return resolve_format(fmt, stream or sys.stdout) not in MACHINE_FORMATS + OPTIONAL_FORMATS
+
+
 def isatty(stream) -> bool:
     try:
         return stream.isatty()
@@ -102,7 +108,7 @@ def render(answer, fmt: str, color: str = "auto", stream=None, style: Style | No
 
     stream = stream or sys.stdout
     fmt = resolve_format(fmt, stream)
-    machine = fmt in MACHINE_FORMATS + OPTIONAL_FORMATS
+    machine = not for_people(fmt)
     if style is None:
         style = Style() if machine else style_for(color, stream)
     doc = document(answer)

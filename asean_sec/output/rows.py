@@ -88,6 +88,13 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
     }
 
 
+def place(row: dict) -> str:
+    """'Vientiane, Lao PDR' from a meeting row's city and host; a city that is its country is named
+    once ('Singapore'); '' when neither is on record."""
+    city, country = row.get("city"), row.get("host_name")
+    return ", ".join(p for p in (city, country if country != city else None) if p)
+
+
 def meeting_label(row: dict) -> str:
     """'AMMTC 18', 'AMMTC+3 Special', 'AMMTC 20 (scheduled)', 'ASEAN Summit 48' …"""
     name = "ASEAN Summit" if row.get("mechanism") == "asean" else row["mechanism_name"]  # the Chairmanship meets as the Summit

@@ -61,6 +61,15 @@ def person_id(dataset: Dataset, text: str) -> str:
     return _index(dataset, "person").lookup(text)
 
 
+def hosted_without_chair(dataset: Dataset, country: str, mechanisms=(), year=None, since=None, until=None,
+                         stated_only: bool = False) -> list[Meeting]:
+    """The meetings `country` hosted, within the other filters, that have no chair on record (with
+    `stated_only`, none a source names): what a list of the meetings it chaired or led cannot hold."""
+    return [m for body in mechanisms or [None]
+            for m in meetings(dataset, mechanism=body, hosted_by=country, year=year, since=since, until=until)
+            if not m.co_chairs and (m.chair is None or (stated_only and m.chair_inferred))]
+
+
 def meeting_id(dataset: Dataset, text: str) -> str:
     """The id of the meeting `text` names: its id (`ammtc-17`), or a body and an ordinal in either
     order ('AMMTC 17', '17th AMMTC', 'ASEANAPOL 43', 'AMMTC+3 13', 'ADMM Retreat 2025',

@@ -4,6 +4,7 @@ or what is coming up."""
 
 from __future__ import annotations
 
+from asean_sec.output import rows
 from asean_sec.output.document import Document
 
 
@@ -49,8 +50,7 @@ def _meetings(doc: Document, stream) -> None:
             continue  # a month or a year is not a calendar day
         end = row.get("end") if len(row.get("end") or "") == 10 else start
         after = dt.date.fromisoformat(str(end)) + dt.timedelta(days=1)
-        city, country = row.get("city"), row.get("host_name")
-        place = ", ".join(p for p in (city, country if country != city else None) if p)  # 'Singapore' once
+        place = rows.place(row)
         lines += ["BEGIN:VEVENT", f"UID:{row['id']}@asean-sec", f"DTSTAMP:{_stamp(doc, start)}",
                   f"DTSTART;VALUE=DATE:{start.replace('-', '')}", f"DTEND;VALUE=DATE:{after:%Y%m%d}",
                   f"SUMMARY:{_text(row['mechanism_name'] + ' ' + row['ordinal'])}"]

@@ -65,8 +65,7 @@ def _place(row: dict) -> str:
     online with no city says so: 'Cambodia (online)', its host."""
     if row.get("format") == "virtual" and not row.get("city"):
         return f"{row['host_name']} (online)" if row.get("host_name") else "online"
-    city, country = row.get("city"), row.get("host_name")
-    return ", ".join(p for p in (city, country if country != city else None) if p)
+    return rows.place(row)
 
 
 DERIVED = "*"
