@@ -183,7 +183,7 @@ def test_coverage_counts_stated_and_inferred_chairs(run_json):
     # for, while the same checks found 21 chairs: 203 of 652 (210 of 682 once the ASEAN Plus Three Summits
     # were added, 22 of their 29 with a chair stated or inferred from the Charter's rule).
     assert totals["without_chair"] / totals["records_meetings"] <= 0.315
-    assert totals["chairs_stated"] >= 402
+    assert totals["chairs_stated"] >= 399  # 402 until three chairs named only in announcements were taken out
     bodies = {b["mechanism"]: b for b in run_json("coverage")}
     assert bodies["asod"]["chairs_inferred"] >= 9 and bodies["asod"]["latest_meeting"] == "asod-46"
 
