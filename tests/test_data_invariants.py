@@ -89,8 +89,8 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 23, "mechanisms": 81, "meetings": 682, "people": 712, "offices": 643,
-                   "documents": 369, "roles": 112, "sources": 3099, "asean_chair": 57}
+MINIMUM_RECORDS = {"countries": 23, "mechanisms": 81, "meetings": 686, "people": 723, "offices": 645,
+                   "documents": 375, "roles": 112, "sources": 3134, "asean_chair": 57}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
                        "phan-wannamethee", "roderick-yong", "rusli-noor", "ajit-singh", "rodolfo-severino",
@@ -181,9 +181,10 @@ def test_coverage_counts_stated_and_inferred_chairs(run_json):
     # ASEAN-Japan Cybercrime Dialogue and Singapore's senior officials' roundtable on cybercrime: 13
     # meetings, 10 without a chair), with ADSOM-Plus and ARF officials' meetings no page names a chair
     # for, while the same checks found 21 chairs: 203 of 652 (210 of 682 once the ASEAN Plus Three Summits
-    # were added, 22 of their 29 with a chair stated or inferred from the Charter's rule).
-    assert totals["without_chair"] / totals["records_meetings"] <= 0.315
-    assert totals["chairs_stated"] >= 399  # 402 until three chairs named only in announcements were taken out
+    # were added, 22 of their 29 with a chair stated or inferred from the Charter's rule). Lowered to
+    # 30.1 % when the next search, meeting by meeting, found 11 chairs and added 3 meetings: 206 of 686.
+    assert totals["without_chair"] / totals["records_meetings"] <= 0.301
+    assert totals["chairs_stated"] >= 410
     bodies = {b["mechanism"]: b for b in run_json("coverage")}
     assert bodies["asod"]["chairs_inferred"] >= 9 and bodies["asod"]["latest_meeting"] == "asod-46"
 
