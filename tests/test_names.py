@@ -11,17 +11,19 @@ from asean_sec.model.names import fold
 
 
 def plain_fold(text) -> str:
-    """The definition: NFKD without combining marks (đ as d), case-folded, '-' and '.' as
-    spaces, runs of white space as one space."""
+    """The definition: NFKD without combining marks (đ as d), case-folded; '-', '.', brackets,
+    commas, colons, semicolons, '!', '?' and quotation marks as spaces ('(TAC)' is the word 'tac');
+    runs of white space as one space."""
     text = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.casefold().replace("-", " ").replace(".", " ").split())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = "".join(" " if ch in "-.()[]{},;:!?\"'‘’“”" else ch for ch in text)
+    return " ".join(text.split())
 
 
 SAMPLES = ["Lương Tam Quang", "LƯƠNG  tam-quang.", "Đà Nẵng", "đ", "ǅ", "Straße", "ﬁnance", "Ⅻ",
            "İstanbul", "ΣΊΣΥΦΟΣ", "Viet Nam", "  AMMTC\t17\n", "a\x1cb\x1fc", "a\u00a0b\u2003c", "",
            "-.-", "U.S.", "Thành phố Hồ Chí Minh", "ກອງປະຊຸມ", "မြန်မာ", "កម្ពុជា", "2026", "a\u0301",
-           "\u212b", "ﾀﾞ", "①②", "x\u0345", "Ǆ", "ß-ẞ"]
+           "\u212b", "ﾀﾞ", "①②", "x\u0345", "Ǆ", "ß-ẞ", "Treaty (TAC)", "Leaders' “Meeting”, yes; no!"]
 
 
 def test_samples_fold_as_defined():

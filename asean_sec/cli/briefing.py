@@ -220,10 +220,12 @@ def crimes(state, fmt, color, cite):
               help="declaration, joint statement, leaders statement, convention, treaty, plan of action, "
                    "work plan, mou, agreement, charter, cooperation plan or other (plurals too: treaties).")
 @click.option("--year", type=click.IntRange(1, 9999), help="Dated in this year.")
+@click.option("--party", "-p", shell_complete=completion.countries,
+              help="A party to it (a treaty or convention it ratified or acceded to, an accession of its own).")
 @list_options
 @output_options
 @pass_state
-def documents(state, mechanism, doc_type, year, fmt, color, cite):
+def documents(state, mechanism, doc_type, year, party, fmt, color, cite):
     """Instruments and statements, filtered.
 
     Declarations, joint statements, plans of action, conventions …, oldest first; none dated
@@ -233,6 +235,7 @@ def documents(state, mechanism, doc_type, year, fmt, color, cite):
     Examples:
       asean-sec documents --mechanism AMMTC
       asean-sec documents --type declaration --year 2023
+      asean-sec documents --party tl          (what Timor-Leste is a party to)
       asean-sec documents --type "plan of action" --format json
     """
     from asean_sec.output.views import documents as documents_views
@@ -243,8 +246,9 @@ def documents(state, mechanism, doc_type, year, fmt, color, cite):
         dataset, state.as_of,
         mechanism=query.mechanism_id(dataset, mechanism) if mechanism is not None else None,
         doc_type=common.document_type(doc_type) if doc_type else None,
-        year=year)
+        year=year, party=query.country_id(dataset, party) if party is not None else None)
     asked = " ".join(p for p in (
         f"of {dataset.mechanisms[query.mechanism_id(dataset, mechanism)].acronym}" if mechanism is not None else "",
-        f"of type {doc_type}" if doc_type else "", f"in {year}" if year else "") if p)
+        f"of type {doc_type}" if doc_type else "", f"in {year}" if year else "",
+        f"with {dataset.country_name(query.country_id(dataset, party))} a party" if party is not None else "") if p)
     emit(documents_views.documents_report(dataset, found, asked), fmt, color, cite)

@@ -11,6 +11,8 @@ from asean_sec.model import kinds as model
 from asean_sec.model.dates import PartialDate
 from asean_sec.model.names import fold
 
+BINDING = ("treaty", "convention", "agreement", "charter")  # document types that parties are bound by
+
 
 def _date(value) -> PartialDate | None:
     return PartialDate.parse(str(value)) if value not in (None, "") else None
@@ -278,6 +280,21 @@ class Dataset:
         def make():
             return [[p, fold(r["note"])] for p, r in enumerate(self.raw["meetings"]) if r.get("note")]
         return self.memo("notes", make)
+
+    def treaties_of(self, country: str) -> list[str]:
+        """The ids of the instruments that bind `country` (treaties, conventions, agreements, the
+        Charter, anything with an entry into force, its accessions) among whose parties it is,
+        oldest first: made once for every country and kept beside the store's entry (memo), so a
+        dossier reads only its own."""
+        def make():
+            by_country: dict[str, list] = {}
+            dated = sorted(self.raw["documents"], key=lambda d: (str(d.get("date") or "9999"), d["id"]))
+            for document in dated:
+                if document["type"] in BINDING or document.get("in_force") or "accession" in document["id"]:
+                    for party in document.get("parties", ()):
+                        by_country.setdefault(party, []).append(document["id"])
+            return by_country
+        return self.memo("treaties", make).get(country, [])
 
     def memo(self, name: str, compute: Callable[[], Any]):
         """What `compute()` returns: a value derived from the whole dataset (a search index), made

@@ -15,7 +15,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=16384)  # search folds every field of every record, and names recur
 def _fold(text: str) -> str:
     if text.isascii():  # nothing to decompose, and casefold() is lower() for ASCII
-        return " ".join(text.lower().replace("-", " ").replace(".", " ").split())
+        return " ".join(text.lower().translate(_APART).split())
     import unicodedata  # only for text that is not ASCII: most names and words asked are
 
     text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
@@ -24,8 +24,11 @@ def _fold(text: str) -> str:
         _SEEN.update(new)
         _MARKS.update((ord(ch), None) for ch in new if unicodedata.combining(ch))
     text = text.translate(_MARKS)
-    return " ".join(text.casefold().replace("-", " ").replace(".", " ").split())
+    return " ".join(text.casefold().translate(_APART).split())
 
+
+# Characters that keep words apart rather than belong to them: '(TAC)' is the word 'tac'.
+_APART = str.maketrans({ch: " " for ch in "-.()[]{},;:!?\"'‘’“”"})
 
 _SEEN: set[str] = set()  # characters already classified
 _MARKS: dict[int, None] = {}  # the combining marks among them, for str.translate to drop

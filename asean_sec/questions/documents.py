@@ -11,9 +11,10 @@ from asean_sec.questions.common import starts_after
 
 
 def documents(dataset: Dataset, as_of: dt.date, *, mechanism: str | None = None, doc_type: str | None = None,
-              year: int | None = None) -> list[Document]:
+              year: int | None = None, party: str | None = None) -> list[Document]:
     """Instruments and statements, oldest first; a document dated after `as_of` is left out.
-    A body matches the documents it adopted itself or at one of its meetings."""
+    A body matches the documents it adopted itself or at one of its meetings; a country those
+    whose parties (signatories that ratified, acceding states) it is among."""
     found = []
     for doc in dataset.documents.values():
         if starts_after(doc.date, as_of):
@@ -23,6 +24,8 @@ def documents(dataset: Dataset, as_of: dt.date, *, mechanism: str | None = None,
         if doc_type and doc.type != doc_type:
             continue
         if year is not None and (doc.date is None or doc.date.year != year):
+            continue
+        if party and party not in doc.parties:
             continue
         found.append(doc)
     return sorted(found, key=lambda d: (d.date.sort_key() if d.date else (9999, 0, 0), d.title.casefold()))

@@ -78,30 +78,10 @@ def meeting_id(dataset: Dataset, text: str) -> str:
 
     Any run of the words may name the body (the longest that does is taken); the other words are the
     ordinal, in any order, without the words of the body's own names ('Summit', 'ASEAN') and 'meeting'."""
-    by_id = dataset.meetings_by_id
     text = " ".join(text.split())
-    if text in by_id:
-        return text
-    words = _split_number(text).split(" ")
-    tried = None
-    spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
-                    if j - i < len(words)), key=lambda span: (span[0] - span[1], span[0]))
-    for i, j in spans:
-        body = _index(dataset, "mechanism").get(" ".join(words[i:j]))
-        if body is None:
-            continue
-        of_body = meetings(dataset, mechanism=body)  # in date order
-        body_words = _body_words(dataset, body)
-        wanted = _ordinal_words(words[:i] + words[j:], body_words)
-        if tried is None:
-            tried = (body, of_body, " ".join(wanted))
-        for meeting in of_body:  # both sides without the body's words: 'Special on Terrorism' has the AMMTC's 'on'
-            if wanted and sorted(_ordinal_words(meeting.ordinal.split(" "), body_words)) == sorted(wanted):
-                return meeting.id
-        # a year names a meeting numbered by its month ('ADMM Retreat 2018' is the retreat of 2018-02)
-        in_year = [m for m in of_body if len(wanted) == 1 and wanted[0].isdigit() and m.ordinal.startswith(f"{wanted[0]}-")]
-        if len(in_year) == 1:
-            return in_year[0].id
+    found, tried = _named_meeting(dataset, text)
+    if found:
+        return found
     whole = _index(dataset, "mechanism").get(text)
     if whole is not None:  # a body, no ordinal: its latest meetings
         acronym = dataset.mechanisms[whole].acronym
@@ -112,14 +92,75 @@ def meeting_id(dataset: Dataset, text: str) -> str:
         body, of_body, wanted_text = tried
         acronym = dataset.mechanisms[body].acronym
         ordinals = [m.ordinal for m in of_body]
-        near = [o for o in ordinals if o.casefold().startswith(wanted_text)] or ordinals[-3:]
+        if wanted_text.isdigit():  # a number not on record: the numbers either side of it
+            numbered = sorted((o for o in ordinals if o.isdigit()), key=lambda o: (abs(int(o) - int(wanted_text)), int(o)))
+            near = sorted(numbered[:2], key=int) or ordinals[-3:]
+        else:
+            near = [o for o in ordinals if o.casefold().startswith(wanted_text)] or ordinals[-3:]
         raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {o}" for o in near])
     import difflib
 
-    raise LookupFailed("meeting", text, difflib.get_close_matches(text.casefold(), list(by_id), n=3))
+    raise LookupFailed("meeting", text, difflib.get_close_matches(text.casefold(), list(dataset.meetings_by_id), n=3))
 
 
-_FILLER = frozenset({"meeting", "the", "of"})
+def named_meeting(dataset: Dataset, text: str) -> str | None:
+    """The id of the meeting `text` names (as meeting_id reads it), or None: never an error."""
+    return _named_meeting(dataset, " ".join(text.split()))[0]
+
+
+def _named_meeting(dataset: Dataset, text: str) -> tuple[str | None, tuple | None]:
+    """(the id of the meeting `text` names or None, (body, its meetings, the ordinal asked) of the
+    first body the words name, for the error's suggestions)."""
+    by_id = dataset.meetings_by_id
+    if text in by_id:
+        return text, None
+    if text.casefold() in by_id:  # 'AMMTC-19', as ids are written in prose
+        return text.casefold(), None
+    words = _split_number(text).split(" ")
+    tried = None
+    spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+                    if j - i < len(words)), key=lambda span: (span[0] - span[1], span[0]))
+    for i, j in spans:
+        body = _index(dataset, "mechanism").get(" ".join(words[i:j]))
+        if body is None:
+            continue
+        of_body = meetings(dataset, mechanism=body)  # in date order
+        if not of_body:  # a body that does not meet as such: 'APSC 30' is its Council's 30th meeting
+            body = _meeting_form(dataset, body) or body
+            of_body = meetings(dataset, mechanism=body)
+        body_words = _body_words(dataset, body)
+        wanted = _ordinal_words(words[:i] + words[j:], body_words)
+        if tried is None:
+            tried = (body, of_body, " ".join(wanted))
+        for meeting in of_body:  # both sides without the body's words: 'Special on Terrorism' has the AMMTC's 'on'
+            if wanted and sorted(_ordinal_words(meeting.ordinal.split(" "), body_words)) == sorted(wanted):
+                return meeting.id, tried
+        # a year names a meeting numbered by its month ('ADMM Retreat 2018' is the retreat of 2018-02)
+        in_year = [m for m in of_body if len(wanted) == 1 and wanted[0].isdigit() and m.ordinal.startswith(f"{wanted[0]}-")]
+        if len(in_year) == 1:
+            return in_year[0].id, tried
+    return None, tried
+
+
+_FILLER = frozenset({"meeting", "meetings", "conference", "the", "of", "no.", "no"})
+
+_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+          "seventeenth", "eighteenth", "nineteenth")
+_TENS = ("twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth")
+_TENS_STEM = ("twenty", "thirty", "forty", "fifty", "sixty")
+# 'Third ASEAN Summit', 'Fifty-Eighth AMM': ordinals written out, first to sixty-ninth
+_ORDINAL_WORDS = {**{w: str(n) for n, w in enumerate(_UNITS, 1)}, **{w: str(n) for n, w in enumerate(_TEENS, 10)},
+                  **{w: str(n) for n, w in zip(range(20, 70, 10), _TENS)},
+                  **{f"{stem}-{unit}": str(tens + n) for tens, stem in zip(range(20, 70, 10), _TENS_STEM)
+                     for n, unit in enumerate(_UNITS, 1)}}
+
+
+def _meeting_form(dataset: Dataset, body: str) -> str | None:
+    """The one body named after `body` that meets ('APSC Council' for the APSC), or None."""
+    acronym = dataset.mechanisms[body].acronym.casefold() + " "
+    named = [m.id for m in dataset.mechanisms.values() if m.acronym.casefold().startswith(acronym)]
+    return named[0] if len(named) == 1 else None
 
 
 def _split_number(text: str) -> str:
@@ -148,6 +189,8 @@ def _ordinal_words(words: list[str], leave_out) -> list[str]:
 def _ordinal_word(word: str) -> str:
     """'17th' -> '17', '2nd' -> '2'; other words as they are (folded)."""
     word = word.casefold()
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
     for suffix in ("st", "nd", "rd", "th"):
         if word.endswith(suffix) and word[:-len(suffix)].isdigit():
             return word[:-len(suffix)]

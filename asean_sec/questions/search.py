@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.names import fold
+from asean_sec.questions import query
 from asean_sec.questions.common import raw_record
 from asean_sec.questions.people import merged_offices
 
@@ -42,10 +43,10 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
     best first: a match in a name outranks one in a place, which outranks one in a note.
     Words typed apart match a word written as one ('ha noi' finds 'Hanoi'), as a word typed as one
     matches words written apart ('vietnam' finds 'Viet Nam')."""
-    query = f" {' '.join(fold(text).split())} "
+    asked = f" {' '.join(fold(text).split())} "
     for spelling, written in _SPELLINGS.items():
-        query = query.replace(f" {spelling} ", f" {written} ")
-    words = query.split()
+        asked = asked.replace(f" {spelling} ", f" {written} ")
+    words = asked.split()
     if not words:
         return []
     readings = [words] + ([["".join(words)]] if len(words) > 1 else [])
@@ -59,7 +60,15 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
             if scored is not None:
                 hits.append(Hit(kind, record_id, label, scored[0], scored[1], scored[2], tuple(sources)))
                 break
-    return sorted(hits, key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), h.label.casefold(), h.id))
+    hits.sort(key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), h.label.casefold(), h.id))
+    named = query.named_meeting(dataset, text) if len(words) > 1 or "-" in text else None
+    if named:  # '19th AMMTC', 'AMMTC-19': the meeting it names first, then what else holds the words
+        rest = [h for h in hits if (h.kind, h.id) != ("meeting", named)]
+        meeting = dataset.meetings_by_id[named]
+        label = _meeting_label(dataset, meeting)
+        top = max((h.score for h in hits), default=0) + 1
+        hits = [Hit("meeting", named, label, top, "name", label.split(" (")[0], tuple(meeting.sources)), *rest]
+    return hits
 
 
 def _holding(words: list[str], corpus: str, starts: list[int]) -> set[int]:
@@ -145,6 +154,21 @@ _PHRASE = 50  # per word of a phrase found whole: more than any field's best wor
 _SEARCH_KINDS = ("mechanism", "country", "person", "meeting", "document", "crime", "role", "office", "chair")
 
 
+def _meeting_label(dataset: Dataset, m) -> str:
+    """'AMMTC 19 (2025-09-09, Melaka)': as every list names it, with when and where."""
+    body = dataset.mechanisms.get(m.mechanism)
+    label = f"{'ASEAN Summit' if m.mechanism == 'asean' else (body.acronym if body else m.mechanism)} {m.ordinal}"
+    when = f"{m.start}{_DERIVED if 'start' in m.derived else ''}" if m.start else None
+    where = ", ".join(p for p in (when, m.city or dataset.country_name(m.host)) if p)
+    return label + (f" ({where})" if where else "")
+
+
+def _short_names(title: str) -> list[str]:
+    """The short names a title gives in brackets: 'TAC' in 'Treaty of Amity … (TAC)'."""
+    return [inside for part in title.split("(")[1:] if (inside := part.split(")")[0].strip())
+            and len(inside) <= 12 and " " not in inside]
+
+
 def _documents(dataset: Dataset):
     """(kind, id, label, [(field, text)], sources) for every record worth searching."""
     name = dataset.country_name
@@ -164,11 +188,8 @@ def _documents(dataset: Dataset):
     for m in dataset.meetings:
         body = dataset.mechanisms.get(m.mechanism)
         acronym = body.acronym if body else m.mechanism
-        label = f"{'ASEAN Summit' if m.mechanism == 'asean' else acronym} {m.ordinal}"  # as every list names it
         seats = ([m.chair] if m.chair else []) + list(m.co_chairs)
-        when = f"{m.start}{_DERIVED if 'start' in m.derived else ''}" if m.start else None
-        where = ", ".join(p for p in (when, m.city or name(m.host)) if p)
-        yield ("meeting", m.id, label + (f" ({where})" if where else ""),
+        yield ("meeting", m.id, _meeting_label(dataset, m),
                [("name", f"{acronym} {m.ordinal}"), ("id", m.id), ("name", body.name if body else None),
                 ("city", m.city), ("host", name(m.host)), ("theme", m.theme),
                 *[("chair", name(s.country)) for s in seats], *[("person", person(s.person)) for s in seats],
@@ -189,7 +210,8 @@ def _documents(dataset: Dataset):
                 ("country", name(o.country)), ("note", o.note)], o.sources)
     for d in dataset.documents.values():
         yield ("document", d.id, d.title,
-               [("title", d.title), ("id", d.id), ("type", d.type.replace("_", " ")), ("place", d.place),
+               [("title", d.title), *[("acronym", short) for short in _short_names(d.title)],
+                ("id", d.id), ("type", d.type.replace("_", " ")), ("place", d.place),
                 *[("parties", name(p)) for p in d.parties], ("note", d.note)], d.sources)
     for r in dataset.roles:
         crime = dataset.crimes.get(r.crime) if r.crime else None

@@ -48,19 +48,29 @@ def _in_window(start: PartialDate, end: PartialDate | None, as_of: dt.date, unti
     return (end or start).last_day >= as_of and start.first_day <= until
 
 
+OVERDUE = "date passed, not reported held yet"  # the basis of a scheduled meeting whose days are over
+
+
 def _meetings(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
+    """The meetings from `as_of` to `until`; and, first, those of the year before `as_of` still
+    scheduled when their days are over: no page reports them held, and silence would hide it."""
     found = []
-    for meeting in query.meetings(dataset, since=as_of, until=until):
+    year_before = as_of - dt.timedelta(days=365)
+    for meeting in query.meetings(dataset, since=year_before, until=until):
         if meeting.start is None:  # a date filter keeps only dated meetings
             continue
+        overdue = (meeting.end or meeting.start).last_day < as_of
+        if overdue and meeting.status != "scheduled":
+            continue
         body = dataset.mechanisms.get(meeting.mechanism)
-        name = f"{body.acronym if body else meeting.mechanism} {meeting.ordinal}"
+        name = f"{'ASEAN Summit' if meeting.mechanism == 'asean' else body.acronym if body else meeting.mechanism} {meeting.ordinal}"
         place = ", ".join(p for p in (meeting.city, dataset.country_name(meeting.host)) if p)
         seat = meeting.chair or (meeting.co_chairs[0] if meeting.co_chairs else None)
         found.append(Event(max(meeting.start.first_day, as_of), str(meeting.start),
                            str(meeting.end) if meeting.end else None, MEETING,
                            f"{name} ({place})" if place else name, meeting.id, meeting.mechanism,
-                           seat.country if seat else meeting.host, meeting.status, None, meeting.note,
+                           seat.country if seat else meeting.host, meeting.status, OVERDUE if overdue else None,
+                           meeting.note,
                            meeting.sources, meeting.last_verified, derived=bool({"start", "end"} & set(meeting.derived))))
     return found
 

@@ -42,6 +42,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         "dialogue_partner_since": str(c.dialogue_partner_since) if c.dialogue_partner_since else None,
         "asean_chair_years": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in chaired],
         "next_asean_chair": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in ahead],
+        "party_to": [_party_row(dataset.document(i)) for i in dataset.treaties_of(c.id)],  # bound by
         "note": answer.note,
         "as_of": as_of.isoformat(),
         "sources": _merge_sources(rows.source_refs(dataset, c.sources), *[r["sources"] for r in chaired + ahead]),
@@ -70,6 +71,8 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
                 for y in r["asean_chair_years"])),
             Column("Next ASEAN chair", lambda r: ", ".join(f"{y['year']} ({_status(y['status'])})"
                                                            for y in r["next_asean_chair"])),
+            Column("Party to", lambda r: "; ".join(f"{d['title']} ({d['when']})" if d["when"] else d["title"]
+                                                   for d in r["party_to"])),
             Column("Note", "note"),
         ])
 
@@ -133,6 +136,14 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
 
     return sections([("country", head), ("posts", post_report), ("meetings", led_report),
                      ("in_office", office_report), ("delegations", delegation_report)])
+
+
+def _party_row(document) -> dict:
+    """A document the country is a party to, as the dossier lists it (its date, or its entry into force)."""
+    when = f"in force {document.in_force}" if document.in_force else (str(document.date) if document.date else None)
+    return {"id": document.id, "title": document.title, "type": document.type, "status": document.status,
+            "date": str(document.date) if document.date else None,
+            "in_force": str(document.in_force) if document.in_force else None, "when": when}
 
 
 def _post(row: dict) -> str:

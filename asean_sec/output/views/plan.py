@@ -11,6 +11,7 @@ from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
 from asean_sec.output.views.common import _compact_span, _derived, _derived_note
+from asean_sec.questions.upcoming import OVERDUE
 
 STATUS_LETTERS = {"held": "h", "confirmed": "c", "projected": "p", "inferred": "i", "attested": "a", "later": "l"}
 LEGEND = ("h held · c confirmed by a source · p projected by the Charter's rotation · "
@@ -84,7 +85,7 @@ def upcoming_report(dataset: Dataset, events, until) -> Report:
         keep(Column("Date", lambda r: _compact_span(r["date"], r.get("end")) + _derived(r, "date"))),
         Column("What", lambda r: KIND_LABELS.get(r["kind"], r["kind"]), drop=1),
         Column("Event", "title", ratio=4),
-        Column("Status", "status"),
+        Column("Status", lambda r: f"{r['status']} ({r['basis']})" if r["basis"] == OVERDUE else r["status"]),
     ]
     return Report(title=f"Coming up until {until}", rows=found, columns=columns,
                   empty_message=f"Nothing on record between now and {until}.", calendar="upcoming",

@@ -1,0 +1,55 @@
+"""Questions typed as analysts type them: meetings named in prose, ids in capitals, ordinals written
+out, a short name in a title; what a country is a party to; meetings whose days passed unreported."""
+
+import pytest
+
+
+@pytest.mark.parametrize("asked, meeting", [
+    ("AMMTC-19", "ammtc-19"),  # an id as prose writes it
+    ("ARF-32", "arf-32"),
+    ("Third ASEAN Summit", "asean-summit-3"),  # ordinals written out
+    ("Fifty-Eighth AMM", "amm-58"),
+    ("nineteenth ADMM", "admm-19"),
+    ("ASEANAPOL conference 43", "aseanapol-43"),  # 'conference', like 'meeting', is not part of the ordinal
+    ("30th APSC", "apsc-council-30"),  # a body that does not meet as such: its Council
+    ("ADMM+ 9", "admm-plus-9"),  # the short forms the press uses
+    ("AMMTC Plus Three 15", "ammtc-plus-3-15"),
+])
+def test_a_meeting_named_in_prose_is_found(run_json, asked, meeting):
+    assert run_json("meeting", asked)["id"] == meeting
+
+
+def test_a_number_not_on_record_suggests_the_numbers_either_side(run):
+    result = run("meeting", "AMM 16")
+    assert result.exit_code == 2
+    assert "'AMM 15', 'AMM 17'" in result.stderr
+
+
+def test_search_puts_the_meeting_a_query_names_first(run_json):
+    assert run_json("search", "19th", "AMMTC")[0]["id"] == "ammtc-19"
+
+
+def test_search_finds_an_instrument_by_the_short_name_its_title_gives(run_json):
+    assert run_json("search", "TAC")[0]["id"] == "tac-1976"
+    assert run_json("search", "DOC")[0]["id"] == "doc-south-china-sea-2002"
+
+
+def test_documents_party_lists_what_a_country_has_acceded_to(run_json):
+    found = {d["id"] for d in run_json("documents", "--party", "Timor-Leste")}
+    assert {"asean-charter-2007", "seanwfz-treaty-1995"} <= found
+    assert all("tl" in d["parties"] for d in run_json("documents", "--party", "tl"))
+
+
+def test_the_country_dossier_lists_the_instruments_that_bind_it(run_json):
+    bound = run_json("country", "tl")["country"]["party_to"]
+    assert "asean-charter-2007" in {d["id"] for d in bound}
+    members = run_json("country", "vn")["country"]["party_to"]
+    assert {d["type"] for d in members} <= {"treaty", "convention", "agreement", "charter", "other"}
+    assert "doc-south-china-sea-2002" not in {d["id"] for d in members}  # a declaration binds no party
+
+
+def test_upcoming_lists_a_scheduled_meeting_whose_days_passed_unreported(run_json):
+    events = run_json("upcoming", as_of="2026-12-07")
+    overdue = [e for e in events if e["basis"] == "date passed, not reported held yet"]
+    assert [e["record"] for e in overdue] == ["asean-summit-49"]
+    assert events[0]["record"] == "asean-summit-49" and events[0]["status"] == "scheduled"
