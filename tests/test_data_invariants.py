@@ -89,8 +89,8 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 23, "mechanisms": 81, "meetings": 686, "people": 723, "offices": 645,
-                   "documents": 375, "roles": 112, "sources": 3134, "asean_chair": 57}
+MINIMUM_RECORDS = {"countries": 23, "mechanisms": 81, "meetings": 718, "people": 724, "offices": 649,
+                   "documents": 378, "roles": 112, "sources": 3183, "asean_chair": 57}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
                        "phan-wannamethee", "roderick-yong", "rusli-noor", "ajit-singh", "rodolfo-severino",
@@ -182,9 +182,11 @@ def test_coverage_counts_stated_and_inferred_chairs(run_json):
     # meetings, 10 without a chair), with ADSOM-Plus and ARF officials' meetings no page names a chair
     # for, while the same checks found 21 chairs: 203 of 652 (210 of 682 once the ASEAN Plus Three Summits
     # were added, 22 of their 29 with a chair stated or inferred from the Charter's rule). Lowered to
-    # 30.1 % when the next search, meeting by meeting, found 11 chairs and added 3 meetings: 206 of 686.
-    assert totals["without_chair"] / totals["records_meetings"] <= 0.301
-    assert totals["chairs_stated"] >= 410
+    # 30.1 % when the next search, meeting by meeting, found 11 chairs and added 3 meetings: 206 of 686;
+    # to 29.7 % when the foreign ministers' meetings on the eve of the Summits and the Coordinating and
+    # APSC Councils were added (27 meetings, most with a chair stated or inferred): 213 of 718.
+    assert totals["without_chair"] / totals["records_meetings"] <= 0.297
+    assert totals["chairs_stated"] >= 425
     bodies = {b["mechanism"]: b for b in run_json("coverage")}
     assert bodies["asod"]["chairs_inferred"] >= 9 and bodies["asod"]["latest_meeting"] == "asod-46"
 
