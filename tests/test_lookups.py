@@ -14,6 +14,8 @@ import pytest
     ("30th APSC", "apsc-council-30"),  # a body that does not meet as such: its Council
     ("ADMM+ 9", "admm-plus-9"),  # the short forms the press uses
     ("AMMTC Plus Three 15", "ammtc-plus-3-15"),
+    ("ADMM+11", "admm-plus-11"),
+    ("ADMM 2016", "admm-10"),  # a year names the one meeting of a numbered series held in it
 ])
 def test_a_meeting_named_in_prose_is_found(run_json, asked, meeting):
     assert run_json("meeting", asked)["id"] == meeting
@@ -23,6 +25,12 @@ def test_a_number_not_on_record_suggests_the_numbers_either_side(run):
     result = run("meeting", "AMM 16")
     assert result.exit_code == 2
     assert "'AMM 15', 'AMM 17'" in result.stderr
+
+
+def test_a_year_of_several_meetings_suggests_each(run):
+    result = run("meeting", "ASEAN Summit 2019")
+    assert result.exit_code == 2
+    assert "'ASEAN Summit 34', 'ASEAN Summit 35'" in result.stderr
 
 
 def test_search_puts_the_meeting_a_query_names_first(run_json):

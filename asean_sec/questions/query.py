@@ -90,9 +90,12 @@ def meeting_id(dataset: Dataset, text: str) -> str:
                            why=f"{text!r} names a body, not one of its meetings (`brief {acronym}` describes the body)")
     if tried is not None:
         body, of_body, wanted_text = tried
-        acronym = dataset.mechanisms[body].acronym
+        acronym = "ASEAN Summit" if body == ASEAN else dataset.mechanisms[body].acronym  # as lists name it
         ordinals = [m.ordinal for m in of_body]
-        if wanted_text.isdigit():  # a number not on record: the numbers either side of it
+        that_year = [m.ordinal for m in of_body if m.start and str(m.start.year) == wanted_text]
+        if that_year:  # a year of several meetings: each of them
+            near = that_year
+        elif wanted_text.isdigit():  # a number not on record: the numbers either side of it
             numbered = sorted((o for o in ordinals if o.isdigit()), key=lambda o: (abs(int(o) - int(wanted_text)), int(o)))
             near = sorted(numbered[:2], key=int) or ordinals[-3:]
         else:
@@ -135,10 +138,17 @@ def _named_meeting(dataset: Dataset, text: str) -> tuple[str | None, tuple | Non
         for meeting in of_body:  # both sides without the body's words: 'Special on Terrorism' has the AMMTC's 'on'
             if wanted and sorted(_ordinal_words(meeting.ordinal.split(" "), body_words)) == sorted(wanted):
                 return meeting.id, tried
-        # a year names a meeting numbered by its month ('ADMM Retreat 2018' is the retreat of 2018-02)
-        in_year = [m for m in of_body if len(wanted) == 1 and wanted[0].isdigit() and m.ordinal.startswith(f"{wanted[0]}-")]
+        # a year names a meeting numbered by its month ('ADMM Retreat 2018' is the retreat of 2018-02),
+        # or the one meeting of a numbered series held that year ('ADMM 2016' is the 10th)
+        year = wanted[0] if len(wanted) == 1 and wanted[0].isdigit() and len(wanted[0]) == 4 else None
+        in_year = [m for m in of_body if year and m.ordinal.startswith(f"{year}-")] or [
+            m for m in of_body if year and m.start and m.start.year == int(year)]
         if len(in_year) == 1:
             return in_year[0].id, tried
+    if "+" in text and not text.endswith("+"):  # 'ADMM+11': the body 'ADMM+', the 11th
+        head, _, tail = text.rpartition("+")
+        if tail.isdigit() and head:
+            return _named_meeting(dataset, f"{head}+ {tail}")[0], tried
     return None, tried
 
 
