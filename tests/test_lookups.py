@@ -16,6 +16,7 @@ import pytest
     ("AMMTC Plus Three 15", "ammtc-plus-3-15"),
     ("ADMM+11", "admm-plus-11"),
     ("ADMM 2016", "admm-10"),  # a year names the one meeting of a numbered series held in it
+    ("ASEAN Leaders Meeting 2021", "asean-leaders-meeting-2021-04"),  # the ordinal's apostrophe left out
 ])
 def test_a_meeting_named_in_prose_is_found(run_json, asked, meeting):
     assert run_json("meeting", asked)["id"] == meeting

@@ -198,7 +198,7 @@ def _ordinal_words(words: list[str], leave_out) -> list[str]:
 
 def _ordinal_word(word: str) -> str:
     """'17th' -> '17', '2nd' -> '2'; other words as they are (folded)."""
-    word = word.casefold()
+    word = word.casefold().strip("'’")  # "Leaders' Meeting" as 'Leaders Meeting'
     if word in _ORDINAL_WORDS:
         return _ORDINAL_WORDS[word]
     for suffix in ("st", "nd", "rd", "th"):
