@@ -13,7 +13,7 @@ CHAIR_FIELDS = ["year", "mechanism", "mechanism_name", "country", "country_name"
 MEETING_FIELDS = ["id", "mechanism", "mechanism_name", "ordinal", "status", "start", "end", "city", "host",
                   "host_name", "chair_country", "chair_country_name", "chair_person", "chair_person_name",
                   "co_chairs", "format", "parent", "theme", "all_members_attended", "participants", "outcomes",
-                  "note", "sources", "last_verified", "chair_basis", "chair_rule_sources", "derived"]
+                  "note", "sources", "last_verified", "chair_basis", "chair_rule_sources", "derived", "venue"]
 
 
 def test_json_field_names_are_pinned(run_json):

@@ -17,9 +17,21 @@ import pytest
     ("ADMM+11", "admm-plus-11"),
     ("ADMM 2016", "admm-10"),  # a year names the one meeting of a numbered series held in it
     ("ASEAN Leaders Meeting 2021", "asean-leaders-meeting-2021-04"),  # the ordinal's apostrophe left out
+    ("DGICM Australia 18", "dgicm-plus-australia-18"),  # a '+' consultation as the press spells it
+    ("DGICM Plus Three 1", "dgicm-plus-3-1"),
 ])
 def test_a_meeting_named_in_prose_is_found(run_json, asked, meeting):
     assert run_json("meeting", asked)["id"] == meeting
+
+
+@pytest.mark.parametrize("asked, person", [
+    ("Dr. Kao Kim Hourn", "kao-kim-hourn"),  # honorifics before a name
+    ("Dato Lim Jock Hoi", "lim-jock-hoi"),
+    ("Pol Gen Kittirat Phanphet", "kittirat-phanphet"),
+    ("Kittharath Punpetch", "kittirat-phanphet"),  # another spelling a source uses
+])
+def test_a_person_named_with_honorifics_or_another_spelling_is_found(run_json, asked, person):
+    assert run_json("person", asked)["person"]["id"] == person
 
 
 def test_a_number_not_on_record_suggests_the_numbers_either_side(run):

@@ -127,7 +127,7 @@ def build_meeting(r, inferred_chair: str | None = None) -> model.Meeting:
                                              p.get("title")) for p in r.get("participants", ())),
         outcomes=tuple(r.get("outcomes", ())), theme=r.get("theme"), note=r.get("note"),
         sources=tuple(r["sources"]), status=r.get("status", "held"), last_verified=r.get("last_verified"),
-        derived=tuple(r.get("derived", ())))
+        derived=tuple(r.get("derived", ())), venue=r.get("venue"))
 
 
 def build_person(r) -> model.Person:

@@ -145,6 +145,7 @@ class Meeting:
     last_verified: str | None = None  # the day its sources were last checked (scheduled meetings)
     chair_basis: str | None = None  # "stated" (a source names the chair) | "rule" (inferred) | None: no chair
     derived: tuple[str, ...] = ()  # fields worked out from what the sources print, not printed (start, end)
+    venue: str | None = None  # the building or hotel, where a source names it
 
     @property
     def chair_inferred(self) -> bool:

@@ -85,6 +85,7 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
         "chair_rule_sources": (source_refs(dataset, mechanism.chair_rule_sources)
                                if meeting.chair_inferred and mechanism else []),
         "derived": list(meeting.derived),  # "start", "end": worked out from the sources, not printed in them
+        "venue": meeting.venue,  # the building or hotel, where a source names it
     }
 
 

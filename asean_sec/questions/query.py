@@ -7,7 +7,7 @@ from functools import cache
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting
-from asean_sec.model.names import NameIndex
+from asean_sec.model.names import NameIndex, fold
 from asean_sec.model.record import record, replace
 from asean_sec.problems import LookupFailed
 
@@ -33,12 +33,33 @@ def _index(dataset: Dataset, kind: str) -> NameIndex:
     if kind == "country":
         return NameIndex("country", {c.id: c.names for c in dataset.countries.values()})
     if kind == "mechanism":
-        return NameIndex("mechanism", {m.id: m.names for m in dataset.mechanisms.values()})
+        return NameIndex("mechanism", {m.id: _with_plus_spelled(m.names) for m in dataset.mechanisms.values()})
     if kind == "person":  # hundreds of people, each with several names: folded once, kept in a memo
         def make():
             return NameIndex("person", {p.id: p.names for p in dataset.people.values()}).stored()
         return NameIndex.restored("person", dataset.memo("person-names", make))
     raise ValueError(kind)
+
+
+def _with_plus_spelled(names: tuple[str, ...]) -> tuple[str, ...]:
+    """A body's names, and each '+' name as the press spells it: 'DGICM+Australia' also as 'DGICM Plus
+    Australia' and 'DGICM Australia', 'AMMTC+3' also as 'AMMTC Plus 3' and 'AMMTC Plus Three'."""
+    spelled = []
+    for name in names:
+        head, plus, tail = name.partition("+")
+        if plus and head and tail:
+            spelled.append(f"{head} Plus {tail}")
+            if tail == "3":
+                spelled.append(f"{head} Plus Three")
+            elif not tail[0].isdigit():  # 'AMMTC 3' would read as the 3rd AMMTC
+                spelled.append(f"{head} {tail}")
+    return (*names, *spelled)
+
+
+# Words before a name that are not part of it: 'Dr. Kao Kim Hourn', 'Dato Lim Jock Hoi', 'Pol Gen …'.
+_HONORIFICS = frozenset({"dr", "dato", "datuk", "datin", "tan", "sri", "seri", "haji", "hj", "pehin", "he", "mr",
+                         "mrs", "ms", "madam", "prof", "professor", "sir", "gen", "general", "lt", "col", "pol",
+                         "maj", "adm", "admiral", "brig", "excellency", "his", "her", "yb", "yab", "datu"})
 
 
 def _exact_id(dataset: Dataset, section: str, text: str) -> str | None:
@@ -57,8 +78,18 @@ def mechanism_id(dataset: Dataset, text: str) -> str:
 def person_id(dataset: Dataset, text: str) -> str:
     """A person by any full name (with or without diacritics), or by words only one person's name
     contains ("Shanmugam"); otherwise LookupFailed with the closest names, or with every person whose
-    name has those words (names.NameIndex.lookup)."""
-    return _index(dataset, "person").lookup(text)
+    name has those words (names.NameIndex.lookup); a name after honorifics ('Dr. Kao Kim Hourn',
+    'Dato Lim Jock Hoi') is read without them when the whole of it names no one."""
+    index = _index(dataset, "person")
+    try:
+        return index.lookup(text)
+    except LookupFailed:
+        words = fold(text).split()
+        while words and words[0] in _HONORIFICS:
+            words = words[1:]
+        if not words or len(words) == len(fold(text).split()):
+            raise
+        return index.lookup(" ".join(words))
 
 
 def hosted_without_chair(dataset: Dataset, country: str, mechanisms=(), year=None, since=None, until=None,

@@ -191,7 +191,7 @@ def _documents(dataset: Dataset):
         seats = ([m.chair] if m.chair else []) + list(m.co_chairs)
         yield ("meeting", m.id, _meeting_label(dataset, m),
                [("name", f"{acronym} {m.ordinal}"), ("id", m.id), ("name", body.name if body else None),
-                ("city", m.city), ("host", name(m.host)), ("theme", m.theme),
+                ("city", m.city), ("place", m.venue), ("host", name(m.host)), ("theme", m.theme),
                 *[("chair", name(s.country)) for s in seats], *[("person", person(s.person)) for s in seats],
                 *[("participants", person(p.person)) for p in m.participants],
                 *[("participants", p.title) for p in m.participants],

@@ -148,6 +148,7 @@ def meeting_report(dataset: Dataset, meeting) -> Report:
                if r["mechanism_full_name"] else r["mechanism_name"]),
         Column("Dates", _meeting_dates),
         Column("Place", _place),
+        Column("Venue", "venue"),
         Column("Chair", chair),
         Column("Format", lambda r: (r["format"] or "").replace("_", " ")),
         Column("Theme", "theme"),
