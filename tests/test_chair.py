@@ -101,3 +101,12 @@ def test_status_is_relative_to_as_of(run_json):
     # is not 'confirmed' (no page of that time is on record) but 'later'
     assert run_json("chair", "2025", "-m", "ammtc", as_of="2024-12-31")["status"] == "later"
     assert run_json("chair", "2025", "-m", "ammtc", as_of="2026-12-07")["status"] == "held"
+
+
+def test_a_chair_that_took_over_during_the_year_is_current_only_from_that_day(run_json):
+    # Thailand took over from Singapore on 24 July 2008 (`since`), for a year and a half
+    before = run_json("chair", "current", as_of="2008-03-01")
+    assert (before["year"], before["country"]) == (2007, "sg")
+    after = run_json("chair", "current", as_of="2008-07-24")
+    assert (after["year"], after["country"], after["status"]) == (2008, "th", "held")
+    assert run_json("chair", "current", as_of="2026-12-07")["year"] == 2026  # calendar years since the Charter

@@ -36,7 +36,9 @@ from asean_sec.cli.support import (
 def chair(state, when, mechanism, fmt, color, cite):
     """Who chairs ASEAN (or a body) in a year, with status, basis and sources.
 
-    Status is 'held' (the year has begun), 'confirmed' (announced by a source),
+    'current' is the year whose chair holds the post on --as-of (for 2008, before Thailand took
+    over on 24 July, Singapore's 2007). Status is 'held' (the year has begun), 'confirmed'
+    (announced by a source),
     'projected' (from the Charter's alphabetical rotation, no source yet), 'inferred'
     (a body's chair from its chair rule, not a record of that body), 'later' (seen from
     an earlier --as-of: known only from pages written after that day) or 'unknown'.
@@ -50,15 +52,16 @@ def chair(state, when, mechanism, fmt, color, cite):
     from asean_sec.output.views import meetings as views
     from asean_sec.questions import query
 
+    dataset = state.dataset
+    body = query.mechanism_id(dataset, mechanism)
+    current = query.chair_year_on(dataset, state.as_of) if body == query.ASEAN else None
     try:
-        year = query.resolve_year(when, state.as_of)
+        year = query.resolve_year(when, state.as_of, current)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="YEAR") from None
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise click.BadParameter(f"{year} is out of range: years run from {MIN_YEAR} to {MAX_YEAR}",
                                  param_hint="YEAR")
-    dataset = state.dataset
-    body = query.mechanism_id(dataset, mechanism)
     answer = query.chair_as_of(dataset, year, body, state.as_of)
     emit(views.chair_report(dataset, answer, year, body), fmt, color, cite)
 

@@ -22,7 +22,7 @@ DATE_FIELDS = {
     "documents": ("date", "in_force"),
     "roles": ("start", "end", "last_verified"),
     "sources": ("published", "accessed"),
-    "asean_chair": ("last_verified",),
+    "asean_chair": ("since", "last_verified"),
 }
 _SINGULAR = {"sources": "source", "countries": "country", "mechanisms": "mechanism", "meetings": "meeting",
              "people": "person", "documents": "document", "crimes": "crime"}

@@ -103,6 +103,7 @@ class ChairYear:
     note: str | None
     sources: tuple[str, ...]
     last_verified: str | None = None
+    since: PartialDate | None = None  # the day it took over, when that was during the year (2008)
 
 
 @record

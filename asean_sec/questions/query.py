@@ -251,6 +251,13 @@ def members_in(dataset: Dataset, year: int) -> list[str]:
     return [c.id for c in sorted(members, key=lambda c: c.name.casefold())]
 
 
+def chair_year_on(dataset: Dataset, day: dt.date) -> int:
+    """The year whose ASEAN chair held the chairmanship on `day`: the calendar year, or the year
+    before when that year's chair took over later in it (`since`: Thailand on 24 July 2008)."""
+    recorded = dataset.asean_chair.get(day.year)
+    return day.year - 1 if recorded and recorded.since and day < recorded.since.first_day else day.year
+
+
 def asean_chair(dataset: Dataset, year: int) -> ChairAnswer | None:
     """The recorded chair for `year`; for a later year no source confirms, the Charter Art. 31
     projection from the nearest recorded year before it.
@@ -375,7 +382,9 @@ def seen_from(dataset: Dataset, answer: ChairAnswer | None, as_of: dt.date) -> C
     was known then is not on record."""
     if answer is None or answer.status not in (ChairStatus.HELD.value, ChairStatus.CONFIRMED.value):
         return answer
-    if answer.year <= as_of.year:
+    recorded = dataset.asean_chair.get(answer.year) if answer.mechanism == ASEAN else None
+    later_that_year = bool(recorded and recorded.since and as_of < recorded.since.first_day)  # 2008 before July
+    if answer.year < as_of.year or (answer.year == as_of.year and not later_that_year):
         return replace(answer, status=ChairStatus.HELD.value)
     if str(as_of) < dataset.info.as_of and not _published_by(dataset, answer.sources, as_of):
         return replace(answer, status=LATER)
@@ -429,12 +438,13 @@ def _covers(role, year: int) -> bool:
     return (role.start is None or role.start.year <= year) and (role.end is None or role.end.year >= year)
 
 
-def resolve_year(word: str, as_of: dt.date) -> int:
-    """'current', 'next', 'previous' (relative to `as_of`) or a year like '2027'."""
+def resolve_year(word: str, as_of: dt.date, current: int | None = None) -> int:
+    """'current', 'next', 'previous' (relative to `current`, by default the year of `as_of`) or a
+    year like '2027'."""
     relative = {"current": 0, "this": 0, "now": 0, "next": 1, "previous": -1, "last": -1}
     key = word.strip().lower()
     if key in relative:
-        return as_of.year + relative[key]
+        return (as_of.year if current is None else current) + relative[key]
     if key.isascii() and key.isdigit() and 1 <= len(key) <= 4:
         return int(key)
     raise ValueError(f"{word!r} is not a year: give YYYY, current, next or previous")
