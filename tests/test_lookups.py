@@ -74,3 +74,10 @@ def test_upcoming_lists_a_scheduled_meeting_whose_days_passed_unreported(run_jso
     overdue = [e for e in events if e["basis"] == "date passed, not reported held yet"]
     assert [e["record"] for e in overdue] == ["asean-summit-49"]
     assert events[0]["record"] == "asean-summit-49" and events[0]["status"] == "scheduled"
+
+
+def test_search_ranks_offices_that_match_alike_latest_first(run_json):
+    # the short name an organisation gives in brackets counts as a name; the holder now comes first
+    hits = run_json("search", "ONCB", as_of="2026-12-07")
+    assert hits[0]["kind"] == "office" and "Office of the Narcotics Control Board" in hits[0]["label"]
+    assert run_json("search", "Secretary-General", "of", "ASEAN")[0]["id"] == "kao-kim-hourn"

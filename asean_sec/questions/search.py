@@ -60,7 +60,7 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
             if scored is not None:
                 hits.append(Hit(kind, record_id, label, scored[0], scored[1], scored[2], tuple(sources)))
                 break
-    hits.sort(key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), h.label.casefold(), h.id))
+    hits.sort(key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), _latest_first(h), h.label.casefold(), h.id))
     named = query.named_meeting(dataset, text) if len(words) > 1 or "-" in text else None
     if named:  # '19th AMMTC', 'AMMTC-19': the meeting it names first, then what else holds the words
         rest = [h for h in hits if (h.kind, h.id) != ("meeting", named)]
@@ -154,6 +154,15 @@ _PHRASE = 50  # per word of a phrase found whole: more than any field's best wor
 _SEARCH_KINDS = ("mechanism", "country", "person", "meeting", "document", "crime", "role", "office", "chair")
 
 
+def _latest_first(hit: Hit) -> tuple[int, int]:
+    """Offices that match as well as each other, the latest start first ('ONCB': the Secretary-General
+    now before those of the 2000s); an office with no start after the dated ones."""
+    if hit.kind != "office" or "(from " not in hit.label:
+        return (1, 0)
+    since = hit.label.rsplit("(from ", 1)[1][:7].replace("-", "")
+    return (0, -int(since.ljust(6, "0"))) if since[:4].isdigit() and since.isdigit() else (1, 0)
+
+
 def _meeting_label(dataset: Dataset, m) -> str:
     """'AMMTC 19 (2025-09-09, Melaka)': as every list names it, with when and where."""
     body = dataset.mechanisms.get(m.mechanism)
@@ -207,6 +216,7 @@ def _documents(dataset: Dataset):
         since = f" (from {o.start}{_DERIVED if 'start' in o.derived else ''})" if o.start else ""
         yield ("office", o.person, f"{person(o.person)}: {o.title}{since}",
                [("title", o.title), ("person", person(o.person)), ("organization", o.organization),
+                *[("acronym", short) for short in _short_names(o.organization or "")],
                 ("country", name(o.country)), ("note", o.note)], o.sources)
     for d in dataset.documents.values():
         yield ("document", d.id, d.title,
