@@ -281,18 +281,21 @@ class Dataset:
             return [[p, fold(r["note"])] for p, r in enumerate(self.raw["meetings"]) if r.get("note")]
         return self.memo("notes", make)
 
-    def treaties_of(self, country: str) -> list[str]:
-        """The ids of the instruments that bind `country` (treaties, conventions, agreements, the
-        Charter, anything with an entry into force, its accessions) among whose parties it is,
-        oldest first: made once for every country and kept beside the store's entry (memo), so a
-        dossier reads only its own."""
+    def treaties_of(self, country: str) -> list[dict]:
+        """The instruments that bind `country` (treaties, conventions, agreements, the Charter,
+        anything with an entry into force, its accessions) among whose parties it is, oldest first,
+        each as {id, title, type, status, date, in_force}: made once for every country and kept
+        beside the store's entry (memo), so a dossier reads neither the documents nor the others'."""
         def make():
             by_country: dict[str, list] = {}
             dated = sorted(self.raw["documents"], key=lambda d: (str(d.get("date") or "9999"), d["id"]))
             for document in dated:
                 if document["type"] in BINDING or document.get("in_force") or "accession" in document["id"]:
+                    row = {"id": document["id"], "title": document["title"], "type": document["type"],
+                           "status": document.get("status"),
+                           **{key: str(document[key]) if document.get(key) else None for key in ("date", "in_force")}}
                     for party in document.get("parties", ()):
-                        by_country.setdefault(party, []).append(document["id"])
+                        by_country.setdefault(party, []).append(row)
             return by_country
         return self.memo("treaties", make).get(country, [])
 

@@ -42,7 +42,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         "dialogue_partner_since": str(c.dialogue_partner_since) if c.dialogue_partner_since else None,
         "asean_chair_years": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in chaired],
         "next_asean_chair": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in ahead],
-        "party_to": [_party_row(dataset.document(i)) for i in dataset.treaties_of(c.id)],  # bound by
+        "party_to": [_party_row(document) for document in dataset.treaties_of(c.id)],  # what binds it
         "note": answer.note,
         "as_of": as_of.isoformat(),
         "sources": _merge_sources(rows.source_refs(dataset, c.sources), *[r["sources"] for r in chaired + ahead]),
@@ -138,12 +138,10 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
                      ("in_office", office_report), ("delegations", delegation_report)])
 
 
-def _party_row(document) -> dict:
+def _party_row(document: dict) -> dict:
     """A document the country is a party to, as the dossier lists it (its date, or its entry into force)."""
-    when = f"in force {document.in_force}" if document.in_force else (str(document.date) if document.date else None)
-    return {"id": document.id, "title": document.title, "type": document.type, "status": document.status,
-            "date": str(document.date) if document.date else None,
-            "in_force": str(document.in_force) if document.in_force else None, "when": when}
+    when = f"in force {document['in_force']}" if document["in_force"] else document["date"]
+    return {**document, "when": when}
 
 
 def _post(row: dict) -> str:
