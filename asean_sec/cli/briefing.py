@@ -242,13 +242,13 @@ def documents(state, mechanism, doc_type, year, party, fmt, color, cite):
     from asean_sec.questions import common, documents, query
 
     dataset = state.dataset
-    found = documents.documents(
-        dataset, state.as_of,
-        mechanism=query.mechanism_id(dataset, mechanism) if mechanism is not None else None,
-        doc_type=common.document_type(doc_type) if doc_type else None,
-        year=year, party=query.country_id(dataset, party) if party is not None else None)
+    body = query.mechanism_id(dataset, mechanism) if mechanism is not None else None
+    country = query.country_id(dataset, party) if party is not None else None
+    found = documents.documents(dataset, state.as_of, mechanism=body,
+                                doc_type=common.document_type(doc_type) if doc_type else None, year=year,
+                                party=country)
     asked = " ".join(p for p in (
-        f"of {dataset.mechanisms[query.mechanism_id(dataset, mechanism)].acronym}" if mechanism is not None else "",
+        f"of {dataset.mechanisms[body].acronym}" if body else "",
         f"of type {doc_type}" if doc_type else "", f"in {year}" if year else "",
-        f"with {dataset.country_name(query.country_id(dataset, party))} a party" if party is not None else "") if p)
+        f"with {dataset.country_name(country)} a party" if country else "") if p)
     emit(documents_views.documents_report(dataset, found, asked), fmt, color, cite)

@@ -41,6 +41,15 @@ def _index(dataset: Dataset, kind: str) -> NameIndex:
     raise ValueError(kind)
 
 
+def meeting_name(dataset: Dataset, mechanism: str) -> str:
+    """What lists call a body's meetings: its acronym, and 'ASEAN Summit' for the Chairmanship's
+    (output.rows.meeting_label writes the same for a row)."""
+    if mechanism == ASEAN:
+        return "ASEAN Summit"
+    body = dataset.mechanisms.get(mechanism)
+    return body.acronym if body else mechanism
+
+
 def _with_plus_spelled(names: tuple[str, ...]) -> tuple[str, ...]:
     """A body's names, and each '+' name as the press spells it: 'DGICM+Australia' also as 'DGICM Plus
     Australia' and 'DGICM Australia', 'AMMTC+3' also as 'AMMTC Plus 3' and 'AMMTC Plus Three'."""
@@ -85,11 +94,10 @@ def person_id(dataset: Dataset, text: str) -> str:
         return index.lookup(text)
     except LookupFailed:
         words = fold(text).split()
-        while words and words[0] in _HONORIFICS:
-            words = words[1:]
-        if not words or len(words) == len(fold(text).split()):
+        first = next((i for i, word in enumerate(words) if word not in _HONORIFICS), len(words))
+        if first in (0, len(words)):  # no honorific before a name, or nothing but honorifics
             raise
-        return index.lookup(" ".join(words))
+        return index.lookup(" ".join(words[first:]))
 
 
 def hosted_without_chair(dataset: Dataset, country: str, mechanisms=(), year=None, since=None, until=None,
@@ -121,7 +129,7 @@ def meeting_id(dataset: Dataset, text: str) -> str:
                            why=f"{text!r} names a body, not one of its meetings (`brief {acronym}` describes the body)")
     if tried is not None:
         body, of_body, wanted_text = tried
-        acronym = "ASEAN Summit" if body == ASEAN else dataset.mechanisms[body].acronym  # as lists name it
+        acronym = meeting_name(dataset, body)
         ordinals = [m.ordinal for m in of_body]
         that_year = [m.ordinal for m in of_body if m.start and str(m.start.year) == wanted_text]
         if that_year:  # a year of several meetings: each of them
@@ -312,7 +320,7 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
         meeting = held[-1]
         seat = meeting.chair or meeting.co_chairs[0]
         shared = () if meeting.chair else tuple(meeting.co_chairs)
-        label = f"{'ASEAN Summit' if mechanism == ASEAN else body.acronym} {meeting.ordinal}"  # as lists name it
+        label = f"{meeting_name(dataset, mechanism)} {meeting.ordinal}"
         held_ = meeting.status == "held"
         pending = f"{meeting.status}, not reported held yet"  # the year's chair may be held while its meeting is not
         role = f"chair of {label}" if held_ else f"to chair {label}, {pending}"

@@ -23,6 +23,7 @@ class Hit(NamedTuple):
     field: str  # the best field that matched
     text: str  # that field's text
     sources: tuple[str, ...]
+    since: tuple[int, int, int] | None = None  # an office's start (its sort key): alike offices latest first
 
 _DERIVED = ", derived"  # a date in a label worked out from the sources, not printed in them
 
@@ -53,12 +54,12 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
     corpus, starts, records = dataset.memo("search", lambda: _index(dataset))
     hits = []
     for position in sorted(set().union(*(_holding(reading, corpus, starts) for reading in readings))):
-        kind, record_id, label, folded, sources = marshal.loads(records[position])
+        kind, record_id, label, folded, sources, since = marshal.loads(records[position])
         everything = corpus[starts[position]:starts[position + 1] - 1]
         for reading in readings:
             scored = _scored(reading, folded, everything)
             if scored is not None:
-                hits.append(Hit(kind, record_id, label, scored[0], scored[1], scored[2], tuple(sources)))
+                hits.append(Hit(kind, record_id, label, scored[0], scored[1], scored[2], tuple(sources), since))
                 break
     hits.sort(key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), _latest_first(h), h.label.casefold(), h.id))
     named = query.named_meeting(dataset, text) if len(words) > 1 or "-" in text else None
@@ -110,12 +111,12 @@ def _index(dataset: Dataset) -> tuple[str, list[int], list[bytes]]:
     folded text of every record's fields without spaces, one field per line and each record's
     ended by a NUL, all in one string; where each record's text starts (and, last, the end); and
     each record packed on its own (kind, id, label, [(field, text, folded text with a space either
-    side)], sources), unpacked only when its text holds the words asked for."""
+    side)], sources, an office's start or None), unpacked only when its text holds the words asked for."""
     texts, records = [], []
-    for kind, record_id, label, fields, sources in _documents(dataset):
+    for kind, record_id, label, fields, sources, *since in _documents(dataset):
         folded = [(name, value, f" {fold(value)} ") for name, value in fields if value]
         texts.append("\n".join(padded.replace(" ", "") for _, _, padded in folded))
-        records.append(marshal.dumps((kind, record_id, label, folded, tuple(sources))))
+        records.append(marshal.dumps((kind, record_id, label, folded, tuple(sources), since[0] if since else None)))
     starts, at = [], 0
     for record_text in texts:
         starts.append(at)
@@ -154,19 +155,15 @@ _PHRASE = 50  # per word of a phrase found whole: more than any field's best wor
 _SEARCH_KINDS = ("mechanism", "country", "person", "meeting", "document", "crime", "role", "office", "chair")
 
 
-def _latest_first(hit: Hit) -> tuple[int, int]:
+def _latest_first(hit: Hit) -> tuple:
     """Offices that match as well as each other, the latest start first ('ONCB': the Secretary-General
     now before those of the 2000s); an office with no start after the dated ones."""
-    if hit.kind != "office" or "(from " not in hit.label:
-        return (1, 0)
-    since = hit.label.rsplit("(from ", 1)[1][:7].replace("-", "")
-    return (0, -int(since.ljust(6, "0"))) if since[:4].isdigit() and since.isdigit() else (1, 0)
+    return (0, *(-part for part in hit.since)) if hit.since else (1,)
 
 
 def _meeting_label(dataset: Dataset, m) -> str:
     """'AMMTC 19 (2025-09-09, Melaka)': as every list names it, with when and where."""
-    body = dataset.mechanisms.get(m.mechanism)
-    label = f"{'ASEAN Summit' if m.mechanism == 'asean' else (body.acronym if body else m.mechanism)} {m.ordinal}"
+    label = f"{query.meeting_name(dataset, m.mechanism)} {m.ordinal}"
     when = f"{m.start}{_DERIVED if 'start' in m.derived else ''}" if m.start else None
     where = ", ".join(p for p in (when, m.city or dataset.country_name(m.host)) if p)
     return label + (f" ({where})" if where else "")
@@ -179,7 +176,8 @@ def _short_names(title: str) -> list[str]:
 
 
 def _documents(dataset: Dataset):
-    """(kind, id, label, [(field, text)], sources) for every record worth searching."""
+    """(kind, id, label, [(field, text)], sources) for every record worth searching; an office's
+    also its start's sort key (search ranks alike offices latest first)."""
     name = dataset.country_name
     person = dataset.person_name
     for c in dataset.countries.values():
@@ -217,7 +215,8 @@ def _documents(dataset: Dataset):
         yield ("office", o.person, f"{person(o.person)}: {o.title}{since}",
                [("title", o.title), ("person", person(o.person)), ("organization", o.organization),
                 *[("acronym", short) for short in _short_names(o.organization or "")],
-                ("country", name(o.country)), ("note", o.note)], o.sources)
+                ("country", name(o.country)), ("note", o.note)], o.sources,
+               o.start.sort_key() if o.start else None)
     for d in dataset.documents.values():
         yield ("document", d.id, d.title,
                [("title", d.title), *[("acronym", short) for short in _short_names(d.title)],

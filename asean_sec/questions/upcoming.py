@@ -62,8 +62,7 @@ def _meetings(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
         overdue = (meeting.end or meeting.start).last_day < as_of
         if overdue and meeting.status != "scheduled":
             continue
-        body = dataset.mechanisms.get(meeting.mechanism)
-        name = f"{'ASEAN Summit' if meeting.mechanism == 'asean' else body.acronym if body else meeting.mechanism} {meeting.ordinal}"
+        name = f"{query.meeting_name(dataset, meeting.mechanism)} {meeting.ordinal}"
         place = ", ".join(p for p in (meeting.city, dataset.country_name(meeting.host)) if p)
         seat = meeting.chair or (meeting.co_chairs[0] if meeting.co_chairs else None)
         found.append(Event(max(meeting.start.first_day, as_of), str(meeting.start),

@@ -42,7 +42,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         "dialogue_partner_since": str(c.dialogue_partner_since) if c.dialogue_partner_since else None,
         "asean_chair_years": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in chaired],
         "next_asean_chair": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in ahead],
-        "party_to": [_party_row(document) for document in dataset.treaties_of(c.id)],  # what binds it
+        "party_to": dataset.treaties_of(c.id),  # what binds it: {id, title, type, status, date, in_force}
         "note": answer.note,
         "as_of": as_of.isoformat(),
         "sources": _merge_sources(rows.source_refs(dataset, c.sources), *[r["sources"] for r in chaired + ahead]),
@@ -71,8 +71,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
                 for y in r["asean_chair_years"])),
             Column("Next ASEAN chair", lambda r: ", ".join(f"{y['year']} ({_status(y['status'])})"
                                                            for y in r["next_asean_chair"])),
-            Column("Party to", lambda r: "; ".join(f"{d['title']} ({d['when']})" if d["when"] else d["title"]
-                                                   for d in r["party_to"])),
+            Column("Party to", lambda r: "; ".join(_bound_by(d) for d in r["party_to"])),
             Column("Note", "note"),
         ])
 
@@ -138,10 +137,10 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
                      ("in_office", office_report), ("delegations", delegation_report)])
 
 
-def _party_row(document: dict) -> dict:
-    """A document the country is a party to, as the dossier lists it (its date, or its entry into force)."""
+def _bound_by(document: dict) -> str:
+    """An instrument the country is a party to, as the dossier lists it: with its entry into force, or its date."""
     when = f"in force {document['in_force']}" if document["in_force"] else document["date"]
-    return {**document, "when": when}
+    return f"{document['title']} ({when})" if when else document["title"]
 
 
 def _post(row: dict) -> str:
