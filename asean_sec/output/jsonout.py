@@ -19,24 +19,35 @@ def dumps(value, indent: int | None = None) -> str:
 
 
 def _write(value, parts: list[str], indent: int | None, depth: int) -> None:
-    if isinstance(value, str):
-        parts.append(_quote(value))
-    elif value is None:
-        parts.append("null")
-    elif value is True:
-        parts.append("true")
-    elif value is False:
-        parts.append("false")
-    elif isinstance(value, int):
-        parts.append(int.__repr__(value))
-    elif isinstance(value, float):
-        parts.append(_float(value))
+    text = _scalar(value)
+    if text is not None:
+        parts.append(text)
     elif isinstance(value, dict):
         _container(list(value.items()), "{", "}", parts, indent, depth, keyed=True)
     elif isinstance(value, (list, tuple)):
         _container(list(value), "[", "]", parts, indent, depth, keyed=False)
     else:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _scalar(value) -> str | None:
+    """The text of a string, number, boolean or null; None for a container (or anything else)."""
+    kind = type(value)
+    if kind is str:  # the commonest by far: rows are mostly strings
+        return _quote(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return _quote(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    return None
 
 
 def _float(value: float) -> str:
@@ -57,14 +68,20 @@ def _container(items: list, opening: str, closing: str, parts: list[str], indent
         inner = "\n" + " " * (indent * (depth + 1))
         separator, end = "," + inner, "\n" + " " * (indent * depth)
     parts.append(opening + inner)
+    append = parts.append
     for position, item in enumerate(items):
         if position:
-            parts.append(separator)
+            append(separator)
         if keyed:
             key, item = item
-            parts.append(_key(key) + ": ")
-        _write(item, parts, indent, depth + 1)
-    parts.append(end + closing)
+            append((_quote(key) if type(key) is str else _key(key)) + ": ")
+        if type(item) is str:  # inline, as most values are: a call per value costs more than the value
+            append(_quote(item))
+        elif item is None:
+            append("null")
+        else:
+            _write(item, parts, indent, depth + 1)
+    append(end + closing)
 
 
 def _key(key) -> str:
