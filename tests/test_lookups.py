@@ -19,6 +19,9 @@ import pytest
     ("ASEAN Leaders Meeting 2021", "asean-leaders-meeting-2021-04"),  # the ordinal's apostrophe left out
     ("DGICM Australia 18", "dgicm-plus-australia-18"),  # a '+' consultation as the press spells it
     ("DGICM Plus Three 1", "dgicm-plus-3-1"),
+    ("AMMTC + Japan 1", "ammtc-plus-japan-1"),  # a '+' between spaces
+    ("AMMTC+Korea 1", "ammtc-plus-korea-1"),  # the partner by another of its names (the body is AMMTC+ROK)
+    ("SOMTC+United States 2003", "somtc-plus-us-2003"),
 ])
 def test_a_meeting_named_in_prose_is_found(run_json, asked, meeting):
     assert run_json("meeting", asked)["id"] == meeting
@@ -28,6 +31,8 @@ def test_a_meeting_named_in_prose_is_found(run_json, asked, meeting):
     ("Dr. Kao Kim Hourn", "kao-kim-hourn"),  # honorifics before a name
     ("Dato Lim Jock Hoi", "lim-jock-hoi"),
     ("Pol Gen Kittirat Phanphet", "kittirat-phanphet"),
+    ("Wang Xiao Hong", "wang-xiaohong"),  # a name spaced otherwise
+    ("Tolam", "to-lam"),
     ("Kittharath Punpetch", "kittirat-phanphet"),  # another spelling a source uses
 ])
 def test_a_person_named_with_honorifics_or_another_spelling_is_found(run_json, asked, person):
@@ -81,3 +86,18 @@ def test_search_ranks_offices_that_match_alike_latest_first(run_json):
     hits = run_json("search", "ONCB", as_of="2026-12-07")
     assert hits[0]["kind"] == "office" and "Office of the Narcotics Control Board" in hits[0]["label"]
     assert run_json("search", "Secretary-General", "of", "ASEAN")[0]["id"] == "kao-kim-hourn"
+
+
+
+@pytest.mark.parametrize("asked, body", [
+    ("AMMTC+Korea", "ammtc-plus-korea"), ("SOMTC+Korea", "somtc-plus-korea"),
+    ("SOMTC+United States", "somtc-plus-us"), ("AMMTC Plus Republic of Korea", "ammtc-plus-korea"),
+    ("AMMTC + Japan", "ammtc-plus-japan"),
+])
+def test_a_partner_body_by_any_name_of_its_partner(run_json, asked, body):
+    assert {m["mechanism"] for m in run_json("meetings", "--mechanism", asked)} == {body}
+    assert run_json("search", asked)[0]["id"] == body  # search: the body the query names first
+
+
+def test_search_reads_the_notes_on_who_sat_at_a_meeting(run_json):
+    assert "ammtc-plus-3-8" in [hit["id"] for hit in run_json("search", "小此木")]

@@ -65,13 +65,17 @@ class NameIndex:
         return self._ids.get(fold(text))
 
     def lookup(self, text: str) -> str:
-        """The id for `text`: a name, or words that are whole words of the names of one record only
-        ('Kheng' for Sar Kheng); raises LookupFailed with the closest names, or with every record
+        """The id for `text`: a name (spaced otherwise: 'Wang Xiao Hong' for 'Wang Xiaohong'), or words
+        that are whole words of the names of one record only ('Kheng' for Sar Kheng); raises LookupFailed with the closest names, or with every record
         whose names have those words when there are several ('Luong')."""
         found = self.get(text)
         if found is not None:
             return found
         words = fold(text).split()
+        joined = "".join(words)  # 'Wang Xiao Hong' for 'Wang Xiaohong': a whole name, spaced otherwise
+        spaced = {record_id for key, record_id in self._ids.items() if key.replace(" ", "") == joined}
+        if len(spaced) == 1:
+            return spaced.pop()
         ids: dict[str, str] = {}
         for key, record_id in self._ids.items():
             if words and all(word in key.split() for word in words):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 from asean_sec.model.dataset import Dataset
@@ -33,7 +34,8 @@ def _index(dataset: Dataset, kind: str) -> NameIndex:
     if kind == "country":
         return NameIndex("country", {c.id: c.names for c in dataset.countries.values()})
     if kind == "mechanism":
-        return NameIndex("mechanism", {m.id: _with_plus_spelled(m.names) for m in dataset.mechanisms.values()})
+        partners = _partner_names(dataset)
+        return NameIndex("mechanism", {m.id: _with_plus_spelled(m.names, partners) for m in dataset.mechanisms.values()})
     if kind == "person":  # hundreds of people, each with several names: folded once, kept in a memo
         def make():
             return NameIndex("person", {p.id: p.names for p in dataset.people.values()}).stored()
@@ -50,19 +52,41 @@ def meeting_name(dataset: Dataset, mechanism: str) -> str:
     return body.acronym if body else mechanism
 
 
-def _with_plus_spelled(names: tuple[str, ...]) -> tuple[str, ...]:
+def _partner_names(dataset: Dataset) -> dict[str, tuple[str, ...]]:
+    """Each name of a country (casefolded) -> every name of that country, and 'Korea' for 'Republic of
+    Korea': the partner of 'SOMTC+ROK' is also written 'SOMTC+Korea', of 'SOMTC+US' 'SOMTC+United States'."""
+    partners: dict[str, tuple[str, ...]] = {}
+    for country in dataset.countries.values():
+        names = tuple(country.names) + tuple(n[len("Republic of "):] for n in country.names if n.startswith("Republic of "))
+        for name in names:
+            partners.setdefault(name.casefold(), names)
+    return partners
+
+
+def _with_plus_spelled(names: tuple[str, ...], partners: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
     """A body's names, and each '+' name as the press spells it: 'DGICM+Australia' also as 'DGICM Plus
-    Australia' and 'DGICM Australia', 'AMMTC+3' also as 'AMMTC Plus 3' and 'AMMTC Plus Three'."""
+    Australia' and 'DGICM Australia', 'AMMTC+3' also as 'AMMTC Plus 3' and 'AMMTC Plus Three', and the
+    partner by each of its names ('AMMTC+ROK' also as 'AMMTC+Korea' and 'AMMTC Plus Republic of Korea')."""
     spelled = []
     for name in names:
         head, plus, tail = name.partition("+")
-        if plus and head and tail:
-            spelled.append(f"{head} Plus {tail}")
-            if tail == "3":
+        if not (plus and head and tail):
+            continue
+        tails = (partners or {}).get(tail.casefold(), (tail,))
+        for other in dict.fromkeys((tail, *tails)):
+            if other != tail:
+                spelled.append(f"{head}+{other}")
+            spelled.append(f"{head} Plus {other}")
+            if other == "3":
                 spelled.append(f"{head} Plus Three")
-            elif not tail[0].isdigit():  # 'AMMTC 3' would read as the 3rd AMMTC
-                spelled.append(f"{head} {tail}")
-    return (*names, *spelled)
+            elif not other[0].isdigit():  # 'AMMTC 3' would read as the 3rd AMMTC
+                spelled.append(f"{head} {other}")
+    return (*names, *dict.fromkeys(spelled))
+
+
+def _plus_joined(text: str) -> str:
+    """'AMMTC + Japan 1' as 'AMMTC+Japan 1': a '+' between spaces, as some pages write it."""
+    return re.sub(r"\s*\+\s*", "+", " ".join(text.split()))
 
 
 # Words before a name that are not part of it: 'Dr. Kao Kim Hourn', 'Dato Lim Jock Hoi', 'Pol Gen …'.
@@ -81,7 +105,7 @@ def country_id(dataset: Dataset, text: str) -> str:
 
 
 def mechanism_id(dataset: Dataset, text: str) -> str:
-    return _exact_id(dataset, "mechanisms", text) or _index(dataset, "mechanism").lookup(text)
+    return _exact_id(dataset, "mechanisms", text) or _index(dataset, "mechanism").lookup(_plus_joined(text))
 
 
 def person_id(dataset: Dataset, text: str) -> str:
@@ -117,7 +141,7 @@ def meeting_id(dataset: Dataset, text: str) -> str:
 
     Any run of the words may name the body (the longest that does is taken); the other words are the
     ordinal, in any order, without the words of the body's own names ('Summit', 'ASEAN') and 'meeting'."""
-    text = " ".join(text.split())
+    text = _plus_joined(text)
     found, tried = _named_meeting(dataset, text)
     if found:
         return found
@@ -145,9 +169,14 @@ def meeting_id(dataset: Dataset, text: str) -> str:
     raise LookupFailed("meeting", text, difflib.get_close_matches(text.casefold(), list(dataset.meetings_by_id), n=3))
 
 
+def named_body(dataset: Dataset, text: str) -> str | None:
+    """The id of the body the whole of `text` names ('AMMTC+Korea', 'SOMTC Plus United States'), or None."""
+    return _index(dataset, "mechanism").get(_plus_joined(text))
+
+
 def named_meeting(dataset: Dataset, text: str) -> str | None:
     """The id of the meeting `text` names (as meeting_id reads it), or None: never an error."""
-    return _named_meeting(dataset, " ".join(text.split()))[0]
+    return _named_meeting(dataset, _plus_joined(text))[0]
 
 
 def _named_meeting(dataset: Dataset, text: str) -> tuple[str | None, tuple | None]:

@@ -69,6 +69,12 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
         label = _meeting_label(dataset, meeting)
         top = max((h.score for h in hits), default=0) + 1
         hits = [Hit("meeting", named, label, top, "name", label.split(" (")[0], tuple(meeting.sources)), *rest]
+    elif (body := query.named_body(dataset, text)) is not None:  # 'AMMTC+Korea': the body it names first
+        rest = [h for h in hits if (h.kind, h.id) != ("mechanism", body)]
+        mechanism = dataset.mechanisms[body]
+        top = max((h.score for h in hits), default=0) + 1
+        hits = [Hit("mechanism", body, f"{mechanism.acronym} — {mechanism.name}", top, "name", mechanism.acronym,
+                    tuple(mechanism.sources)), *rest]
     return hits
 
 
@@ -203,7 +209,9 @@ def _documents(dataset: Dataset):
                 *[("participants", person(p.person)) for p in m.participants],
                 *[("participants", p.title) for p in m.participants],
                 *[("outcomes", dataset.documents[d].title) for d in m.outcomes if d in dataset.documents],
-                ("note", m.note)], m.sources)
+                ("note", m.note),
+                *[("note", seat.get("note")) for seat in raw_record(dataset, "meetings", m.id).get("participants", ())]],
+               m.sources)
     for p in dataset.people.values():
         raw = raw_record(dataset, "people", p.id)
         yield ("person", p.id, p.name,
