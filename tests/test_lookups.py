@@ -22,6 +22,9 @@ import pytest
     ("AMMTC + Japan 1", "ammtc-plus-japan-1"),  # a '+' between spaces
     ("AMMTC+Korea 1", "ammtc-plus-korea-1"),  # the partner by another of its names (the body is AMMTC+ROK)
     ("SOMTC+United States 2003", "somtc-plus-us-2003"),
+    ("AMM Retreat 2024", "amm-retreat-2024-01"),  # a kind and a year name a meeting numbered by its date
+    ("AMM pre summit 2011", "amm-pre-summit-2011-11"),
+    ("AMM Retreat 2013-08", "amm-retreat-2013-08"),
 ])
 def test_a_meeting_named_in_prose_is_found(run_json, asked, meeting):
     assert run_json("meeting", asked)["id"] == meeting
@@ -101,3 +104,9 @@ def test_a_partner_body_by_any_name_of_its_partner(run_json, asked, body):
 
 def test_search_reads_the_notes_on_who_sat_at_a_meeting(run_json):
     assert "ammtc-plus-3-8" in [hit["id"] for hit in run_json("search", "小此木")]
+
+
+def test_a_kind_and_year_of_several_meetings_suggests_each(run):
+    result = run("meeting", "AMM Retreat 2013")
+    assert result.exit_code != 0
+    assert "'AMM retreat-2013-04', 'AMM retreat-2013-08'" in result.output

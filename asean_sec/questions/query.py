@@ -155,8 +155,9 @@ def meeting_id(dataset: Dataset, text: str) -> str:
         body, of_body, wanted_text = tried
         acronym = meeting_name(dataset, body)
         ordinals = [m.ordinal for m in of_body]
-        that_year = [m.ordinal for m in of_body if m.start and str(m.start.year) == wanted_text]
-        if that_year:  # a year of several meetings: each of them
+        that_year = ([m.ordinal for m in of_body if m.start and str(m.start.year) == wanted_text]
+                     or [m.ordinal for m in _of_kind_and_year(of_body, wanted_text.split(" "))])
+        if that_year:  # a year of several meetings (or of several of one kind): each of them
             near = that_year
         elif wanted_text.isdigit():  # a number not on record: the numbers either side of it
             numbered = sorted((o for o in ordinals if o.isdigit()), key=lambda o: (abs(int(o) - int(wanted_text)), int(o)))
@@ -213,11 +214,29 @@ def _named_meeting(dataset: Dataset, text: str) -> tuple[str | None, tuple | Non
             m for m in of_body if year and m.start and m.start.year == int(year)]
         if len(in_year) == 1:
             return in_year[0].id, tried
+        of_kind = _of_kind_and_year(of_body, wanted)  # 'AMM Retreat 2024' is the AMM's retreat-2024-01
+        if len(of_kind) == 1:
+            return of_kind[0].id, tried
     if "+" in text and not text.endswith("+"):  # 'ADMM+11': the body 'ADMM+', the 11th
         head, _, tail = text.rpartition("+")
         if tail.isdigit() and head:
             return _named_meeting(dataset, f"{head}+ {tail}")[0], tried
     return None, tried
+
+
+def _of_kind_and_year(of_body: list[Meeting], wanted: list[str]) -> list[Meeting]:
+    """The meetings whose ordinal is a kind and a date ('retreat-2024-01', 'pre-summit-2023-09') that
+    `wanted` names by the kind's words and the year ('retreat 2024', 'pre-summit 2023')."""
+    words = sorted(part for word in wanted for part in word.split("-") if part)
+    if not any(len(w) == 4 and w.isdigit() for w in words) or len(words) < 2:
+        return []
+    found = []
+    for meeting in of_body:
+        parts = meeting.ordinal.casefold().split("-")
+        year = next((i for i, part in enumerate(parts) if len(part) == 4 and part.isdigit()), None)
+        if year and words in (sorted(parts[:year + 1]), sorted(parts)):  # with or without the month
+            found.append(meeting)
+    return found
 
 
 _FILLER = frozenset({"meeting", "meetings", "conference", "the", "of", "no.", "no"})
