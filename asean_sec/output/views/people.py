@@ -110,10 +110,12 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         keep(Column("Person", "person_name")),
         Column("Office", "title", max_width=50),
         keep(Column("Since", _dated("start"))),
-        keep(Column("Latest source", "latest_source")),
+        keep(Column("Latest source", lambda r: r["latest_source"] + (" (old)" if _old(r["latest_source"], as_of) else "")
+                    if r["latest_source"] else "")),
         _src_column(holders),
     ], empty_message="No office holder is dated as in office on that day.",
-        notes=([IN_OFFICE_NOTE] if holders else []) + _derived_note(holders, "start"))
+        notes=([IN_OFFICE_NOTE] if holders else []) + _derived_note(holders, "start")
+        + ([OLD_EVIDENCE_NOTE] if any(_old(r["latest_source"], as_of) for r in holders) else []))
 
     delegations = []
     for d in answer.delegations:
@@ -154,6 +156,19 @@ IN_OFFICE_NOTE = ("An office counts as held from its start until a source record
                   "one with no start on record (no 'Since') is listed when a source shows its holder in it in "
                   "the last 18 months. 'Latest source' is the newest dated source for it, or the last meeting the "
                   "holder was seen at with that title: how recent the evidence is, not a check that it still holds.")
+
+
+OLD_EVIDENCE_NOTE = ("(old): the latest source is more than a year before the day asked; the office may have "
+                     "changed hands since without a source on record saying so.")
+
+
+def _old(latest: str | None, as_of) -> bool:
+    """Whether evidence dated `latest` ('2025-07-31', '2025-07', '2025') is over a year before `as_of`."""
+    if not latest:
+        return False
+    parts = [int(part) for part in latest.split("-")]
+    year, month, day = parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 31  # partial: its last day
+    return (year + 1, month, day) < (as_of.year, as_of.month, as_of.day)
 
 
 def _office_row(dataset: Dataset, state: people.OfficeState, as_of) -> dict:
