@@ -75,6 +75,23 @@ def test_the_country_dossier_lists_the_instruments_that_bind_it(run_json):
     members = run_json("country", "vn")["country"]["party_to"]
     assert {d["type"] for d in members} <= {"treaty", "convention", "agreement", "charter", "other"}
     assert "doc-south-china-sea-2002" not in {d["id"] for d in members}  # a declaration binds no party
+    seanwfz = {d["id"]: d for d in bound}["seanwfz-treaty-1995"]  # joined 28 years after it entered into force
+    assert (seanwfz["party_date"], seanwfz["in_force"]) == ("2025-10-25", "1997-03-27")
+
+
+def test_a_party_date_must_be_that_of_a_party(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from asean_sec.loading.load import DataError, load
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data)
+    text = (data / "documents.yaml").read_text()
+    text = text.replace("  party_dates:\n  - country: la\n", "  party_dates:\n  - country: cn\n", 1)
+    (data / "documents.yaml").write_text(text)
+    with pytest.raises(DataError, match="not among the document's parties"):
+        load(data, use_cache=False)
 
 
 def test_upcoming_lists_a_scheduled_meeting_whose_days_passed_unreported(run_json):

@@ -248,6 +248,11 @@ def _references(c):
         c.ref("documents", i, "mechanism", doc.get("mechanism"), "mechanisms")
         for j, party in enumerate(doc.get("parties", ())):
             c.ref("documents", i, ("parties", j), party, "countries")
+        for j, joined in enumerate(doc.get("party_dates", ())):
+            if joined["country"] not in doc.get("parties", ()):
+                c.report("documents", i, ("party_dates", j, "country"),
+                         f"party_dates[{j}].country {joined['country']!r} is not among the document's parties",
+                         f"add {joined['country']!r} to parties, or remove its date")
     for i, role in enumerate(raw["roles"]):
         c.ref("roles", i, "country", role["country"], "countries")
         c.ref("roles", i, "partner", role.get("partner"), "countries")

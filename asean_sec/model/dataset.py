@@ -284,7 +284,7 @@ class Dataset:
     def treaties_of(self, country: str) -> list[dict]:
         """The instruments that bind `country` (treaties, conventions, agreements, the Charter,
         anything with an entry into force, its accessions) among whose parties it is, oldest first,
-        each as {id, title, type, status, date, in_force}: made once for every country and kept
+        each as {id, title, type, status, date, in_force, party_date (when it ratified or acceded, where known)}: made once for every country and kept
         beside the store's entry (memo), so a dossier reads neither the documents nor the others'."""
         def make():
             by_country: dict[str, list] = {}
@@ -294,8 +294,9 @@ class Dataset:
                     row = {"id": document["id"], "title": document["title"], "type": document["type"],
                            "status": document.get("status"),
                            **{key: str(document[key]) if document.get(key) else None for key in ("date", "in_force")}}
+                    joined = {d["country"]: str(d["date"]) for d in document.get("party_dates", ())}
                     for party in document.get("parties", ()):
-                        by_country.setdefault(party, []).append(row)
+                        by_country.setdefault(party, []).append({**row, "party_date": joined.get(party)})
             return by_country
         return self.memo("treaties", make).get(country, [])
 

@@ -141,7 +141,9 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
 
 def _bound_by(document: dict) -> str:
     """An instrument the country is a party to, as the dossier lists it: with its entry into force, or its date."""
-    when = f"in force {document['in_force']}" if document["in_force"] else document["date"]
+    when = f"entered into force {document['in_force']}" if document["in_force"] else document["date"]
+    if document.get("party_date"):  # the country's own date first: it may have joined long after
+        when = f"ratified or acceded {document['party_date']}" + (f"; {when}" if when else "")
     return f"{document['title']} ({when})" if when else document["title"]
 
 
