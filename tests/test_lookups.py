@@ -127,3 +127,9 @@ def test_a_kind_and_year_of_several_meetings_suggests_each(run):
     result = run("meeting", "AMM Retreat 2013")
     assert result.exit_code != 0
     assert "'AMM retreat-2013-04', 'AMM retreat-2013-08'" in result.output
+
+
+def test_an_office_asked_as_a_person_says_so_and_names_its_holders(run):
+    result = run("person", "Secretary-General of ASEAN")
+    assert result.exit_code != 0
+    assert "is an office, not a person" in result.output and "'Kao Kim Hourn'" in result.output

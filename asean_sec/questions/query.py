@@ -116,12 +116,26 @@ def person_id(dataset: Dataset, text: str) -> str:
     index = _index(dataset, "person")
     try:
         return index.lookup(text)
-    except LookupFailed:
+    except LookupFailed as failed:
         words = fold(text).split()
         first = next((i for i, word in enumerate(words) if word not in _HONORIFICS), len(words))
         if first in (0, len(words)):  # no honorific before a name, or nothing but honorifics
-            raise
+            raise _office_named(dataset, text, words) or failed from None
         return index.lookup(" ".join(words[first:]))
+
+
+def _office_named(dataset: Dataset, text: str, words: list[str]) -> LookupFailed | None:
+    """When `text` names an office rather than a person ('Secretary-General'): the error that says so,
+    with its latest holders on record (latest start first); None when no office title has its words."""
+    held = [o for o in dataset.offices if words and all(w in fold(f"{o.title} {o.organization or ''}").split()
+                                                       for w in words)]
+    if not held:
+        return None
+    asked = " ".join(words)  # the title itself first ('Secretary-General of ASEAN', not its Deputy), latest first
+    held.sort(key=lambda o: (fold(o.title) == asked, fold(o.title).startswith(asked), str(o.start or "")), reverse=True)
+    names = list(dict.fromkeys(dataset.person_name(o.person) or o.person for o in held))[:3]
+    return LookupFailed("person", text, names,
+                        why=f"{text!r} is an office, not a person (`search {text!r}` lists its holders)")
 
 
 def hosted_without_chair(dataset: Dataset, country: str, mechanisms=(), year=None, since=None, until=None,
