@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ENV_DATA = "ASEAN_SEC_DATA"
-MAX_FILE_BYTES = 256_000_000  # room for 100x the shipped data (tests/test_bench.py checks it); the largest shipped file is about 700 KB
+MAX_FILE_BYTES = 256_000_000  # room for 100x the shipped meetings (tests/test_bench.py checks it); the largest shipped file is about 2.4 MB
 
 # file name -> (schema name, the sections it holds)
 FILES = {
