@@ -235,7 +235,9 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
         row["roles"] = list(item.roles)
         row["title_then"] = item.title
         attended.append(row)
-    meeting_report = Report(title=f"Meetings attended, chaired or spoken at ({len(attended)})", rows=attended,
+    named_only = sum(1 for row in attended if row["roles"] == ["named in note"])
+    title = "Meetings attended, chaired or spoken at" + (", or named in a note" if named_only else "")
+    meeting_report = Report(title=f"{title} ({len(attended)})", rows=attended,
                             columns=[
                                 keep(Column("Date", _meeting_dates)),
                                 keep(Column("Meeting", rows.meeting_label)),
@@ -244,5 +246,7 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
                                 Column("Title then", "title_then", ratio=2, drop=1),
                                 _src_column(attended),
                             ], empty_message="No meetings on record.",
-                            notes=_derived_note(attended, "start", "end"))
+                            notes=_derived_note(attended, "start", "end") + (
+                                ["'named in note': the meeting's note names the person (a page may say they took "
+                                 "part, or only mention them); not a record that they attended."] if named_only else []))
     return sections([("person", head), ("offices", office_report), ("meetings", meeting_report)])
