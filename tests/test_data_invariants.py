@@ -89,8 +89,8 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 23, "mechanisms": 81, "meetings": 735, "people": 730, "offices": 653,
-                   "documents": 385, "roles": 112, "sources": 3229, "asean_chair": 57}
+MINIMUM_RECORDS = {"countries": 23, "mechanisms": 81, "meetings": 742, "people": 736, "offices": 657,
+                   "documents": 386, "roles": 112, "sources": 3281, "asean_chair": 57}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
                        "phan-wannamethee", "roderick-yong", "rusli-noor", "ajit-singh", "rodolfo-severino",
@@ -185,9 +185,10 @@ def test_coverage_counts_stated_and_inferred_chairs(run_json):
     # 30.1 % when the next search, meeting by meeting, found 11 chairs and added 3 meetings: 206 of 686;
     # to 29.7 % when the foreign ministers' meetings on the eve of the Summits and the Coordinating and
     # APSC Councils were added (27 meetings, most with a chair stated or inferred): 213 of 718; to 29.4 %
-    # with the ARF senior officials', ADSOM, ASOD and Council meetings found next: 216 of 735.
-    assert totals["without_chair"] / totals["records_meetings"] <= 0.294
-    assert totals["chairs_stated"] >= 432
+    # with the ARF senior officials', ADSOM, ASOD and Council meetings found next: 216 of 735; to 28.9 %
+    # with the foreign ministers' retreats of 2008-2013 and the chairs of four older Summits: 214 of 742.
+    assert totals["without_chair"] / totals["records_meetings"] <= 0.289
+    assert totals["chairs_stated"] >= 441
     bodies = {b["mechanism"]: b for b in run_json("coverage")}
     assert bodies["asod"]["chairs_inferred"] >= 9 and bodies["asod"]["latest_meeting"] == "asod-46"
 
