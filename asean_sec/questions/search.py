@@ -69,7 +69,8 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
         label = _meeting_label(dataset, meeting)
         top = max((h.score for h in hits), default=0) + 1
         hits = [Hit("meeting", named, label, top, "name", label.split(" (")[0], tuple(meeting.sources)), *rest]
-    elif (body := query.named_body(dataset, text)) is not None:  # 'AMMTC+Korea': the body it names first
+    elif ("+" in text or "plus" in words) and (body := query.named_body(dataset, text)) is not None:
+        # 'AMMTC+Korea', 'SOMTC Plus United States': the body it names first (other names rank by score)
         rest = [h for h in hits if (h.kind, h.id) != ("mechanism", body)]
         mechanism = dataset.mechanisms[body]
         top = max((h.score for h in hits), default=0) + 1
