@@ -284,8 +284,9 @@ class Dataset:
     def treaties_of(self, country: str) -> list[dict]:
         """The instruments that bind `country` (treaties, conventions, agreements, the Charter,
         anything with an entry into force, its accessions) among whose parties it is, oldest first,
-        each as {id, title, type, status, date, in_force, party_date (when it ratified or acceded, where known)}: made once for every country and kept
-        beside the store's entry (memo), so a dossier reads neither the documents nor the others'."""
+        each as {id, title, type, status, date, in_force, party_date} (party_date: the day the country's
+        own instrument was deposited, where a source gives it): made once for every country and kept beside
+        the store's entry (memo), so a dossier reads neither the documents nor the others'."""
         def make():
             by_country: dict[str, list] = {}
             dated = sorted(self.raw["documents"], key=lambda d: (str(d.get("date") or "9999"), d["id"]))

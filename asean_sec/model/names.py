@@ -66,8 +66,9 @@ class NameIndex:
 
     def lookup(self, text: str) -> str:
         """The id for `text`: a name (spaced otherwise: 'Wang Xiao Hong' for 'Wang Xiaohong'), or words
-        that are whole words of the names of one record only ('Kheng' for Sar Kheng); raises LookupFailed with the closest names, or with every record
-        whose names have those words when there are several ('Luong')."""
+        that are whole words of the names of one record only ('Kheng' for Sar Kheng); raises LookupFailed
+        with the closest names, or with every record whose names have those words when there are several
+        ('Luong')."""
         found = self.get(text)
         if found is not None:
             return found

@@ -106,16 +106,16 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
     ], empty_message="No meetings chaired or hosted on record.", notes=_derived_note(led, "start", "end"))
 
     holders = [_office_row(dataset, s, as_of) for s in answer.in_office]
+    old = lambda row: _old(row["latest_source"], as_of)  # noqa: E731 - evidence over a year before the day asked
     office_report = Report(title=f"In office on {as_of.isoformat()}", rows=holders, columns=[
         keep(Column("Person", "person_name")),
         Column("Office", "title", max_width=50),
         keep(Column("Since", _dated("start"))),
-        keep(Column("Latest source", lambda r: r["latest_source"] + (" (old)" if _old(r["latest_source"], as_of) else "")
-                    if r["latest_source"] else "")),
+        keep(Column("Latest source", lambda r: (r["latest_source"] or "") + (" (old)" if old(r) else ""))),
         _src_column(holders),
     ], empty_message="No office holder is dated as in office on that day.",
         notes=([IN_OFFICE_NOTE] if holders else []) + _derived_note(holders, "start")
-        + ([OLD_EVIDENCE_NOTE] if any(_old(r["latest_source"], as_of) for r in holders) else []))
+        + ([OLD_EVIDENCE_NOTE] if any(old(r) for r in holders) else []))
 
     delegations = []
     for d in answer.delegations:
