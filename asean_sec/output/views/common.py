@@ -119,7 +119,9 @@ def _chair_dict(dataset: Dataset, answer) -> dict | None:
 
 
 # A chair's status as people read it; JSON and CSV carry the value itself.
-_STATUS_WORDS = {"later": "recorded later: known from pages written after this date"}
+_STATUS_WORDS = {"later": "recorded later: known from pages written after this date",
+                 # a chair year's 'held' is the post, not a meeting: 'held' next to 'AMMTC 20, not reported held yet' misread
+                 "held": "in the chair (its year has begun)"}
 
 
 def _status(status: str | None) -> str | None:
