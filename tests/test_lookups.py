@@ -133,3 +133,18 @@ def test_an_office_asked_as_a_person_says_so_and_names_its_holders(run):
     result = run("person", "Secretary-General of ASEAN")
     assert result.exit_code != 0
     assert "is an office, not a person" in result.output and "'Kao Kim Hourn'" in result.output
+
+
+@pytest.mark.parametrize("asked, document", [
+    ("ACTIP", "actip-2015"), ("TAC", "tac-1976"), ("Bangkok Treaty", "seanwfz-treaty-1995"),
+    ("ASEAN Charter", "asean-charter-2007"), ("SEANWFZ-TREATY-1995", "seanwfz-treaty-1995"),
+])
+def test_one_document_by_id_title_or_short_name(run_json, asked, document):
+    found = run_json("document", asked)
+    assert found["id"] == document
+    assert [p["country"] for p in found["party_dates"]] == found["parties"]
+
+
+def test_a_document_shows_each_partys_own_date(run):
+    shown = run("document", "Bangkok Treaty", "--format", "plain", env={"COLUMNS": "200"}).stdout
+    assert "Timor-Leste (2025-10-25)" in shown and "1997-03-27" in shown

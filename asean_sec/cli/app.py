@@ -107,6 +107,7 @@ COMMANDS: dict[str, str] = {
     "mechanisms": "asean_sec.cli.briefing",
     "crimes": "asean_sec.cli.briefing",
     "documents": "asean_sec.cli.briefing",
+    "document": "asean_sec.cli.briefing",
     "coverage": "asean_sec.cli.coverage",
     "rotation": "asean_sec.cli.plan",
     "upcoming": "asean_sec.cli.plan",

@@ -214,6 +214,31 @@ def crimes(state, fmt, color, cite):
 
 
 @command()
+@click.argument("words", nargs=-1, required=True, metavar="DOCUMENT", shell_complete=completion.document_ids)
+@output_options
+@pass_state
+def document(state, words, fmt, color, cite):
+    """One document: title, type, date and place, the meeting that adopted it, parties (with the day
+    each ratified or acceded, where known), status and entry into force, with sources.
+
+    DOCUMENT is a document id, its title, or a name its title gives in brackets
+    (ACTIP, TAC, "Bangkok Treaty", "ASEAN Charter").
+
+    \b
+    Examples:
+      asean-sec document ACTIP
+      asean-sec document "SEANWFZ Treaty" --format json
+      asean-sec document asean-charter-2007
+    """
+    from asean_sec.output.views import documents as documents_views
+    from asean_sec.questions import query
+
+    dataset = state.dataset
+    found = dataset.documents[query.document_id(dataset, " ".join(words))]
+    emit(documents_views.document_report(dataset, found), fmt, color, cite)
+
+
+@command()
 @click.option("--mechanism", "-m", shell_complete=completion.mechanisms,
               help="Adopted by this body or at one of its meetings.")
 @click.option("--type", "-t", "doc_type", metavar="TYPE",

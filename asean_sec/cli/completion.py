@@ -113,6 +113,18 @@ def people(ctx, param, incomplete):
     return _complete("person", ctx, incomplete)
 
 
+def document_ids(ctx, param, incomplete):
+    """Document ids ('seanwfz-treaty-1995') starting with what is typed."""
+    from click.shell_completion import CompletionItem
+
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    wanted = incomplete.casefold()
+    return [CompletionItem(d["id"]) for d in sorted(dataset.raw["documents"], key=lambda d: d["id"])
+            if d["id"].startswith(wanted)]
+
+
 def meeting_ids(ctx, param, incomplete):
     """Meeting ids ('ammtc-17') starting with what is typed."""
     from click.shell_completion import CompletionItem

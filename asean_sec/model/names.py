@@ -104,3 +104,10 @@ class NameIndex:
 
     def names(self) -> list[str]:
         return sorted(set(self._display.values()), key=fold)
+
+
+def bracketed_names(title: str) -> list[str]:
+    """The names a title gives in brackets, each of a ' / ' list: 'TAC' in 'Treaty of Amity … (TAC)',
+    'SEANWFZ Treaty' and 'Bangkok Treaty' in '… (SEANWFZ Treaty / Bangkok Treaty)'."""
+    inside = (part.split(")")[0] for part in title.split("(")[1:])
+    return [name.strip() for text in inside for name in text.split(" / ") if name.strip()]

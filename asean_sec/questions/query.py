@@ -8,7 +8,7 @@ from functools import cache
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting
-from asean_sec.model.names import NameIndex, fold
+from asean_sec.model.names import NameIndex, bracketed_names, fold
 from asean_sec.model.record import record, replace
 from asean_sec.problems import LookupFailed
 
@@ -36,6 +36,9 @@ def _index(dataset: Dataset, kind: str) -> NameIndex:
     if kind == "mechanism":
         partners = _partner_names(dataset)
         return NameIndex("mechanism", {m.id: _with_plus_spelled(m.names, partners) for m in dataset.mechanisms.values()})
+    if kind == "document":  # a title, or a name it gives in brackets ('ACTIP', 'Bangkok Treaty')
+        return NameIndex("document", {d["id"]: (d["title"], *bracketed_names(d["title"]))
+                                      for d in dataset.raw["documents"]})
     if kind == "person":  # hundreds of people, each with several names: folded once, kept in a memo
         def make():
             return NameIndex("person", {p.id: p.names for p in dataset.people.values()}).stored()
@@ -106,6 +109,14 @@ def country_id(dataset: Dataset, text: str) -> str:
 
 def mechanism_id(dataset: Dataset, text: str) -> str:
     return _exact_id(dataset, "mechanisms", text) or _index(dataset, "mechanism").lookup(_plus_joined(text))
+
+
+def document_id(dataset: Dataset, text: str) -> str:
+    """A document by its id ('seanwfz-treaty-1995'), its title, or a name its title gives in brackets
+    ('ACTIP', 'TAC', 'Bangkok Treaty'); otherwise LookupFailed with the closest titles."""
+    text = " ".join(text.split())
+    return (_exact_id(dataset, "documents", text) or _exact_id(dataset, "documents", text.casefold())
+            or _index(dataset, "document").lookup(text))
 
 
 def person_id(dataset: Dataset, text: str) -> str:

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from asean_sec.model.dataset import Dataset
-from asean_sec.model.names import fold
+from asean_sec.model.names import bracketed_names, fold
 from asean_sec.questions import query
 from asean_sec.questions.common import raw_record
 from asean_sec.questions.people import merged_offices
@@ -177,9 +177,9 @@ def _meeting_label(dataset: Dataset, m) -> str:
 
 
 def _short_names(title: str) -> list[str]:
-    """The short names a title gives in brackets: 'TAC' in 'Treaty of Amity … (TAC)'."""
-    return [inside for part in title.split("(")[1:] if (inside := part.split(")")[0].strip())
-            and len(inside) <= 12 and " " not in inside]
+    """The short names a title gives in brackets: 'TAC' in 'Treaty of Amity … (TAC)' (one word, as an
+    acronym is; 'SEANWFZ Treaty' is matched as the title's words)."""
+    return [name for name in bracketed_names(title) if len(name) <= 12 and " " not in name]
 
 
 def _documents(dataset: Dataset):

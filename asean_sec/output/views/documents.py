@@ -11,21 +11,52 @@ from asean_sec.questions import documents
 
 # --- documents -----------------------------------------------------------------------------
 
+def _document_row(dataset: Dataset, d) -> dict:
+    meeting = dataset.meetings_by_id.get(d.meeting) if d.meeting else None
+    body = documents.document_body(dataset, d)
+    joined = {j["country"]: str(j["date"]) for j in (dataset.raw_record("documents", d.id) or {}).get("party_dates", ())}
+    return {
+        "id": d.id, "title": d.title, "type": d.type, "date": str(d.date) if d.date else None,
+        "place": d.place, "meeting": d.meeting,
+        "meeting_label": rows.label_of(dataset, meeting) if meeting else None,
+        "mechanism": body, "mechanism_name": _acronym(dataset, body) if body else None,
+        "parties": list(d.parties), "party_names": [dataset.country_name(p) for p in d.parties],
+        "status": d.status, "in_force": str(d.in_force) if d.in_force else None, "note": d.note,
+        "sources": rows.source_refs(dataset, d.sources),
+        "derived": list(d.derived),  # "date", "in_force": worked out from the sources, not printed in them
+        # when each party ratified or acceded, where a source gives it (the others: null)
+        "party_dates": [{"country": p, "country_name": dataset.country_name(p), "date": joined.get(p)}
+                        for p in d.parties],
+    }
+
+
+def document_report(dataset: Dataset, d) -> Report:
+    """One document on one screen: title, type, when and where adopted, by which meeting, its parties
+    (each with the day it ratified or acceded, where known), status and entry into force, note, sources.
+    JSON: the `documents` fields."""
+    def parties(r):
+        return "; ".join(f"{p['country_name'] or p['country']}" + (f" ({p['date']})" if p["date"] else "")
+                         for p in r["party_dates"])
+
+    columns = [
+        Column("Document", "title"),
+        Column("Type", lambda r: _label(r["type"])),
+        Column("Date", _dated("date")),
+        Column("Place", "place"),
+        Column("Adopted at", "meeting_label"),
+        Column("Body", "mechanism_name"),
+        Column("Parties", parties),
+        Column("Status", lambda r: _label(r["status"] or "")),
+        Column("In force", _dated("in_force")),
+        Column("Note", "note"),
+    ]
+    found = [_document_row(dataset, d)]
+    return Report(title=d.title, rows=found, columns=columns, single=True,
+                  notes=_derived_note(found, "date", "in_force"))
+
+
 def documents_report(dataset: Dataset, docs, asked: str = "") -> Report:
-    found = []
-    for d in docs:
-        meeting = dataset.meetings_by_id.get(d.meeting) if d.meeting else None
-        body = documents.document_body(dataset, d)
-        found.append({
-            "id": d.id, "title": d.title, "type": d.type, "date": str(d.date) if d.date else None,
-            "place": d.place, "meeting": d.meeting,
-            "meeting_label": rows.label_of(dataset, meeting) if meeting else None,
-            "mechanism": body, "mechanism_name": _acronym(dataset, body) if body else None,
-            "parties": list(d.parties), "party_names": [dataset.country_name(p) for p in d.parties],
-            "status": d.status, "in_force": str(d.in_force) if d.in_force else None, "note": d.note,
-            "sources": rows.source_refs(dataset, d.sources),
-            "derived": list(d.derived),  # "date", "in_force": worked out from the sources, not printed in them
-        })
+    found = [_document_row(dataset, d) for d in docs]
     columns = [
         keep(Column("Date", _dated("date"))),
         Column("Document", "title", ratio=6),
