@@ -26,6 +26,7 @@ ASKS = {
     "mechanisms": [[], ["AMMTC", "--no-cite"]],
     "crimes": [[]],
     "documents": [["--mechanism", "AMMTC"], ["--year", "1800"]],
+    "document": [["ACTIP"], ["Bangkok", "Treaty", "--no-cite"]],
     "coverage": [[], ["--totals"]],
     "rotation": [[], ["--from", "2000", "--to", "2001", "-m", "AMMTC"]],
     "upcoming": [[], ["--days", "0"]],
