@@ -36,7 +36,8 @@ _WEIGHTS = {"name": 12, "acronym": 12, "title": 10, "id": 8, "alias": 8, "native
 
 
 # Other spellings of place names that the data writes one way (a query is read with the data's).
-_SPELLINGS = {"naypyidaw": "nay pyi taw", "naypyitaw": "nay pyi taw", "nay pyi daw": "nay pyi taw"}
+_SPELLINGS = {"naypyidaw": "nay pyi taw", "naypyitaw": "nay pyi taw", "nay pyi daw": "nay pyi taw",
+              "laos": "lao"}  # "Lao PDR", "Lao People's Army": "laos" is in neither
 
 
 def search(dataset: Dataset, text: str) -> list[Hit]:
