@@ -49,7 +49,9 @@ def test_nothing_wider_than_the_terminal(run, name, args, width):
 def test_no_word_folded_and_no_date_split(run, name, args, width):
     table = _words(_table(run, name, args, width))
     plain = _words(run(name, *args, "--format", "plain").stdout + run(name, *args, "--format", "markdown").stdout)
-    assert table - plain == set()
+    # a word longer than a line can hold (a Thai or Japanese title written without spaces) must be broken
+    too_long = [word for word in plain if cell_len(word) > width - 8]
+    assert {piece for piece in table - plain if not any(piece in word for word in too_long)} == set()
 
 
 LISTS = ["meetings", "timeline", "crimes", "mechanisms", "documents", "search", "coverage"]
