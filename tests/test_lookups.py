@@ -25,6 +25,8 @@ import pytest
     ("AMM Retreat 2024", "amm-retreat-2024-01"),  # a kind and a year name a meeting numbered by its date
     ("AMM pre summit 2011", "amm-pre-summit-2011-11"),
     ("AMM Retreat 2013-08", "amm-retreat-2013-08"),
+    ("Bali Summit 2003", "asean-summit-9"),  # a place and a year name the meeting held there that year
+    ("AMMTC Melaka 2025", "ammtc-19"),
 ])
 def test_a_meeting_named_in_prose_is_found(run_json, asked, meeting):
     assert run_json("meeting", asked)["id"] == meeting
@@ -138,6 +140,7 @@ def test_an_office_asked_as_a_person_says_so_and_names_its_holders(run):
 @pytest.mark.parametrize("asked, document", [
     ("ACTIP", "actip-2015"), ("TAC", "tac-1976"), ("Bangkok Treaty", "seanwfz-treaty-1995"),
     ("ASEAN Charter", "asean-charter-2007"), ("SEANWFZ-TREATY-1995", "seanwfz-treaty-1995"),
+    ("Treaty of Bangkok", "seanwfz-treaty-1995"),
 ])
 def test_one_document_by_id_title_or_short_name(run_json, asked, document):
     found = run_json("document", asked)

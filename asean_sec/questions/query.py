@@ -37,7 +37,7 @@ def _index(dataset: Dataset, kind: str) -> NameIndex:
         partners = _partner_names(dataset)
         return NameIndex("mechanism", {m.id: _with_plus_spelled(m.names, partners) for m in dataset.mechanisms.values()})
     if kind == "document":  # a title, or a name it gives in brackets ('ACTIP', 'Bangkok Treaty')
-        return NameIndex("document", {d["id"]: (d["title"], *bracketed_names(d["title"]))
+        return NameIndex("document", {d["id"]: (d["title"], *_with_treaty_of(bracketed_names(d["title"])))
                                       for d in dataset.raw["documents"]})
     if kind == "person":  # hundreds of people, each with several names: folded once, kept in a memo
         def make():
@@ -85,6 +85,12 @@ def _with_plus_spelled(names: tuple[str, ...], partners: dict[str, tuple[str, ..
             elif not other[0].isdigit():  # 'AMMTC 3' would read as the 3rd AMMTC
                 spelled.append(f"{head} {other}")
     return (*names, *dict.fromkeys(spelled))
+
+
+def _with_treaty_of(names: list[str]) -> list[str]:
+    """Short names, and 'Treaty of Bangkok' for 'Bangkok Treaty', as both are written."""
+    return [*names, *(f"Treaty of {name[:-len(' Treaty')]}" for name in names
+                      if name.endswith(" Treaty") and " " not in name[:-len(" Treaty")])]
 
 
 def _plus_joined(text: str) -> str:
@@ -242,6 +248,9 @@ def _named_meeting(dataset: Dataset, text: str) -> tuple[str | None, tuple | Non
         of_kind = _of_kind_and_year(of_body, wanted)  # 'AMM Retreat 2024' is the AMM's retreat-2024-01
         if len(of_kind) == 1:
             return of_kind[0].id, tried
+        at = _at_place_in_year(of_body, wanted)  # 'Bali Summit 2003' is the Summit held in Bali in 2003
+        if len(at) == 1:
+            return at[0].id, tried
     if "+" in text and not text.endswith("+"):  # 'ADMM+11': the body 'ADMM+', the 11th
         head, _, tail = text.rpartition("+")
         if tail.isdigit() and head:
@@ -262,6 +271,16 @@ def _of_kind_and_year(of_body: list[Meeting], wanted: list[str]) -> list[Meeting
         if year and words in (sorted(parts[:year + 1]), sorted(parts)):  # with or without the month
             found.append(meeting)
     return found
+
+
+def _at_place_in_year(of_body: list[Meeting], wanted: list[str]) -> list[Meeting]:
+    """The meetings held in the year `wanted` names, in the city its other words name ('bali 2003')."""
+    years = [w for w in wanted if len(w) == 4 and w.isdigit()]
+    place = [w for w in wanted if w not in years]
+    if len(years) != 1 or not place:
+        return []
+    return [m for m in of_body if m.start and str(m.start.year) == years[0] and m.city
+            and all(w in fold(m.city).split() for w in place)]
 
 
 _FILLER = frozenset({"meeting", "meetings", "conference", "the", "of", "no.", "no"})
