@@ -145,7 +145,8 @@ def build_document(r) -> model.Document:
     return model.Document(r["id"], r["title"], r["type"], _date(r.get("date")), r.get("place"),
                           r.get("meeting"), r.get("mechanism"), tuple(r.get("parties", ())),
                           r.get("status"), _date(r.get("in_force")), r.get("note"), tuple(r["sources"]),
-                          tuple(r.get("derived", ())))
+                          tuple(r.get("derived", ())),
+                          tuple((j["country"], PartialDate.parse(str(j["date"]))) for j in r.get("party_dates", ())))
 
 
 def build_role(r) -> model.Role:

@@ -202,6 +202,7 @@ class Document:
     note: str | None
     sources: tuple[str, ...]
     derived: tuple[str, ...] = ()  # fields worked out from what the sources print, not printed (date, in_force)
+    party_dates: tuple[tuple[str, PartialDate], ...] = ()  # (party, the day it ratified or acceded), where known
 
 
 @record

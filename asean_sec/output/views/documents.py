@@ -14,7 +14,7 @@ from asean_sec.questions import documents
 def _document_row(dataset: Dataset, d) -> dict:
     meeting = dataset.meetings_by_id.get(d.meeting) if d.meeting else None
     body = documents.document_body(dataset, d)
-    joined = {j["country"]: str(j["date"]) for j in (dataset.raw_record("documents", d.id) or {}).get("party_dates", ())}
+    joined = {party: str(day) for party, day in d.party_dates}
     return {
         "id": d.id, "title": d.title, "type": d.type, "date": str(d.date) if d.date else None,
         "place": d.place, "meeting": d.meeting,
