@@ -66,7 +66,7 @@ def _partner_names(dataset: Dataset) -> dict[str, tuple[str, ...]]:
     return partners
 
 
-def _with_plus_spelled(names: tuple[str, ...], partners: dict[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+def _with_plus_spelled(names: tuple[str, ...], partners: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """A body's names, and each '+' name as the press spells it: 'DGICM+Australia' also as 'DGICM Plus
     Australia' and 'DGICM Australia', 'AMMTC+3' also as 'AMMTC Plus 3' and 'AMMTC Plus Three', and the
     partner by each of its names ('AMMTC+ROK' also as 'AMMTC+Korea' and 'AMMTC Plus Republic of Korea')."""
@@ -75,7 +75,7 @@ def _with_plus_spelled(names: tuple[str, ...], partners: dict[str, tuple[str, ..
         head, plus, tail = name.partition("+")
         if not (plus and head and tail):
             continue
-        tails = (partners or {}).get(tail.casefold(), (tail,))
+        tails = partners.get(tail.casefold(), (tail,))
         for other in dict.fromkeys((tail, *tails)):
             if other != tail:
                 spelled.append(f"{head}+{other}")
@@ -240,7 +240,7 @@ def _named_meeting(dataset: Dataset, text: str) -> tuple[str | None, tuple | Non
                 return meeting.id, tried
         # a year names a meeting numbered by its month ('ADMM Retreat 2018' is the retreat of 2018-02),
         # or the one meeting of a numbered series held that year ('ADMM 2016' is the 10th)
-        year = wanted[0] if len(wanted) == 1 and wanted[0].isdigit() and len(wanted[0]) == 4 else None
+        year = wanted[0] if len(wanted) == 1 and _is_year(wanted[0]) else None
         in_year = [m for m in of_body if year and m.ordinal.startswith(f"{year}-")] or [
             m for m in of_body if year and m.start and m.start.year == int(year)]
         if len(in_year) == 1:
@@ -258,16 +258,21 @@ def _named_meeting(dataset: Dataset, text: str) -> tuple[str | None, tuple | Non
     return None, tried
 
 
+def _is_year(word: str) -> bool:
+    """'2024' as an ordinal's word is a year, not a number of a series."""
+    return len(word) == 4 and word.isdigit()
+
+
 def _of_kind_and_year(of_body: list[Meeting], wanted: list[str]) -> list[Meeting]:
     """The meetings whose ordinal is a kind and a date ('retreat-2024-01', 'pre-summit-2023-09') that
     `wanted` names by the kind's words and the year ('retreat 2024', 'pre-summit 2023')."""
     words = sorted(part for word in wanted for part in word.split("-") if part)
-    if not any(len(w) == 4 and w.isdigit() for w in words) or len(words) < 2:
+    if not any(_is_year(w) for w in words) or len(words) < 2:
         return []
     found = []
     for meeting in of_body:
         parts = meeting.ordinal.casefold().split("-")
-        year = next((i for i, part in enumerate(parts) if len(part) == 4 and part.isdigit()), None)
+        year = next((i for i, part in enumerate(parts) if _is_year(part)), None)
         if year and words in (sorted(parts[:year + 1]), sorted(parts)):  # with or without the month
             found.append(meeting)
     return found
@@ -275,7 +280,7 @@ def _of_kind_and_year(of_body: list[Meeting], wanted: list[str]) -> list[Meeting
 
 def _at_place_in_year(of_body: list[Meeting], wanted: list[str]) -> list[Meeting]:
     """The meetings held in the year `wanted` names, in the city its other words name ('bali 2003')."""
-    years = [w for w in wanted if len(w) == 4 and w.isdigit()]
+    years = [w for w in wanted if _is_year(w)]
     place = [w for w in wanted if w not in years]
     if len(years) != 1 or not place:
         return []

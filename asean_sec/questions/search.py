@@ -65,19 +65,26 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
     hits.sort(key=lambda h: (-h.score, _SEARCH_KINDS.index(h.kind), _latest_first(h), h.label.casefold(), h.id))
     named = query.named_meeting(dataset, text) if len(words) > 1 or "-" in text else None
     if named:  # '19th AMMTC', 'AMMTC-19': the meeting it names first, then what else holds the words
-        rest = [h for h in hits if (h.kind, h.id) != ("meeting", named)]
         meeting = dataset.meetings_by_id[named]
         label = _meeting_label(dataset, meeting)
-        top = max((h.score for h in hits), default=0) + 1
-        hits = [Hit("meeting", named, label, top, "name", label.split(" (")[0], tuple(meeting.sources)), *rest]
-    elif ("+" in text or "plus" in words) and (body := query.named_body(dataset, text)) is not None:
+        return _first(hits, "meeting", named, label, label.split(" (")[0], meeting.sources)
+    if ("+" in text or "plus" in words) and (body := query.named_body(dataset, text)) is not None:
         # 'AMMTC+Korea', 'SOMTC Plus United States': the body it names first (other names rank by score)
-        rest = [h for h in hits if (h.kind, h.id) != ("mechanism", body)]
         mechanism = dataset.mechanisms[body]
-        top = max((h.score for h in hits), default=0) + 1
-        hits = [Hit("mechanism", body, f"{mechanism.acronym} — {mechanism.name}", top, "name", mechanism.acronym,
-                    tuple(mechanism.sources)), *rest]
+        return _first(hits, "mechanism", body, _body_label(mechanism), mechanism.acronym, mechanism.sources)
     return hits
+
+
+def _first(hits: list[Hit], kind: str, record_id: str, label: str, text: str, sources) -> list[Hit]:
+    """`hits` with the record the query names first, matched by name, whether its text held the words or not."""
+    top = max((h.score for h in hits), default=0) + 1
+    return [Hit(kind, record_id, label, top, "name", text, tuple(sources)),
+            *(h for h in hits if (h.kind, h.id) != (kind, record_id))]
+
+
+def _body_label(body) -> str:
+    """'AMMTC — ASEAN Ministerial Meeting on Transnational Crime': as search lists a body."""
+    return f"{body.acronym} — {body.name}"
 
 
 def _holding(words: list[str], corpus: str, starts: list[int]) -> set[int]:
@@ -196,7 +203,7 @@ def _documents(dataset: Dataset):
                 ("note", raw.get("note"))], c.sources)
     for body in dataset.mechanisms.values():
         raw = raw_record(dataset, "mechanisms", body.id)
-        yield ("mechanism", body.id, f"{body.acronym} — {body.name}",
+        yield ("mechanism", body.id, _body_label(body),
                [("acronym", body.acronym), ("name", body.name), ("id", body.id), *[("alias", a) for a in body.aliases],
                 ("description", body.description), ("chair_note", body.chair_note), ("note", raw.get("note")),
                 *[("country", name(p)) for p in body.partners]], body.sources)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from asean_sec.model.dataset import Dataset
+from asean_sec.model.dates import PartialDate
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Document, Report, keep, sections
 from asean_sec.output.views.common import (
@@ -165,12 +166,12 @@ OLD_EVIDENCE_NOTE = ("(old): the latest source is more than a year before the da
 
 
 def _old(latest: str | None, as_of) -> bool:
-    """Whether evidence dated `latest` ('2025-07-31', '2025-07', '2025') is over a year before `as_of`."""
+    """Whether evidence dated `latest` ('2025-07-31', '2025-07', '2025': its last day counts) is over a
+    year before `as_of`."""
     if not latest:
         return False
-    parts = [int(part) for part in latest.split("-")]
-    year, month, day = parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 31  # partial: its last day
-    return (year + 1, month, day) < (as_of.year, as_of.month, as_of.day)
+    last = PartialDate.parse(latest).last_day
+    return (last.year + 1, last.month, last.day) < (as_of.year, as_of.month, as_of.day)
 
 
 def _office_row(dataset: Dataset, state: people.OfficeState, as_of) -> dict:
@@ -235,7 +236,7 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
         row["roles"] = list(item.roles)
         row["title_then"] = item.title
         attended.append(row)
-    named_only = sum(1 for row in attended if row["roles"] == ["named in note"])
+    named_only = any(row["roles"] == ["named in note"] for row in attended)
     title = "Meetings attended, chaired or spoken at" + (", or named in a note" if named_only else "")
     meeting_report = Report(title=f"{title} ({len(attended)})", rows=attended,
                             columns=[
