@@ -63,10 +63,12 @@ def test_brief_expects_the_next_consultation_from_the_chair_rule(run_json):
     assert (expected["ordinal"], expected["year"], expected["chair_country"]) == ("16", 2026, "ph")
 
 
-def test_brief_of_a_host_rotation_body_without_a_sourced_rule_leaves_the_chair_unknown(run_json):
-    """ASEANAPOL's hosts have chaired, but no source states the rule: the 2026 host is not a chair."""
-    brief = run_json("brief", "ASEANAPOL")
-    assert (brief["current_chair"]["country"], brief["current_chair"]["status"]) == (None, "unknown")
+def test_brief_of_a_host_rotation_body_gives_the_next_host_marked_inferred(run_json):
+    """ASEANAPOL's host holds the chairmanship for its year (a sourced rule): the 2026 host is shown as the
+    chair, marked inferred, and says which meeting it rests on."""
+    brief = run_json("brief", "ASEANAPOL", as_of="2026-12-07")
+    assert (brief["current_chair"]["country"], brief["current_chair"]["status"]) == ("ph", "inferred")
+    assert "inferred from the body's rule" in brief["current_chair"]["basis"]
     assert brief["last_meeting"]["id"] == "aseanapol-43"
     assert (brief["next_meeting"]["id"], brief["next_meeting"]["host"]) == ("aseanapol-44", "ph")
     dgicm = run_json("brief", "DGICM", as_of="2019-12-31")  # a sourced host rule: the host, marked inferred
@@ -264,14 +266,15 @@ def test_a_city_that_is_its_country_is_named_once(run):
 
 
 def test_a_led_by_list_says_how_many_hosted_meetings_it_cannot_hold(run, run_json):
-    # the 43rd AMM (Hanoi, 2010) has no chair on record: a list of what Viet Nam led says so, JSON does not
+    # the 7th ACDFM (Hanoi, 2010) has no chair on record: a list of what Viet Nam led says so, JSON does not
     plain = run("meetings", "--led-by", "vn", "--year", "2010", "--format", "plain").stdout
-    assert "Not listed: 2 meetings Viet Nam hosted with no chair on record (--hosted-by lists them)." in plain
-    assert "Not listed: 2 meetings" in run("meetings", "--led-by", "vn", "--year", "2010").stdout  # auto: plain
+    assert "Not listed: 1 meeting Viet Nam hosted with no chair on record (--hosted-by lists it)." in plain
+    assert "Not listed: 1 meeting" in run("meetings", "--led-by", "vn", "--year", "2010").stdout  # auto: plain
     hosted = run_json("meetings", "--hosted-by", "vn", "--year", "2010")
-    assert "amm-43" in {m["id"] for m in hosted} and not any(m["chair_country"] for m in hosted if m["id"] == "amm-43")
+    assert "acdfm-7" in {m["id"] for m in hosted} and not any(m["chair_country"] for m in hosted if m["id"] == "acdfm-7")
+    # the 43rd AMM's chair is inferred from the host rule: listed, unless only stated chairs are asked for
     stated = run("meetings", "--led-by", "vn", "--year", "2010", "--stated-only", "--format", "plain").stdout
-    assert "hosted with no chair a source names" in stated
+    assert "Not listed: 3 meetings Viet Nam hosted with no chair a source names" in stated
 
 
 def test_search_limit(run_json, run):

@@ -63,10 +63,13 @@ def test_ammtc_follows_the_asean_chair_and_names_its_chair_person(run_json):
 
 def test_a_chair_is_never_inferred_from_an_unsourced_rule_for_a_past_year(run_json):
     """The AMMTC met in Yangon in 1999 and in Siem Reap in 2009: following the ASEAN chair (the
-    Philippines, Thailand) would contradict the record. ASEANAPOL's host rule has no source either."""
-    for year, body in ((1997, "AMMTC"), (1999, "AMMTC"), (2009, "AMMTC+3"), (2010, "ASEANAPOL")):
+    Philippines, Thailand) would contradict the record. ASEANAPOL's host rule is sourced: its 2010 host
+    (Cambodia, the 30th conference) is given, marked inferred."""
+    for year, body in ((1997, "AMMTC"), (1999, "AMMTC"), (2009, "AMMTC+3")):
         answer = run_json("chair", str(year), "--mechanism", body)
         assert (answer["country"], answer["status"]) == (None, "unknown"), (year, body, answer)
+    police = run_json("chair", "2010", "--mechanism", "ASEANAPOL")
+    assert (police["country"], police["status"]) == ("kh", "inferred")
     siem_reap = run_json("chair", "2009", "--mechanism", "AMMTC")  # its chair on record, not Thailand's year
     assert (siem_reap["country"], siem_reap["status"]) == ("kh", "held")
 

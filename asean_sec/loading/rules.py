@@ -69,7 +69,8 @@ def outcomes(c):
 
 
 def chair_basis(c):
-    """A chair inferred from a rule needs the body's rule to be sourced (`chair_rule_sources`)."""
+    """A chair inferred from a rule needs the body's rule to be sourced (`chair_rule_sources`); a
+    meeting kept out of its body's rule (`chair_by_rule: false`) is one with no chair named."""
     for i, body in enumerate(c.raw["mechanisms"]):
         for j, source_id in enumerate(body.get("chair_rule_sources", ())):
             c.ref("mechanisms", i, ("chair_rule_sources", j), source_id, "sources")
@@ -82,6 +83,10 @@ def chair_basis(c):
             c.report("meetings", i, "chair_basis",
                      f"{meeting['id']}: chair inferred from a rule, but {meeting['mechanism']} has no sourced chair rule",
                      "add chair_rule_sources (sources stating the rule) to the body, or drop the inferred chair")
+        if meeting.get("chair_by_rule") is False and (meeting.get("chair") or meeting.get("co_chairs")):
+            c.report("meetings", i, "chair_by_rule",
+                     f"{meeting['id']}: chair_by_rule is false, but the meeting has a chair a source names",
+                     "drop chair_by_rule: it only keeps a rule from a meeting with no chair")
 
 
 def derived(c):

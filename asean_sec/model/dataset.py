@@ -57,6 +57,8 @@ def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict) -> str
         return None
     if meeting.get("chair") or meeting.get("co_chairs") or meeting.get("status") == "cancelled":
         return None
+    if meeting.get("chair_by_rule") is False:  # the record says the rule may not cover this meeting
+        return None
     since = mechanism.get("chair_rule_from")
     if since and str(meeting.get("start") or "") < str(since):  # ISO text: a bare year before the day counts as before
         return None
