@@ -42,9 +42,7 @@ def stored(folder) -> dict:
     found = {("section", name): reader.value(place) for name, place in reader.sections.items()}
     for name in reader.collections:
         index = reader.index(name)
-        keys = range(len(index)) if isinstance(reader.value(reader.collections[name]), tuple) else \
-            reader.value(reader.collections[name])
-        found[("collection", name)] = {k: marshal.loads(reader.part(index.place(k))) for k in keys}
+        found[("collection", name)] = {k: marshal.loads(reader.part(index.place(k))) for k in index.keys()}
     return found
 
 

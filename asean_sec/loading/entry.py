@@ -13,23 +13,29 @@ file truncated under us) fails its check like any other.
 
 Layout: MAGIC, header length (4 bytes), header digest (16 bytes), header, parts. The header is
 {"sections": {name: (offset, length, digest)}, "collections": {name: (offset, length, digest)}},
-offsets from the start of the parts. A collection's index is a dict by id of each item's
-(offset, length, digest); or, for a list, (number of items, [place of each page]), a page being
-a part that lists the places of PAGE items: one meeting of twelve thousand costs one page.
+offsets from the start of the parts. A list collection's index is (number of items, [place of
+each page]), a page being a part that lists the places of PAGE items: one meeting of twelve
+thousand costs one page. A collection by id is indexed the same way in buckets: (BY_ID, number
+of items, [place of each bucket]), a bucket being a part that maps the ids whose CRC-32 falls to it
+to the places of their items (about BUCKET ids each): one source of three thousand costs one
+bucket, not an index of every source.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+from binascii import crc32
 
 try:
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
 
-MAGIC = b"ASEANSEC3"
+MAGIC = b"ASEANSEC4"
 PAGE = 256  # item places per page of a list collection's index
+BUCKET = 256  # ids per bucket (on average) of a collection by id
+BY_ID = "by id"  # the first element of a collection-by-id's index
 _DIGEST = 16
 _PREFIX = len(MAGIC) + 4 + _DIGEST
 
@@ -40,6 +46,20 @@ class Corrupt(Exception):
 
 def _digest(data: bytes) -> bytes:
     return blake2b(data, digest_size=_DIGEST).digest()
+
+
+def bucket_of(key, buckets: int) -> int:
+    """The bucket of a collection by id that holds `key` (a string or a tuple of strings): the
+    same in every process (Python's own hash of a string is not)."""
+    return crc32(repr(key).encode("utf-8", "backslashreplace")) % buckets
+
+
+def _buckets(places: dict, count: int) -> list[dict]:
+    """`places` (id -> place) split into buckets of about BUCKET ids each."""
+    buckets: list[dict] = [{} for _ in range(max(1, -(-count // BUCKET)))]
+    for key, place in places.items():
+        buckets[bucket_of(key, len(buckets))][key] = place
+    return buckets
 
 
 class Carried:
@@ -81,7 +101,8 @@ def encode(sections: dict, collections: dict) -> bytes:
     for name, items in collections.items():
         index: dict | tuple
         if isinstance(items, dict):
-            index = {key: parts.add(blob) for key, blob in items.items()}
+            places = {key: parts.add(blob) for key, blob in items.items()}
+            index = (BY_ID, len(places), [parts.add(marshal.dumps(bucket)) for bucket in _buckets(places, len(places))])
         else:
             places = [parts.add(blob) for blob in items]
             index = (len(places), [parts.add(marshal.dumps(places[start:start + PAGE]))
@@ -106,13 +127,23 @@ def patch(reader: Reader, replaced: dict[str, dict], sections: dict | None = Non
         header["sections"][name] = add(marshal.dumps(value))
     for name, changes in replaced.items():
         stored = reader.value(reader.collections[name])
-        if isinstance(stored, dict):
-            index = dict(stored)
+        if stored[0] == BY_ID:
+            count, buckets = stored[1], list(stored[2])
+            changed: dict[int, dict] = {}
             for key, blob in changes.items():
+                number = bucket_of(key, len(buckets))
+                if number not in changed:
+                    changed[number] = dict(reader.value(buckets[number]))
+                had = key in changed[number]
                 if blob is None:
-                    index.pop(key, None)
+                    changed[number].pop(key, None)
+                    count -= had
                 else:
-                    index[key] = add(blob)
+                    changed[number][key] = add(blob)
+                    count += not had
+            for number, bucket in changed.items():
+                buckets[number] = add(marshal.dumps(bucket))
+            index = (BY_ID, count, buckets)
         else:
             count, pages = stored[0], list(stored[1])
             touched: dict[int, list] = {}
@@ -199,36 +230,64 @@ class Reader:
         stored = self.value(self.collections[name])
         try:
             return Index(self, stored)
-        except (TypeError, ValueError) as err:
+        except (TypeError, ValueError, KeyError, IndexError) as err:
             raise Corrupt(str(err)) from None
 
 
 class Index:
-    """Where each item of a stored collection lies: by id, or by position with the pages of a
-    list's index read (and checked) when first needed."""
+    """Where each item of a stored collection lies: by id, with the bucket that holds an id read
+    (and checked) when first needed, or by position, with the pages of a list's index read when
+    first needed."""
 
     def __init__(self, reader: Reader, stored):
         self._reader = reader
-        if isinstance(stored, dict):
-            self._by_id: dict | None = stored
-            self._count, self._pages = len(stored), []
+        self._by_id = stored[0] == BY_ID
+        if self._by_id:
+            self._count, self._pages = int(stored[1]), list(stored[2])
+            if not self._pages:
+                raise ValueError("an index by id without buckets")
         else:
-            self._by_id = None
             self._count, self._pages = stored[0], list(stored[1])
-        self._pages_read: dict[int, list] = {}
+        self._pages_read: dict[int, list | dict] = {}
 
     def __len__(self) -> int:
         return self._count
 
+    def _bucket(self, key) -> dict:
+        number = bucket_of(key, len(self._pages))
+        if number not in self._pages_read:
+            bucket = self._reader.value(self._pages[number])
+            if not isinstance(bucket, dict):
+                raise Corrupt("a bucket of an index is not a mapping")
+            self._pages_read[number] = bucket
+        return self._pages_read[number]  # type: ignore[return-value]
+
+    def keys(self) -> list:
+        """Every id (reading every bucket) or every position of the collection."""
+        if not self._by_id:
+            return list(range(self._count))
+        found: list = []
+        for number, place in enumerate(self._pages):
+            if number not in self._pages_read:
+                self._pages_read[number] = self._reader.value(place)
+            found += self._pages_read[number]
+        return found
+
     def __contains__(self, key) -> bool:
-        if self._by_id is not None:
-            return key in self._by_id
+        if self._by_id:
+            return key in self._bucket(key)
         return isinstance(key, int) and 0 <= key < self._count
+
+    def find(self, key) -> tuple[int, int, bytes] | None:
+        """The place of item `key`, or None when the collection has none."""
+        if self._by_id:
+            return self._bucket(key).get(key)
+        return self.place(key) if key in self else None
 
     def place(self, key) -> tuple[int, int, bytes]:
         """(offset, length, digest) of item `key`; KeyError or IndexError when there is none."""
-        if self._by_id is not None:
-            return self._by_id[key]
+        if self._by_id:
+            return self._bucket(key)[key]
         if key not in self:
             raise IndexError(key)
         number = key // PAGE
@@ -260,4 +319,6 @@ class Items:
         return (self[i] for i in range(len(self)))
 
     def get(self, key, default=None):
-        return self[key] if key in self._index else default
+        """Item `key` of a collection by id, or `default` when it has none."""
+        found = self._sections.collection_find(self._name, key)
+        return default if found is None else found

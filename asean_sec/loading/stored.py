@@ -127,6 +127,18 @@ class Sections(Mapping):
         fresh: dict = self._fresh or self._rebuild()
         return fresh[name][key]
 
+    def collection_find(self, name: str, key) -> bytes | None:
+        """Item `key` of collection `name` (a collection by id), or None when it has none."""
+        index = self.collection_index(name)
+        if self._fresh is None:
+            try:
+                place = index.find(key)
+                return None if place is None else self._reader.part(place)
+            except entry.Corrupt:
+                self._fresh = self._rebuild()
+        fresh: dict = self._fresh or self._rebuild()
+        return fresh[name].get(key)
+
     def __contains__(self, name):
         return name in self._reader.sections or name in self._derived or name in self._loaded
 
