@@ -75,6 +75,11 @@ def chair_basis(c):
         for j, source_id in enumerate(body.get("chair_rule_sources", ())):
             c.ref("mechanisms", i, ("chair_rule_sources", j), source_id, "sources")
     sourced = {body["id"] for body in c.raw["mechanisms"] if body.get("chair_rule_sources")}
+    for i, body in enumerate(c.raw["mechanisms"]):
+        if body.get("chair_rule_before") and not body.get("chair_rule_from"):
+            c.report("mechanisms", i, "chair_rule_before",
+                     f"{body['id']}: chair_rule_before names the rule before chair_rule_from, which the body does not give",
+                     "give chair_rule_from (the day the present rule took effect), or drop chair_rule_before")
     for i, meeting in enumerate(c.raw["meetings"]):
         if meeting.get("chair_basis") == "rule" and not meeting.get("chair"):
             c.report("meetings", i, "chair_basis", f"{meeting['id']}: chair_basis is rule but no chair is given",

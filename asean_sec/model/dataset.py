@@ -49,7 +49,8 @@ def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict) -> str
     """The country a body's chair rule gives a meeting no source names a chair for, or None.
 
     Only a rule that is itself sourced (`chair_rule_sources`) is applied, and only to meetings that
-    began on or after `chair_rule_from` when the body gives one: host_rotation gives the host;
+    began on or after `chair_rule_from` when the body gives one (before it, `chair_rule_before`
+    when the body gives one: host_rotation, the host): host_rotation gives the host;
     follows_asean_chair, and the ASEAN Chairmanship's own rotation (the Chair chairs the Summit),
     give the ASEAN chair (held or confirmed) of the start year.
     """
@@ -61,7 +62,8 @@ def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict) -> str
         return None
     since = mechanism.get("chair_rule_from")
     if since and str(meeting.get("start") or "") < str(since):  # ISO text: a bare year before the day counts as before
-        return None
+        # the rule that held before (`chair_rule_before`), if the body's sources state one: the host chaired
+        return meeting.get("host") if mechanism.get("chair_rule_before") == "host_rotation" else None
     if mechanism["chair_rule"] == "host_rotation":
         return meeting.get("host")
     if mechanism["chair_rule"] in ("follows_asean_chair", "alphabetical_rotation"):
