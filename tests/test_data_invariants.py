@@ -208,6 +208,8 @@ def test_the_host_rules_of_the_amm_and_aseanapol_mark_what_they_infer(run_json):
     assert (rows["amm-34"]["chair_country"], rows["amm-34"]["chair_basis"]) == ("vn", "stated")
     assert rows["amm-special-1979"]["chair_country"] is None
     assert rows["amm-informal-consultation-2024-12"]["chair_country"] == "la"  # stated, not its host
+    ahead = run_json("chair", "2027", "--mechanism", "AMM")  # since the Charter: the year's ASEAN Chair
+    assert (ahead["country"], ahead["status"]) == ("sg", "inferred")
     police = {r["ordinal"]: r for r in run_json("meetings", "--mechanism", "aseanapol")}
     assert (police["35"]["chair_country"], police["35"]["chair_basis"]) == ("id", "rule")
     assert (police["43"]["chair_country"], police["43"]["chair_basis"]) == ("th", "stated")
