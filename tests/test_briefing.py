@@ -445,3 +445,18 @@ def test_a_dated_term_is_seen_only_at_meetings_within_it(run_json):
     those sightings fall in his second term, not in the first (1990-1993) that bears that exact title."""
     terms = {o["start"]: o for o in run_json("person", "Hor Namhong")["offices"]}
     assert terms["1990"]["attested_first"] is None and terms["1990"]["attested_last"] is None
+
+
+def test_the_next_numbered_meeting_follows_the_last_numbered_one(run_json):
+    """The 58th AMM met in 2025; meetings of 2026 outside the numbered series (a retreat, the eve of
+    the Summit) do not push the 59th to 2027."""
+    brief = run_json("brief", "AMM", as_of="2026-12-07")
+    expected = brief["expected_meeting"]
+    assert (expected["ordinal"], expected["year"]) == ("59", 2026)
+
+
+def test_a_country_marks_the_chairs_it_holds_by_rule_in_its_role_column(run):
+    """The column naming the chair is the first a narrow terminal drops: the role says '(inferred)' too."""
+    text = run("country", "mm", "--format", "plain", as_of="2026-12-07").stdout
+    assert "host & chair (inferred)" in text
+    assert "(inferred): no source names this chair; it follows from the body's sourced chair rule." in text

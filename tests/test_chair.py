@@ -113,3 +113,29 @@ def test_a_chair_that_took_over_during_the_year_is_current_only_from_that_day(ru
     after = run_json("chair", "current", as_of="2008-07-24")
     assert (after["year"], after["country"], after["status"]) == (2008, "th", "held")
     assert run_json("chair", "current", as_of="2026-12-07")["year"] == 2026  # calendar years since the Charter
+
+
+def test_a_years_chair_comes_from_its_numbered_meeting_with_a_stated_chair(run_json):
+    """A year with several meetings of a body answers from one whose chair a source names, the
+    numbered one first: the 57th AMM (Saleumxay Kommasith), not the informal consultation of
+    December 2024 (no person named) nor a later meeting whose chair is only inferred."""
+    answer = run_json("chair", "2024", "--mechanism", "AMM", as_of="2026-12-07")
+    assert (answer["country"], answer["person_name"], answer["basis"]) == ("la", "Saleumxay Kommasith", "chair of AMM 57")
+    for year, basis in (("2022", "chair of AMM 55"), ("2021", "chair of AMM 54")):
+        answer = run_json("chair", year, "--mechanism", "AMM", as_of="2026-12-07")
+        assert (answer["status"], answer["basis"]) == ("held", basis)
+    assert run_json("chair", "2025", "--mechanism", "SOMTC", as_of="2026-12-07")["basis"] == "chair of SOMTC 25"
+
+
+def test_a_past_years_chair_is_held_not_in_the_chair(run):
+    past = run("chair", "previous", "--format", "plain", as_of="2026-12-07").stdout
+    assert "Status:   held (that year is over)" in past
+    current = run("chair", "current", "--format", "plain", as_of="2026-12-07").stdout
+    assert "Status:   in the chair (its year has begun)" in current
+
+
+def test_a_year_whose_chair_is_unknown_is_shown_and_exits_1(run):
+    result = run("chair", "2016", "--mechanism", "AMMTC", "--format", "plain", as_of="2026-12-07")
+    assert result.exit_code == 1
+    assert "Chair:    not on record" in result.stdout and "Status:   unknown" in result.stdout
+    assert "No record of the AMMTC chair for 2016." in result.stderr

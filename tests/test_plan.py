@@ -40,7 +40,7 @@ def test_rotation_grid_fits_80_columns_with_a_legend(run):
     text = result.stdout
     for year in range(2023, 2031):
         assert str(year) in text
-    assert "SG c" in text and "TH p" in text and "h in the chair" in text and "inferred" in text
+    assert "SG c" in text and "TH p" in text and "h held" in text and "inferred" in text
 
 
 def test_rotation_plain_and_csv(run):

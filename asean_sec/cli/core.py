@@ -16,6 +16,7 @@ from asean_sec.cli.support import (
     MAX_YEAR,
     MIN_YEAR,
     DateType,
+    NothingMatched,
     PathText,
     check_span,
     command,
@@ -63,7 +64,9 @@ def chair(state, when, mechanism, fmt, color, cite):
         raise click.BadParameter(f"{year} is out of range: years run from {MIN_YEAR} to {MAX_YEAR}",
                                  param_hint="YEAR")
     answer = query.chair_as_of(dataset, year, body, state.as_of)
-    emit(views.chair_report(dataset, answer, year, body), fmt, color, cite)
+    emit(views.chair_report(dataset, answer, year, body, state.as_of.year), fmt, color, cite)
+    if answer is not None and answer.country is None:  # shown (its rule and note), but no chair on record: exit 1
+        raise NothingMatched(f"No record of the {dataset.mechanisms[body].acronym} chair for {year}.")
 
 
 @command()

@@ -414,7 +414,7 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
     rule = body.chair_rule
     held = [m for m in meetings(dataset, mechanism=mechanism, year=year) if m.chair or m.co_chairs]
     if held:
-        meeting = held[-1]
+        meeting = max(enumerate(held), key=_year_meeting)[1]
         seat = meeting.chair or meeting.co_chairs[0]
         shared = () if meeting.chair else tuple(meeting.co_chairs)
         label = f"{meeting_name(dataset, mechanism)} {meeting.ordinal}"
@@ -441,6 +441,15 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
     if rule is ChairRule.FOLLOWS_ASEAN_CHAIR:
         return _following(body, year, asean_chair(dataset, year), "follows the ASEAN chair")
     return _unknown(body, year)
+
+
+def _year_meeting(item: tuple[int, Meeting]) -> tuple:
+    """Which of a year's chaired meetings answers for the year's chair: one whose chair a source names
+    before one inferred from a rule, then a numbered meeting of the series (the 57th AMM, not an
+    informal consultation), then one that names the chair person, then the latest."""
+    position, meeting = item
+    seat = meeting.chair or (meeting.co_chairs[0] if meeting.co_chairs else None)
+    return (not meeting.chair_inferred, meeting.ordinal.isdigit(), bool(seat and seat.person), position)
 
 
 def _following(body, year: int, followed: ChairAnswer | None, label: str) -> ChairAnswer | None:

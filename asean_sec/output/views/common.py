@@ -95,6 +95,14 @@ def _meeting_dates(row: dict) -> str:
     return _compact_span(row["start"], row.get("end")) + _derived(row, "start", "end")
 
 
+INFERRED_MEANING = "(inferred): no source names this chair; it follows from the body's sourced chair rule"
+
+
+def _inferred_note(found: list[dict], key: str = "chair_basis") -> list[str]:
+    """The note an '(inferred)' mark needs, when a row carries one."""
+    return [INFERRED_MEANING + "."] if any(row.get(key) == "rule" for row in found) else []
+
+
 def _meeting_chair(row: dict) -> str:
     if row.get("chair_country_name"):
         who = _who(row["chair_country_name"], row.get("chair_person_name"))
@@ -124,7 +132,10 @@ _STATUS_WORDS = {"later": "recorded later: known from pages written after this d
                  "held": "in the chair (its year has begun)"}
 
 
-def _status(status: str | None) -> str | None:
+def _status(status: str | None, past: bool = False) -> str | None:
+    """A chair status in words; a chair year gone by (`past`) 'held', not 'in the chair'."""
+    if past and status == "held":
+        return "held (that year is over)"
     return _STATUS_WORDS.get(status, status) if status else status
 
 

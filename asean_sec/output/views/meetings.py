@@ -6,6 +6,7 @@ from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
 from asean_sec.output.views.common import (
+    INFERRED_MEANING,
     _derived_note,
     _label,
     _meeting_chair,
@@ -30,17 +31,20 @@ def _chair_text(row) -> str:
     if len(row.get("co_chairs") or ()) > 1:
         seats = [_country_and_person("country_name", "person_name")(seat) for seat in row["co_chairs"]]
         return "; ".join(seats) + " (co-chairs)"
-    return _country_and_person("country_name", "person_name")(row)
+    return _country_and_person("country_name", "person_name")(row) or "not on record"
 
 
-def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechanism: str) -> Report:
+def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechanism: str,
+                 this_year: int | None = None) -> Report:
+    """The chair of `mechanism` in `year`; a year before `this_year` (the --as-of day's) is gone by."""
     found = [rows.chair_row(dataset, answer)] if answer else []
     label = dataset.mechanisms[mechanism].acronym
+    past = this_year is not None and year < this_year
     columns = [
         Column("Year", "year"),
         Column("Body", "mechanism_name"),
         Column("Chair", _chair_text),
-        Column("Status", lambda r: _status(r["status"])),
+        Column("Status", lambda r: _status(r["status"], past)),
         Column("Basis", lambda r: _label(r["basis"])),  # 'stepped in', not the field's value 'stepped_in'
         Column("Note", "note"),
         Column("Verified", "last_verified"),
@@ -69,8 +73,7 @@ def asked(dataset: Dataset, chosen: dict, year=None, since=None, until=None) -> 
 
 
 INFERRED = " (inferred)"
-INFERRED_NOTE = ("(inferred): no source names this chair; it follows from the body's sourced chair rule "
-                 "(--stated-only leaves these out).")
+INFERRED_NOTE = INFERRED_MEANING + " (--stated-only leaves these out)."
 
 
 def meetings_report(dataset: Dataset, meetings, asked: str = "", unchaired: dict | None = None,

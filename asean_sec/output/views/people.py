@@ -11,6 +11,7 @@ from asean_sec.output.views.common import (
     _dated,
     _derived,
     _derived_note,
+    _inferred_note,
     _label,
     _lead_dict,
     _meeting_chair,
@@ -101,10 +102,11 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         keep(Column("Date", _meeting_dates)),
         Column("Meeting", rows.meeting_label, min_width=12),  # a long label wraps between words, not a column less
         Column("Place", _place, stack=True),
-        Column("Role", lambda r: " & ".join(r["roles"]) + (" (upcoming)" if r["upcoming"] else "")),
+        Column("Role", _led_role),
         Column("Chair / co-chairs", _meeting_chair, ratio=2, drop=1),
         _src_column(led),
-    ], empty_message="No meetings chaired or hosted on record.", notes=_derived_note(led, "start", "end"))
+    ], empty_message="No meetings chaired or hosted on record.",
+        notes=_inferred_note(led) + _derived_note(led, "start", "end"))
 
     holders = [_office_row(dataset, s, as_of) for s in answer.in_office]
     old = lambda row: _old(row["latest_source"], as_of)  # noqa: E731 - evidence over a year before the day asked
@@ -185,6 +187,15 @@ def _office_row(dataset: Dataset, state: people.OfficeState, as_of) -> dict:
             "attested_first": text(state.attested_first), "attested_last": text(state.attested_last),
             "note": o.note, "sources": rows.source_refs(dataset, o.sources),
             "derived": list(o.derived)}  # "start", "end": worked out from the sources, not printed in them
+
+
+def _led_role(r: dict) -> str:
+    """'host & chair', marked '(inferred)' when the chair is inferred from the body's rule (the column
+    that names the chair is the first a narrow terminal drops), '(upcoming)' for a meeting to come."""
+    roles = " & ".join(r["roles"])
+    if r.get("chair_basis") == "rule" and "chair" in r["roles"]:
+        roles += " (inferred)"
+    return roles + (" (upcoming)" if r["upcoming"] else "")
 
 
 def _office_status(r: dict) -> str:

@@ -14,7 +14,7 @@ from asean_sec.output.views.common import _compact_span, _derived, _derived_note
 from asean_sec.questions.upcoming import OVERDUE
 
 STATUS_LETTERS = {"held": "h", "confirmed": "c", "projected": "p", "inferred": "i", "attested": "a", "later": "l"}
-LEGEND = ("h in the chair (its year has begun) · c confirmed by a source · p projected by the Charter's rotation · "
+LEGEND = ("h held (its year has begun, or is over) · c confirmed by a source · p projected by the Charter's rotation · "
           "i inferred from a rule (the body follows another chair, or rotates) · a attested, undated · "
           "l recorded later (seen from an earlier --as-of: known from later pages) · — not known")
 WIDTH = 78

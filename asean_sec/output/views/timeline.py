@@ -10,6 +10,7 @@ from asean_sec.output.views.common import (
     _compact_span,
     _derived,
     _derived_note,
+    _inferred_note,
     _label,
     _meeting_chair,
     _place,
@@ -25,8 +26,10 @@ def _event_row(dataset: Dataset, event: timeline.Event) -> dict:
     name, person = dataset.country_name, dataset.person_name
     row = {"year": event.date.year, "date": str(event.date), "end": None, "kind": kind, "id": None, "text": "",
            "mechanism": None, "country": None, "upcoming": event.upcoming, "sources": []}
+    basis = None  # a meeting's chair_basis
     if kind == "meeting":
         m = rows.meeting_row(dataset, r)
+        basis = m["chair_basis"]
         chair = _meeting_chair(m)
         row.update(id=r.id, mechanism=r.mechanism, country=r.host,
                    text=", ".join(p for p in (rows.meeting_label(m), _place(m)) if p)
@@ -60,6 +63,8 @@ def _event_row(dataset: Dataset, event: timeline.Event) -> dict:
     row["sources"] = rows.source_refs(dataset, r.sources)
     dated_by = _DATED_BY.get(kind, ())  # the record's fields this event's dates come from
     row["derived"] = ["date"] if any(f in getattr(r, "derived", ()) for f in dated_by) else []
+    # a meeting's chair_basis ("stated" or "rule": its chair inferred, marked in the text), else None
+    row["chair_basis"] = basis
     return row
 
 
@@ -81,4 +86,4 @@ def timeline_report(dataset: Dataset, events: list[timeline.Event], asked: str =
     if years:
         title += f", {years[0]}–{years[-1]}" if len(years) > 1 else f", {years[0]}"
     return Report(title=title, rows=found, columns=columns, empty_message="No event matches those filters.",
-                  group_by="year", row_notes=lambda shown: _derived_note(shown, "date"))
+                  group_by="year", row_notes=lambda shown: _inferred_note(shown) + _derived_note(shown, "date"))
