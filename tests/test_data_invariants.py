@@ -89,7 +89,7 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 23, "mechanisms": 81, "meetings": 744, "people": 747, "offices": 668,
+MINIMUM_RECORDS = {"countries": 24, "mechanisms": 81, "meetings": 744, "people": 747, "offices": 668,
                    "documents": 386, "roles": 112, "sources": 3381, "asean_chair": 57}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
@@ -343,3 +343,11 @@ def test_a_host_is_a_member_by_the_meetings_last_day(run, tmp_path):
     meetings.write_text(text.replace("  start: '1967-08-05'\n  end: '1967-08-08'\n", "  start: '1967-08-05'\n  end: '1967-08-07'\n", 1),
                         encoding="utf-8")
     assert "amm-1: host 'th' was not an ASEAN member on 1967-08-07" in run("validate", str(data)).output
+
+
+def test_north_korea_is_a_country_of_its_own_and_plain_korea_asks_which(run, run_json):
+    """An ARF participant: 'North Korea' must never be answered as the Republic of Korea."""
+    assert [m["id"] for m in run_json("meetings", "--attended-by", "North Korea")] == ["arf-7"]
+    assert run_json("country", "DPRK")["country"]["id"] == "kp"
+    result = run("meetings", "--attended-by", "Korea")
+    assert result.exit_code == 2 and "ambiguous country 'Korea'" in result.stderr
