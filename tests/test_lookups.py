@@ -151,3 +151,14 @@ def test_one_document_by_id_title_or_short_name(run_json, asked, document):
 def test_a_document_shows_each_partys_own_date(run):
     shown = run("document", "Bangkok Treaty", "--format", "plain", env={"COLUMNS": "200"}).stdout
     assert "Timor-Leste (2025-10-25)" in shown and "1997-03-27" in shown
+
+
+def test_person_and_country_agree_on_an_undated_office_seen_lately(run, run_json):
+    """Win Zaw Moe's post as police chief has no start on record, but he was seen in it lately: the
+    country dossier lists him as in office, and so does his own profile, saying why."""
+    dossier = run_json("country", "mm", as_of="2026-12-07")
+    assert "win-zaw-moe" in {o["person"] for o in dossier["in_office"]}
+    profile = run_json("person", "Win Zaw Moe", as_of="2026-12-07")
+    assert [o["undated"] for o in profile["person"]["in_office"]] == [True]
+    text = run("person", "Win Zaw Moe", "--format", "plain", as_of="2026-12-07").stdout
+    assert "no start on record; seen in it in the last 18 months" in text

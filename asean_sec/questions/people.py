@@ -271,6 +271,9 @@ class Profile(NamedTuple):
     meetings: tuple[MeetingRoles, ...]
     note: str | None
     as_of: dt.date
+    # offices with no start on record in which the person was seen within RECENTLY: listed as held,
+    # as `country` lists them
+    recently_seen: tuple[OfficeState, ...] = ()
 
 
 def person_profile(dataset: Dataset, person: str, as_of: dt.date) -> Profile:
@@ -287,6 +290,7 @@ def person_profile(dataset: Dataset, person: str, as_of: dt.date) -> Profile:
         meetings=tuple(_attended(dataset, record, as_of)),
         note=raw_record(dataset, "people", person).get("note"),
         as_of=as_of,
+        recently_seen=tuple(_recently_attested(dataset, states, as_of)),
     )
 
 

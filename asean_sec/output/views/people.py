@@ -215,7 +215,10 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
     p, as_of = answer.person, answer.as_of
     offices = [_office_row(dataset, s, as_of) for s in answer.offices]
     current = [o for o in offices if o["status"] == "in office"]
-    in_office = [{"title": o["title"], "start": o["start"], "derived": o["derived"]} for o in current]
+    seen = {id(s.office) for s in answer.recently_seen}  # undated, but seen in it lately: held, as `country` says
+    lately = [row for row, state in zip(offices, answer.offices) if id(state.office) in seen]
+    in_office = [{"title": o["title"], "start": o["start"], "derived": o["derived"], "undated": o in lately}
+                 for o in current + lately]
     summary = {
         "id": p.id, "name": p.name, "native_name": p.native_name, "aliases": list(p.aliases),
         "country": p.country, "country_name": dataset.country_name(p.country),
@@ -229,7 +232,9 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
         Column("Also written", "aliases"),
         Column("Country", "country_name"),
         Column(f"In office on {as_of.isoformat()}", lambda r: "; ".join(
-            o["title"] + (f" (since {o['start']}{_derived(o, 'start')})" if o["start"] else "") for o in r["in_office"]) or
+            o["title"] + (f" (since {o['start']}{_derived(o, 'start')})" if o["start"] else
+                          " (no start on record; seen in it in the last 18 months)" if o.get("undated") else "")
+            for o in r["in_office"]) or
             "none dated as in office"),
         Column("Note", "note"),
     ])  # a derived start is marked here; the offices table below carries the note
