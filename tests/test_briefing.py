@@ -178,7 +178,7 @@ def test_person_matches_with_or_without_diacritics(run_json, name):
                                                       "ammtc-18", "ammtc-19"]
     assert profile["meetings"][0]["title_then"] == "Deputy Minister of Public Security"
     assert profile["person"]["in_office"] == [{"title": "Minister of Public Security", "start": "2024-06-06",
-                                               "derived": []}]
+                                               "derived": [], "undated": False}]
 
 
 def test_person_offices_have_dates_and_status(run_json):

@@ -154,7 +154,7 @@ def test_markdown_is_a_table_with_the_totals_under_it(run):
     assert "Data as of 2026-12-07." in text
     import re
 
-    counts = re.search(r"Records: 23 countries, 81 mechanisms, (\d+) ASEAN chair years, (\d+) meetings", text)
+    counts = re.search(r"Records: 24 countries, 81 mechanisms, (\d+) ASEAN chair years, (\d+) meetings", text)
     assert counts and int(counts.group(1)) >= 49 and int(counts.group(2)) >= 205
     assert "not recorded: 1970, 1980, 1982-1983, 1990, 2028 (2028 projected by rotation)" in text
     assert "Unexplained ordinal gaps: none." in text

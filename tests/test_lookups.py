@@ -162,3 +162,16 @@ def test_person_and_country_agree_on_an_undated_office_seen_lately(run, run_json
     assert [o["undated"] for o in profile["person"]["in_office"]] == [True]
     text = run("person", "Win Zaw Moe", "--format", "plain", as_of="2026-12-07").stdout
     assert "no start on record; seen in it in the last 18 months" in text
+
+
+def test_a_document_by_the_words_its_title_begins_with(run_json):
+    """'Treaty of Amity and Cooperation' is in every accession's title too: the treaty whose own title
+    begins with those words is meant; so is the DOC by its full title."""
+    assert run_json("document", "Treaty of Amity and Cooperation")["id"] == "tac-1976"
+    assert run_json("document", "Declaration on the Conduct of Parties in the South China Sea")["id"] == \
+        "doc-south-china-sea-2002"
+
+
+def test_an_attendance_list_says_what_it_can_show(run):
+    text = run("meetings", "--attended-by", "Thailand", "--mechanism", "AMMTC", "--format", "plain").stdout
+    assert "a meeting not listed may still have had it present" in text

@@ -95,9 +95,9 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
     A filter given twice takes either value (-m AMMTC -m SOMTC: the meetings of both);
     different filters must all hold.
 
-    \b
-    A chair no source names but the body's sourced rule gives (the host chairs; the body follows
-    the ASEAN Chair) is shown marked "(inferred)"; in JSON, chair_basis is "rule" (else "stated").
+    A chair that no source names is shown only when the body's chair rule, which a source states,
+    gives it (the host chairs, or the body follows the ASEAN Chair); it is marked "(inferred)", and
+    in JSON chair_basis is "rule" (else "stated"). --stated-only leaves such chairs out.
 
     \b
     Examples:
@@ -135,7 +135,8 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
                          stated_only=stated_only))
                      for country in dict.fromkeys(chosen["chaired_by"] + chosen["led_by"])}
     emit(views.meetings_report(dataset, ordered, asked=views.asked(dataset, chosen, year, since, until),
-                               unchaired=unchaired, stated_only=stated_only), fmt, color, cite)
+                               unchaired=unchaired, stated_only=stated_only,
+                               attendance=bool(chosen["attended_by"])), fmt, color, cite)
 
 
 @command()

@@ -121,8 +121,20 @@ def document_id(dataset: Dataset, text: str) -> str:
     """A document by its id ('seanwfz-treaty-1995'), its title, or a name its title gives in brackets
     ('ACTIP', 'TAC', 'Bangkok Treaty'); otherwise LookupFailed with the closest titles."""
     text = " ".join(text.split())
-    return (_exact_id(dataset, "documents", text) or _exact_id(dataset, "documents", text.casefold())
-            or _index(dataset, "document").lookup(text))
+    found = _exact_id(dataset, "documents", text) or _exact_id(dataset, "documents", text.casefold())
+    if found:
+        return found
+    try:
+        return _index(dataset, "document").lookup(text)
+    except LookupFailed:
+        # words many titles share ('Treaty of Amity and Cooperation', in every accession's title too):
+        # the one document whose own title begins with them, its bracketed short name aside
+        wanted = fold(text)
+        begins = [d.id for d in dataset.documents.values()
+                  if re.sub(r"\s*\([^)]*\)", "", fold(d.title)).startswith(wanted)]
+        if len(begins) == 1:
+            return begins[0]
+        raise
 
 
 def person_id(dataset: Dataset, text: str) -> str:

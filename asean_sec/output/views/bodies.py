@@ -81,7 +81,7 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
 
     def next_meeting(r):
         if r["next_meeting"]:
-            return _meeting_line(r["next_meeting"]) + " (on record)"
+            return _meeting_line(r["next_meeting"]) + " — on record"
         e = r["expected_meeting"]
         if not e:
             return "none on record"
@@ -95,7 +95,8 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
         Column("Parent", lambda r: f"{r['parent_name']} — {dataset.mechanisms[r['parent']].name}"
                if r["parent"] in dataset.mechanisms else r["parent"] or ""),
         Column("Subsidiaries", lambda r: "; ".join(
-            s["acronym"] + (f" ({s['bodies_below']} bodies below)" if s["bodies_below"] else "")
+            s["acronym"] + (f" ({s['bodies_below']} {'body' if s['bodies_below'] == 1 else 'bodies'} below)"
+                            if s["bodies_below"] else "")
             for s in r["subsidiaries"])),
         Column("Partner formats", lambda r: "; ".join(
             p["acronym"] + (f" ({', '.join(p['partner_names'])})" if len(p["partners"]) > 1 else "")
@@ -103,7 +104,7 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
         Column("Partners", lambda r: ", ".join(r["partner_names"])),
         Column("Founded", founded),
         Column("Chair rule", _rule_line),
-        Column("How chosen", "chair_note"),
+        Column("How chosen", lambda r: _gist(r["chair_note"])),
         Column(f"Chair {year}", lambda r: _chair_line(r["current_chair"])),
         Column(f"Chair {year + 1}", lambda r: _chair_line(r["next_chair"])),
         Column("Last meeting", lambda r: _meeting_line(r["last_meeting"]) or "none on record"),
@@ -111,7 +112,7 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
                                                     (r["last_meeting"] or {}).get("outcomes", ()))),
         Column("Next meeting", next_meeting),
         Column("Priority areas", lambda r: "; ".join(_crime_short(a) for a in r["priority_areas"])),
-        Column("Data note", "note"),
+        Column("Data note", lambda r: _gist(r["note"])),
     ]
     shown: list[dict] = [m for m in (last, upcoming) if m]
     return Report(title=f"{body.acronym} — brief as of {answer.as_of.isoformat()}", rows=[row], columns=columns,
@@ -217,6 +218,20 @@ def mechanisms_report(dataset: Dataset, nodes: list[bodies.TreeNode], year: int)
     ]
     return Report(title=f"ASEAN security bodies and their chairs in {year}", rows=found, columns=columns,
                   empty_message="No bodies on record.")
+
+
+GIST = 400  # characters of a long note a brief shows (a brief is one screen; JSON has the note whole)
+
+
+def _gist(text: str | None) -> str | None:
+    """A long note cut after the last sentence that ends within GIST characters, saying so."""
+    if not text or len(text) <= GIST:
+        return text
+    import re
+
+    ends = [m.end() for m in re.finditer(r"(?<!\.)\.\s+(?=[A-Z(])", text[:GIST + 1])]  # not '...'
+    cut = text[:ends[-1]].rstrip() if ends else text[:GIST].rsplit(" ", 1)[0]
+    return cut + " … (the whole note: --format json)"
 
 
 def _rule_line(row: dict) -> str:

@@ -143,7 +143,10 @@ def _chair_line(row: dict | None) -> str:
     if not row or not row.get("country"):
         return "not on record"
     who = _who(row.get("country_name"), row.get("person_name"))
-    detail = "; ".join(p for p in (_status(row.get("status")), _label(row.get("basis"))) if p)
+    basis = row.get("basis")
+    if row.get("status") == "inferred" and basis:  # 'inferred' once: '(inferred; to chair ASEANAPOL 44 …)'
+        basis = basis.replace(" (inferred from the body's rule)", "")
+    detail = "; ".join(p for p in (_status(row.get("status")), _label(basis)) if p)
     return f"{who} ({detail})" if detail else who
 
 

@@ -76,11 +76,17 @@ INFERRED = " (inferred)"
 INFERRED_NOTE = INFERRED_MEANING + " (--stated-only leaves these out)."
 
 
+ATTENDANCE_NOTE = ("Attended: a meeting is listed where a source names the country's seat (host, chair, a "
+                   "delegation or a person) or says all members attended; a meeting not listed may still "
+                   "have had it present.")
+
+
 def meetings_report(dataset: Dataset, meetings, asked: str = "", unchaired: dict | None = None,
-                    stated_only: bool = False) -> Report:
+                    stated_only: bool = False, attendance: bool = False) -> Report:
     """`unchaired`: country name -> how many meetings it hosted, within the question's other filters,
     with no chair on record (with `stated_only`, none a source names): a list of what a country chaired
-    or led cannot hold them."""
+    or led cannot hold them. `attendance`: the question filtered on who attended (say what that
+    can show)."""
     found = [rows.meeting_row(dataset, m) for m in meetings]
     columns = [
         keep(Column("Date", _meeting_dates)),
@@ -94,6 +100,7 @@ def meetings_report(dataset: Dataset, meetings, asked: str = "", unchaired: dict
     no_chair = "no chair a source names" if stated_only else "no chair on record"
     notes = [f"Not listed: {count} meeting{'s' if count > 1 else ''} {name} hosted with {no_chair} "
              f"(--hosted-by lists {'them' if count > 1 else 'it'})." for name, count in (unchaired or {}).items() if count]
+    notes += [ATTENDANCE_NOTE] if attendance else []
     return Report(title=title, rows=found, columns=columns, empty_message="No meeting matches those filters.",
                   notes=notes, row_notes=_marker_notes)
 
