@@ -89,8 +89,8 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 24, "mechanisms": 81, "meetings": 744, "people": 747, "offices": 668,
-                   "documents": 386, "roles": 112, "sources": 3381, "asean_chair": 57}
+MINIMUM_RECORDS = {"countries": 24, "mechanisms": 81, "meetings": 744, "people": 748, "offices": 669,
+                   "documents": 386, "roles": 112, "sources": 3383, "asean_chair": 57}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
                        "phan-wannamethee", "roderick-yong", "rusli-noor", "ajit-singh", "rodolfo-severino",
