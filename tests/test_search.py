@@ -48,3 +48,10 @@ def test_examples():
     assert scored("uon", fold("Le Luong Minh")) == 0  # inside a word
     assert scored("scam", fold("member states. Cambodia")) == 0
     assert scored("x", fold("Le Luong Minh")) == 0
+
+
+def test_a_countrys_adjective_is_read_as_its_name(run_json):
+    """'Indonesian defence minister' asks what 'defence minister Indonesia' asks."""
+    hits = run_json("search", "Indonesian", "defence", "minister")
+    assert hits and hits[0]["id"] == run_json("search", "defence", "minister", "Indonesia")[0]["id"]
+    assert "Sjafrie" in hits[0]["label"]

@@ -37,7 +37,13 @@ _WEIGHTS = {"name": 12, "acronym": 12, "title": 10, "id": 8, "alias": 8, "native
 
 # Other spellings of place names that the data writes one way (a query is read with the data's).
 _SPELLINGS = {"naypyidaw": "nay pyi taw", "naypyitaw": "nay pyi taw", "nay pyi daw": "nay pyi taw",
-              "laos": "lao"}  # "Lao PDR", "Lao People's Army": "laos" is in neither
+              "laos": "lao",  # "Lao PDR", "Lao People's Army": "laos" is in neither
+              # a country's adjective, read as its name ('Indonesian defence minister'); one that holds
+              # the name ('Thai', 'Philippine') or names another thing ('Lao') needs none
+              "indonesian": "indonesia", "malaysian": "malaysia", "singaporean": "singapore",
+              "cambodian": "cambodia", "laotian": "lao", "burmese": "myanmar", "bruneian": "brunei",
+              "vietnamese": "viet nam", "filipino": "philippines", "timorese": "timor",
+              "japanese": "japan", "korean": "korea", "australian": "australia", "russian": "russia"}
 
 
 def search(dataset: Dataset, text: str) -> list[Hit]:
