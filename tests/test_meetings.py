@@ -92,3 +92,11 @@ def test_two_terms_of_one_post_are_each_seen_at_the_meetings_within_them(run_jso
     terms = [o for o in run_json("person", "Nakatani Gen")["offices"] if o["title"] == "Minister of Defense"]
     assert [(o["start"], o["attested_first"], o["attested_last"]) for o in terms] == [
         ("2014-12-24", "2015-11-04", "2015-11-04"), ("2024-10-01", "2024-11-21", "2024-11-21")]
+
+
+def test_a_meeting_whose_chair_is_inferred_points_to_the_rules_sources(run):
+    """The rule's sources are listed with the meeting's own: the chair line says which they are."""
+    text = run("meeting", "AMM 56", "--format", "plain").stdout
+    line = next(line for line in text.splitlines() if line.startswith("Chair:"))
+    assert "Indonesia (inferred)" in line and "follows from the body's sourced rule (sources 3-6)" in line
+    assert "[3] 34th ASEAN Ministerial Meeting closes" in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
-from asean_sec.output.document import Column, Report, keep
+from asean_sec.output.document import Column, Report, keep, numbers
 from asean_sec.output.views.common import (
     INFERRED_MEANING,
     _derived_note,
@@ -140,7 +140,9 @@ def meeting_report(dataset: Dataset, meeting) -> Report:
 
     def chair(r):
         if r["chair_country_name"] and r["chair_basis"] == "rule":
-            return _meeting_chair(r) + " — no source names the chair; it follows from the body's sourced rule"
+            rule = numbers([n for n, ref in enumerate(r["sources"], 1) if ref in r["chair_rule_sources"]])
+            return (_meeting_chair(r) + " — no source names the chair; it follows from the body's sourced rule"
+                    + (f" (sources {rule})" if rule else ""))
         return _meeting_chair(r) or "not on record"
 
     def participants(r):  # the chair first, then heads of delegation, then the others; by country
