@@ -55,7 +55,8 @@ def rotation_report(dataset: Dataset, answers, bodies: list[str], years: range, 
     if codes:
         notes.append(" · ".join(f"{code} {name}" for code, name in codes))
     if cite:
-        notes.append("Sources below: those of the years not yet held; --format json gives every cell's.")
+        notes.append("Sources below: those of the cells not marked h (a chair confirmed, projected, inferred or "
+                     "attested); --format json gives every cell's.")
     grid_rows = list(cells.values())
     for line in grid_rows:
         line["sources"] = []
