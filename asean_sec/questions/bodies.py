@@ -90,7 +90,8 @@ def _expected_meeting(dataset: Dataset, body: Mechanism, past: list[Meeting],
     numbered = [m for m in past if m.ordinal.isdigit()]
     ordinal = str(max(int(m.ordinal) for m in numbered) + 1) if numbered else None
     # the next of a numbered series follows its last numbered meeting, not a retreat held since
-    last_start = (max(numbered, key=lambda m: int(m.ordinal)) if numbered else past[-1]).start if past else None
+    last = max(numbered, key=lambda m: int(m.ordinal)) if numbered else (past[-1] if past else None)
+    last_start = last.start if last else None
     last_year = last_start.year if last_start is not None else None
     for role in dataset.roles:
         if (role.mechanism == body.id and role.role in ("chair", "co_chair", "host") and role.start

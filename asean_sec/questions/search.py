@@ -35,11 +35,12 @@ _WEIGHTS = {"name": 12, "acronym": 12, "title": 10, "id": 8, "alias": 8, "native
             "parties": 3, "crime": 4, "mechanism": 3, "note": 1, "chair_note": 1}
 
 
-# Other spellings of place names that the data writes one way (a query is read with the data's).
+# Other spellings of names that the data writes one way (a query is read with the data's): places,
+# and countries' adjectives.
 _SPELLINGS = {"naypyidaw": "nay pyi taw", "naypyitaw": "nay pyi taw", "nay pyi daw": "nay pyi taw",
               "laos": "lao",  # "Lao PDR", "Lao People's Army": "laos" is in neither
-              # a country's adjective, read as its name ('Indonesian defence minister'); one that holds
-              # the name ('Thai', 'Philippine') or names another thing ('Lao') needs none
+              # a country's adjective, read as its name ('Indonesian defence minister'); one that the
+              # name holds ('Thai' in 'Thailand', 'Philippine') matches as it is
               "indonesian": "indonesia", "malaysian": "malaysia", "singaporean": "singapore",
               "cambodian": "cambodia", "laotian": "lao", "burmese": "myanmar", "bruneian": "brunei",
               "vietnamese": "viet nam", "filipino": "philippines", "timorese": "timor",
