@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
@@ -227,8 +228,6 @@ def _gist(text: str | None) -> str | None:
     """A long note cut after the last sentence that ends within GIST characters, saying so."""
     if not text or len(text) <= GIST:
         return text
-    import re
-
     ends = [m.end() for m in re.finditer(r"(?<!\.)\.\s+(?=[A-Z(])", text[:GIST + 1])]  # not '...'
     cut = text[:ends[-1]].rstrip() if ends else text[:GIST].rsplit(" ", 1)[0]
     return cut + " … (the whole note: --format json)"

@@ -98,9 +98,9 @@ def _meeting_dates(row: dict) -> str:
 INFERRED_MEANING = "(inferred): no source names this chair; it follows from the body's sourced chair rule"
 
 
-def _inferred_note(found: list[dict], key: str = "chair_basis") -> list[str]:
+def _inferred_note(found: list[dict]) -> list[str]:
     """The note an '(inferred)' mark needs, when a row carries one."""
-    return [INFERRED_MEANING + "."] if any(row.get(key) == "rule" for row in found) else []
+    return [INFERRED_MEANING + "."] if any(row.get("chair_basis") == "rule" for row in found) else []
 
 
 def _meeting_chair(row: dict) -> str:
