@@ -7,6 +7,7 @@ from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep, numbers
 from asean_sec.output.views.common import (
     INFERRED_MEANING,
+    RULE_LABELS,
     _derived_note,
     _label,
     _meeting_chair,
@@ -45,7 +46,8 @@ def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechan
         Column("Body", "mechanism_name"),
         Column("Chair", _chair_text),
         Column("Status", lambda r: _status(r["status"], past)),
-        Column("Basis", lambda r: _label(r["basis"])),  # 'stepped in', not the field's value 'stepped_in'
+        # 'stepped in', not the field's value 'stepped_in'; a rule in words when no record gives the chair
+        Column("Basis", lambda r: RULE_LABELS.get(r["basis"]) or _label(r["basis"])),
         Column("Note", "note"),
         Column("Verified", "last_verified"),
     ]
