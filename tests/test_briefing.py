@@ -460,3 +460,8 @@ def test_a_country_marks_the_chairs_it_holds_by_rule_in_its_role_column(run):
     text = run("country", "mm", "--format", "plain", as_of="2026-12-07").stdout
     assert "host & chair (inferred)" in text
     assert "(inferred): no source names this chair; it follows from the body's sourced chair rule." in text
+
+
+def test_the_tree_of_bodies_says_what_its_chair_statuses_mean(run):
+    text = run("mechanisms", "--format", "plain", as_of="2026-12-07").stdout
+    assert "(inferred): no source names the chair; it follows from the body's sourced chair rule" in text

@@ -217,8 +217,16 @@ def mechanisms_report(dataset: Dataset, nodes: list[bodies.TreeNode], year: int)
         Column(f"Chair {year}", chair_text),  # wraps before the tree does (a narrow terminal)
         Column("Name", "name", ratio=3, drop=1),
     ]
+    shown = {r["chair_status"] for r in found if r["chair_country_name"]}
+    notes = [" · ".join(f"({status}): {meaning}" for status, meaning in _TREE_STATUSES.items() if status in shown)]
     return Report(title=f"ASEAN security bodies and their chairs in {year}", rows=found, columns=columns,
-                  empty_message="No bodies on record.")
+                  empty_message="No bodies on record.", notes=[n for n in notes if n])
+
+
+# What a chair's status in the tree says (the words `chair` uses for them, shortened to fit a line).
+_TREE_STATUSES = {"held": "its year has begun, or is over", "confirmed": "a source names the chair to come",
+                  "projected": "by the Charter's rotation", "inferred": "no source names the chair; it follows "
+                  "from the body's sourced chair rule", "later": "known from pages written after the date asked"}
 
 
 GIST = 400  # characters of a long note a brief shows (a brief is one screen; JSON has the note whole)
