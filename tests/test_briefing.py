@@ -465,3 +465,12 @@ def test_a_country_marks_the_chairs_it_holds_by_rule_in_its_role_column(run):
 def test_the_tree_of_bodies_says_what_its_chair_statuses_mean(run):
     text = run("mechanisms", "--format", "plain", as_of="2026-12-07").stdout
     assert "(inferred): no source names the chair; it follows from the body's sourced chair rule" in text
+
+
+def test_a_country_dossier_can_leave_out_chairs_inferred_from_a_rule(run_json):
+    """--stated-only: a meeting the country hosted whose chair is only inferred stays, as hosted, not chaired."""
+    every = {m["id"]: m for m in run_json("country", "mm", as_of="2026-12-07")["meetings"]}
+    stated = {m["id"]: m for m in run_json("country", "mm", "--stated-only", as_of="2026-12-07")["meetings"]}
+    assert every["aseanapol-20"]["roles"] == ["host", "chair"] and every["aseanapol-20"]["chair_basis"] == "rule"
+    assert stated["aseanapol-20"]["roles"] == ["host"] and stated["aseanapol-20"]["chair_country"] is None
+    assert "rule" not in {m["chair_basis"] for m in stated.values()}

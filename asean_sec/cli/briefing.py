@@ -51,9 +51,11 @@ def brief(state, mechanism, fmt, color, cite):
 
 @command()
 @click.argument("name", shell_complete=completion.countries)
+@click.option("--stated-only", is_flag=True,
+              help="Only chairs a source names: leave out chairs inferred from a body's sourced chair rule.")
 @output_options
 @pass_state
-def country(state, name, fmt, color, cite):
+def country(state, name, stated_only, fmt, color, cite):
     """A country's dossier, with sources.
 
     Membership, ASEAN chair years past and ahead, posts held (coordinator, lead shepherd,
@@ -67,12 +69,13 @@ def country(state, name, fmt, color, cite):
       asean-sec country "Viet Nam"
       asean-sec country laos --format markdown > laos.md
       asean-sec --as-of 2024-12-31 country PH --format json
+      asean-sec country Myanmar --stated-only
     """
     from asean_sec.output.views import people as people_views
     from asean_sec.questions import people, query
 
     dataset = state.dataset
-    answer = people.country_dossier(dataset, query.country_id(dataset, name), state.as_of)
+    answer = people.country_dossier(dataset, query.country_id(dataset, name), state.as_of, stated_only)
     emit(people_views.country_report(dataset, answer), fmt, color, cite)
 
 

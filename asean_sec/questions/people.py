@@ -152,7 +152,9 @@ def _date_key(date: PartialDate | None) -> tuple:
     return date.sort_key() if date is not None else (9999, 0, 0)
 
 
-def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
+def country_dossier(dataset: Dataset, country: str, as_of: dt.date, stated_only: bool = False) -> Dossier:
+    """A country's dossier on `as_of`; with `stated_only`, a chair inferred from a body's rule is not
+    counted (the meeting is listed only if the country hosted or co-chaired it)."""
     record = dataset.countries[country]
     past = [query.asean_chair(dataset, y) for y in sorted(dataset.asean_chair) if y <= as_of.year]
     mine_past = tuple(replace(a, status=ChairStatus.HELD.value) for a in past if a and a.country == country)
@@ -169,6 +171,8 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date) -> Dossier:
     evidence = _evidence_for(dataset, offices, near, present)
     states = [office_state(dataset, o, as_of, evidence) for o in offices]
     mine = _in_order(dataset, present)
+    if stated_only:
+        mine = [replace(m, chair=None, chair_basis=None) if m.chair_inferred else m for m in mine]
     return Dossier(
         country=record,
         member=record.is_member_on(as_of),
