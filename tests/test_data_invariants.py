@@ -147,19 +147,27 @@ def test_stated_only_leaves_out_every_inferred_chair(run_json):
     assert {r["id"] for r in everything if r["chair_basis"] == "rule"} >= {"asod-36", "asod-46"}
 
 
-def test_validate_refuses_an_inferred_chair_on_a_body_without_a_sourced_rule(run, tmp_path):
+def _copy_with_record_changed(tmp_path, file: str, record_id: str, old: str, new: str):
+    """A copy of the shipped data with `old` replaced by `new` inside one record of `file`."""
     import shutil
 
     from asean_sec.loading.load import shipped_data_dir
 
     data = tmp_path / "data"
     shutil.copytree(shipped_data_dir(), data)
-    meetings = data / "meetings.yaml"
-    text = meetings.read_text(encoding="utf-8")
-    start = text.index("- id: ammtc-1\n")
+    path = data / file
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"- id: {record_id}\n")
     end = text.index("\n- id:", start + 1)
-    record = text[start:end].replace("\n  sources:", "\n  chair:\n    country: my\n  chair_basis: rule\n  sources:", 1)
-    meetings.write_text(text[:start] + record + text[end:], encoding="utf-8")
+    record = text[start:end].replace(old, new, 1)
+    assert record != text[start:end], (record_id, old)
+    path.write_text(text[:start] + record + text[end:], encoding="utf-8")
+    return data
+
+
+def test_validate_refuses_an_inferred_chair_on_a_body_without_a_sourced_rule(run, tmp_path):
+    data = _copy_with_record_changed(tmp_path, "meetings.yaml", "ammtc-1", "\n  sources:",
+                                     "\n  chair:\n    country: my\n  chair_basis: rule\n  sources:")
     result = run("validate", str(data))
     assert result.exit_code == 3
     assert "no sourced chair rule" in result.output
@@ -225,37 +233,15 @@ def test_a_rule_before_the_charter_gives_the_host_of_an_earlier_meeting(run_json
 
 
 def test_validate_refuses_a_rule_before_without_the_day_it_ended(run, tmp_path):
-    import shutil
-
-    from asean_sec.loading.load import shipped_data_dir
-
-    data = tmp_path / "data"
-    shutil.copytree(shipped_data_dir(), data)
-    bodies = data / "mechanisms.yaml"
-    text = bodies.read_text(encoding="utf-8")
-    start = text.index("- id: arf-som\n")
-    end = text.index("\n- id:", start + 1)
-    record = text[start:end].replace("\n  chair_rule_from: '2008-12-15'", "", 1)
-    assert record != text[start:end]
-    bodies.write_text(text[:start] + record + text[end:], encoding="utf-8")
+    data = _copy_with_record_changed(tmp_path, "mechanisms.yaml", "arf-som", "\n  chair_rule_from: '2008-12-15'", "")
     result = run("validate", str(data))
     assert result.exit_code == 3
     assert "chair_rule_before names the rule before chair_rule_from" in result.output
 
 
 def test_validate_refuses_a_rule_opt_out_on_a_meeting_with_a_chair(run, tmp_path):
-    import shutil
-
-    from asean_sec.loading.load import shipped_data_dir
-
-    data = tmp_path / "data"
-    shutil.copytree(shipped_data_dir(), data)
-    meetings = data / "meetings.yaml"
-    text = meetings.read_text(encoding="utf-8")
-    start = text.index("- id: amm-34\n")
-    end = text.index("\n- id:", start + 1)
-    record = text[start:end].replace("\n  sources:", "\n  chair_by_rule: false\n  sources:", 1)
-    meetings.write_text(text[:start] + record + text[end:], encoding="utf-8")
+    data = _copy_with_record_changed(tmp_path, "meetings.yaml", "amm-34", "\n  sources:",
+                                     "\n  chair_by_rule: false\n  sources:")
     result = run("validate", str(data))
     assert result.exit_code == 3
     assert "chair_by_rule is false" in result.output

@@ -16,7 +16,7 @@ Layout: MAGIC, header length (4 bytes), header digest (16 bytes), header, parts.
 offsets from the start of the parts. A list collection's index is (number of items, [place of
 each page]), a page being a part that lists the places of PAGE items: one meeting of twelve
 thousand costs one page. A collection by id is indexed the same way in buckets: (BY_ID, number
-of items, [place of each bucket]), a bucket being a part that maps the ids whose CRC-32 falls to it
+of items, [place of each bucket]), a bucket being a part that maps the ids whose digest falls to it
 to the places of their items (about BUCKET ids each): one source of three thousand costs one
 bucket, not an index of every source.
 """
@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import marshal
 import os
-from binascii import crc32
 
 try:
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
 
-MAGIC = b"ASEANSEC4"
+MAGIC = b"ASEANSEC5"
 PAGE = 256  # item places per page of a list collection's index
 BUCKET = 256  # ids per bucket (on average) of a collection by id
 BY_ID = "by id"  # the first element of a collection-by-id's index
@@ -50,13 +49,15 @@ def _digest(data: bytes) -> bytes:
 
 def bucket_of(key, buckets: int) -> int:
     """The bucket of a collection by id that holds `key` (a string or a tuple of strings): the
-    same in every process (Python's own hash of a string is not)."""
-    return crc32(repr(key).encode("utf-8", "backslashreplace")) % buckets
+    same in every process (Python's own hash of a string is not), from the digest the entry already uses
+    (no module imported for it)."""
+    digest = blake2b(repr(key).encode("utf-8", "backslashreplace"), digest_size=4).digest()
+    return int.from_bytes(digest, "big") % buckets
 
 
-def _buckets(places: dict, count: int) -> list[dict]:
+def _buckets(places: dict) -> list[dict]:
     """`places` (id -> place) split into buckets of about BUCKET ids each."""
-    buckets: list[dict] = [{} for _ in range(max(1, -(-count // BUCKET)))]
+    buckets: list[dict] = [{} for _ in range(max(1, -(-len(places) // BUCKET)))]
     for key, place in places.items():
         buckets[bucket_of(key, len(buckets))][key] = place
     return buckets
@@ -102,7 +103,7 @@ def encode(sections: dict, collections: dict) -> bytes:
         index: dict | tuple
         if isinstance(items, dict):
             places = {key: parts.add(blob) for key, blob in items.items()}
-            index = (BY_ID, len(places), [parts.add(marshal.dumps(bucket)) for bucket in _buckets(places, len(places))])
+            index = (BY_ID, len(places), [parts.add(marshal.dumps(bucket)) for bucket in _buckets(places)])
         else:
             places = [parts.add(blob) for blob in items]
             index = (len(places), [parts.add(marshal.dumps(places[start:start + PAGE]))
@@ -254,7 +255,9 @@ class Index:
         return self._count
 
     def _bucket(self, key) -> dict:
-        number = bucket_of(key, len(self._pages))
+        return self._read_bucket(bucket_of(key, len(self._pages)))
+
+    def _read_bucket(self, number: int) -> dict:
         if number not in self._pages_read:
             bucket = self._reader.value(self._pages[number])
             if not isinstance(bucket, dict):
@@ -266,12 +269,7 @@ class Index:
         """Every id (reading every bucket) or every position of the collection."""
         if not self._by_id:
             return list(range(self._count))
-        found: list = []
-        for number, place in enumerate(self._pages):
-            if number not in self._pages_read:
-                self._pages_read[number] = self._reader.value(place)
-            found += self._pages_read[number]
-        return found
+        return [key for number in range(len(self._pages)) for key in self._read_bucket(number)]
 
     def __contains__(self, key) -> bool:
         if self._by_id:

@@ -118,26 +118,26 @@ class Sections(Mapping):
         return self._indexes[name]
 
     def collection_item(self, name: str, key) -> bytes:
-        index = self.collection_index(name)
-        if self._fresh is None:
-            try:
-                return self._reader.part(index.place(key))
-            except entry.Corrupt:
-                self._fresh = self._rebuild()
-        fresh: dict = self._fresh or self._rebuild()
-        return fresh[name][key]
+        found = self._item(name, key, must=True)
+        assert found is not None  # must: KeyError or IndexError rather than None
+        return found
 
     def collection_find(self, name: str, key) -> bytes | None:
         """Item `key` of collection `name` (a collection by id), or None when it has none."""
+        return self._item(name, key, must=False)
+
+    def _item(self, name: str, key, must: bool) -> bytes | None:
+        """Item `key` of collection `name`, read and checked; a part that fails its check switches to
+        the rebuilt entry. Missing: KeyError or IndexError when `must`, else None."""
         index = self.collection_index(name)
         if self._fresh is None:
             try:
-                place = index.find(key)
+                place = index.place(key) if must else index.find(key)
                 return None if place is None else self._reader.part(place)
             except entry.Corrupt:
                 self._fresh = self._rebuild()
-        fresh: dict = self._fresh or self._rebuild()
-        return fresh[name].get(key)
+        held = (self._fresh or self._rebuild())[name]
+        return held[key] if must else held.get(key)
 
     def __contains__(self, name):
         return name in self._reader.sections or name in self._derived or name in self._loaded
