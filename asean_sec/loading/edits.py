@@ -179,8 +179,9 @@ def _apply(directory, contents, digests, previous, key) -> bool:
 
 # Sections whose records may change value here: no check of a meeting reads them beyond their ids
 # (a document's `meeting` aside, which must stay). The dataset's as-of day, the bodies and the chair
-# years change what is checked or inferred for every meeting, so a change to them is a full build.
-_MAY_CHANGE = frozenset({"sources", "people", "offices", "documents", "countries", "roles", "crimes"})
+# years change what is checked or inferred for every meeting, and so do the roles (the terms of the
+# co-chairs a body's rule names: see dataset.role_terms), so a change to them is a full build.
+_MAY_CHANGE = frozenset({"sources", "people", "offices", "documents", "countries", "crimes"})
 
 
 def _may_change(section: str, before: list, after: list) -> bool:

@@ -76,6 +76,11 @@ def chair_basis(c):
             c.ref("mechanisms", i, ("chair_rule_sources", j), source_id, "sources")
     sourced = {body["id"] for body in c.raw["mechanisms"] if body.get("chair_rule_sources")}
     for i, body in enumerate(c.raw["mechanisms"]):
+        wanted = body.get("chair_rule_role")
+        if wanted and not any(all(r.get(k) == v for k, v in wanted.items()) for r in c.raw.get("roles", ())):
+            c.report("mechanisms", i, "chair_rule_role",
+                     f"{body['id']}: chair_rule_role names no role on record ({', '.join(f'{k}: {v}' for k, v in wanted.items())})",
+                     "record the roles (with their terms) whose holders chair the body, or correct chair_rule_role")
         if body.get("chair_rule_before") and not body.get("chair_rule_from"):
             c.report("mechanisms", i, "chair_rule_before",
                      f"{body['id']}: chair_rule_before names the rule before chair_rule_from, which the body does not give",

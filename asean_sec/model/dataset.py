@@ -45,14 +45,18 @@ def build_chair_year(r) -> model.ChairYear:
                            r.get("note"), tuple(r["sources"]), r.get("last_verified"), _date(r.get("since")))
 
 
-def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict) -> str | None:
-    """The country a body's chair rule gives a meeting no source names a chair for, or None.
+def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict, terms: dict | None = None):
+    """The chair a body's chair rule gives a meeting no source names a chair for: a country, a list of
+    countries (co-chairs, from a term on record), or None.
 
     Only a rule that is itself sourced (`chair_rule_sources`) is applied, and only to meetings that
     began on or after `chair_rule_from` when the body gives one (before it, `chair_rule_before`
     when the body gives one: host_rotation, the host): host_rotation gives the host;
     follows_asean_chair, and the ASEAN Chairmanship's own rotation (the Chair chairs the Summit),
-    give the ASEAN chair (held or confirmed) of the start year.
+    give the ASEAN chair (held or confirmed) of the start year. A body whose chairs are the holders of
+    a role (`chair_rule_role`: the co-chairs of a three-year cycle, the coordinator of a dialogue
+    relation with its partner) gets the holders, and their partners, of the one term on record that
+    surely contains the meeting (see term_holders).
     """
     if not mechanism or not mechanism.get("chair_rule_sources"):
         return None
@@ -60,6 +64,8 @@ def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict) -> str
         return None
     if meeting.get("chair_by_rule") is False:  # the record says the rule may not cover this meeting
         return None
+    if mechanism.get("chair_rule_role"):
+        return term_holders(str(meeting.get("start") or ""), (terms or {}).get(mechanism["id"], ()))
     since = mechanism.get("chair_rule_from")
     if since and str(meeting.get("start") or "") < str(since):  # ISO text: a bare year before the day counts as before
         # the rule that held before (`chair_rule_before`), if the body's sources state one: the host chaired
@@ -72,25 +78,64 @@ def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict) -> str
     return None
 
 
-def index_context(raw) -> tuple[dict, dict]:
-    """What meeting_keys needs besides the meeting: the bodies whose chair rule is sourced, and the
-    ASEAN chair (held or confirmed) of each year."""
+def within(day: str, start, end) -> bool:
+    """Whether a meeting that began on `day` (ISO text, as precise as the sources give it) surely falls
+    inside a term from `start` to `end` (both needed): after the start and before the end at the
+    precision each gives, so that a meeting in a term's first or last year, when the term gives only
+    years, or in its first or last month, counts for neither term."""
+    if not day or start in (None, "") or end in (None, ""):
+        return False
+    first, last = str(start), str(end)
+    return (len(day) >= len(first) and len(day) >= len(last)
+            and day[:len(first)] > first and day[:len(last)] < last)
+
+
+def term_holders(day: str, terms) -> list[str] | None:
+    """The countries (holders first, then their partners) of the one term in `terms` ((start, end,
+    country, partner) each) that surely contains `day`; None when no term does, when the terms that do
+    name more than one pair, or when they name fewer than two countries."""
+    found: list[str] = []
+    for start, end, country, partner in terms:
+        if within(day, start, end):
+            found += [c for c in (country, partner) if c and c not in found]
+    return found if len(found) == 2 else None
+
+
+def role_terms(raw) -> dict[str, list[tuple]]:
+    """Body id -> the terms ((start, end, country, partner) each) of the roles its `chair_rule_role`
+    names: roles whose fields equal every field it gives."""
+    out: dict[str, list[tuple]] = {}
+    for body in raw["mechanisms"]:
+        wanted = body.get("chair_rule_role")
+        if wanted:
+            out[body["id"]] = [(r.get("start"), r.get("end"), r["country"], r.get("partner"))
+                               for r in raw.get("roles", ()) if all(r.get(k) == v for k, v in wanted.items())]
+    return out
+
+
+def index_context(raw) -> tuple[dict, dict, dict]:
+    """What meeting_keys needs besides the meeting: the bodies whose chair rule is sourced, the
+    ASEAN chair (held or confirmed) of each year, and the terms of the roles some bodies' chairs hold."""
     bodies = {m["id"]: m for m in raw["mechanisms"] if m.get("chair_rule_sources")}
     asean_chairs = {c["year"]: c["country"] for c in raw["asean_chair"] if c["status"] in ("held", "confirmed")}
-    return bodies, asean_chairs
+    return bodies, asean_chairs, role_terms(raw)
 
 
-def meeting_keys(raw: dict, bodies: dict, asean_chairs: dict) -> tuple[list[tuple], str | None]:
+def meeting_keys(raw: dict, bodies: dict, asean_chairs: dict, terms: dict | None = None):
     """The keys of the meeting index (see Dataset.meeting_index) one meeting is listed under, each
-    once, and the chair its body's sourced rule gives it (None when none is inferred)."""
+    once, and the chair its body's sourced rule gives it (None when none is inferred; a list of
+    countries when co-chairs are)."""
     seat = raw.get("chair")
     chair = seat.get("country") if seat else None
     people: set = {seat.get("person")} if seat else set()
-    by_rule = rule_chair(raw, bodies.get(raw["mechanism"]), asean_chairs)
-    if by_rule:
+    by_rule = rule_chair(raw, bodies.get(raw["mechanism"]), asean_chairs, terms)
+    leaders: set = set()
+    if isinstance(by_rule, str):
         chair = by_rule
+    elif by_rule:
+        leaders.update(by_rule)
     host = raw.get("host")
-    leaders: set = {chair}
+    leaders.add(chair)
     present: set = {host, chair}
     for seat in raw.get("co_chairs", ()):
         leaders.add(seat.get("country"))
@@ -115,16 +160,22 @@ def meeting_keys(raw: dict, bodies: dict, asean_chairs: dict) -> tuple[list[tupl
     return keys, by_rule
 
 
-def build_meeting(r, inferred_chair: str | None = None) -> model.Meeting:
+def build_meeting(r, inferred_chair: str | list | None = None) -> model.Meeting:
+    """A meeting; `inferred_chair` is what its body's sourced rule gives when no source names a chair
+    (a country: the chair; a list: co-chairs), marked `chair_basis` "rule"."""
     chair = _seat(r.get("chair"))
-    basis = r.get("chair_basis", "stated") if chair else None
-    if chair is None and inferred_chair:
-        chair, basis = model.Seat(inferred_chair), "rule"
+    co_chairs = tuple(model.Seat(s["country"], s.get("person"), s.get("title")) for s in r.get("co_chairs", ()))
+    basis = r.get("chair_basis", "stated") if chair or co_chairs else None
+    if chair is None and not co_chairs and inferred_chair:
+        if isinstance(inferred_chair, str):
+            chair = model.Seat(inferred_chair)
+        else:
+            co_chairs = tuple(model.Seat(country) for country in inferred_chair)
+        basis = "rule"
     return model.Meeting(
         id=r["id"], mechanism=r["mechanism"], ordinal=str(r["ordinal"]),
         start=_date(r.get("start")), end=_date(r.get("end")), city=r.get("city"), host=r.get("host"),
-        chair=chair, chair_basis=basis,
-        co_chairs=tuple(model.Seat(s["country"], s.get("person"), s.get("title")) for s in r.get("co_chairs", ())),
+        chair=chair, chair_basis=basis, co_chairs=co_chairs,
         format=r.get("format"), parent=r.get("parent"),
         all_members_attended=bool(r.get("all_members_attended", False)),
         participants=tuple(model.Participant(p.get("country"), p.get("role", "delegate"), p.get("person"),
@@ -246,8 +297,9 @@ class Dataset:
         return [build_meeting(r, inferred.get(p)) for p, r in enumerate(self.raw["meetings"])]
 
     @cached_property
-    def inferred_chairs(self) -> dict[int, str]:
-        """Meeting position -> the chair country its body's sourced rule gives (no chair stated)."""
+    def inferred_chairs(self) -> dict[int, str | list]:
+        """Meeting position -> the chair country (or the co-chairs, a list) its body's sourced rule
+        gives (no chair stated)."""
         if self.parts is not None:  # from the store: only this entry of the index is read
             pairs = self.parts.index_entry(("inferred",))
         else:
@@ -260,7 +312,8 @@ class Dataset:
         ("leader", id) (chair or co-chair), ("host", id) and ("present", id) (any seat or
         delegation, or the host); for each person, by ("person", id) (a seat or a delegation); by
         ("all members",) for meetings every member attended; ("inferred",): [position, country] for
-        each chair inferred from its body's sourced rule (counted as the chair in the entries above)."""
+        each chair inferred from its body's sourced rule (counted as the chair in the entries above), or
+        [position, [country, country]] for co-chairs inferred from a term (counted as leaders)."""
         index: dict[tuple, list] = {}
         inferred: list[list] = []
         context = index_context(self.raw)
@@ -399,6 +452,21 @@ class Dataset:
     @cached_property
     def crimes(self) -> dict[str, model.Crime]:
         return _by_id(build_crime(r) for r in self.raw["crimes"])
+
+    def rule_sources(self, meeting: model.Meeting) -> tuple[str, ...]:
+        """The sources an inferred chair rests on: its body's `chair_rule_sources` and, for co-chairs
+        inferred from a term, the sources of that term's roles; () for a chair a source names."""
+        body = self.mechanisms.get(meeting.mechanism)
+        if not meeting.chair_inferred or body is None:
+            return ()
+        found = list(body.chair_rule_sources)
+        wanted = next((m.get("chair_rule_role") for m in self.raw["mechanisms"] if m["id"] == body.id), None)
+        if wanted and meeting.co_chairs:
+            day = str(meeting.start or "")
+            for role in self.raw.get("roles", ()):
+                if all(role.get(k) == v for k, v in wanted.items()) and within(day, role.get("start"), role.get("end")):
+                    found += role["sources"]
+        return tuple(dict.fromkeys(found))
 
     def country_name(self, country_id: str | None) -> str | None:
         if country_id is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from asean_sec.model.dates import PartialDate
-from asean_sec.model.record import record
+from asean_sec.model.record import record, replace
 
 
 class ChairStatus(str, Enum):
@@ -150,7 +150,12 @@ class Meeting:
 
     @property
     def chair_inferred(self) -> bool:
-        return self.chair is not None and self.chair_basis == "rule"
+        """Whether its chair (or its co-chairs) is inferred from the body's sourced rule, not named."""
+        return self.chair_basis == "rule" and (self.chair is not None or bool(self.co_chairs))
+
+    def stated_only(self) -> Meeting:
+        """This meeting without a chair or co-chairs that no source names."""
+        return replace(self, chair=None, co_chairs=(), chair_basis=None) if self.chair_inferred else self
 
     @property
     def leaders(self) -> tuple[str, ...]:

@@ -81,9 +81,10 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
         "note": meeting.note,
         "sources": source_refs(dataset, meeting.sources),
         "last_verified": meeting.last_verified,
-        "chair_basis": meeting.chair_basis if chair else None,  # "stated" | "rule" (inferred) | None
-        "chair_rule_sources": (source_refs(dataset, mechanism.chair_rule_sources)
-                               if meeting.chair_inferred and mechanism else []),
+        # "stated" | "rule" (inferred: the chair, or the co-chairs) | None (neither on record)
+        "chair_basis": meeting.chair_basis if chair or meeting.co_chairs else None,
+        # the sources of the rule (and, for co-chairs from a term, of the term) an inferred chair rests on
+        "chair_rule_sources": source_refs(dataset, dataset.rule_sources(meeting)) if meeting.chair_inferred else [],
         "derived": list(meeting.derived),  # "start", "end": worked out from the sources, not printed in them
         "venue": meeting.venue,  # the building or hotel, where a source names it
     }
@@ -123,14 +124,18 @@ def dataset_document(dataset: Dataset) -> dict:
 
 
 def exported_meetings(dataset: Dataset) -> list[dict]:
-    """The raw meetings, each chaired one with its `chair_basis` (stated unless the record says
-    otherwise), and the chairs inferred from a body's sourced rule filled in as `chair_basis: rule`."""
+    """The raw meetings, each chaired or co-chaired one with its `chair_basis` (stated unless the record
+    says otherwise), and the chairs (or co-chairs, from a term on record) inferred from a body's sourced
+    rule filled in as `chair_basis: rule`."""
     inferred = dataset.inferred_chairs
     out = []
     for position, record in enumerate(dataset.raw["meetings"]):
         if position in inferred:
-            record = {**record, "chair": {"country": inferred[position]}, "chair_basis": "rule"}
-        elif record.get("chair") and "chair_basis" not in record:
+            found = inferred[position]
+            seats = ({"chair": {"country": found}} if isinstance(found, str)
+                     else {"co_chairs": [{"country": country} for country in found]})
+            record = {**record, **seats, "chair_basis": "rule"}
+        elif (record.get("chair") or record.get("co_chairs")) and "chair_basis" not in record:
             record = {**record, "chair_basis": "stated"}
         out.append(record)
     return out

@@ -172,7 +172,7 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date, stated_only:
     states = [office_state(dataset, o, as_of, evidence) for o in offices]
     mine = _in_order(dataset, present)
     if stated_only:
-        mine = [replace(m, chair=None, chair_basis=None) if m.chair_inferred else m for m in mine]
+        mine = [m.stated_only() for m in mine]
     return Dossier(
         country=record,
         member=record.is_member_on(as_of),

@@ -173,7 +173,7 @@ def hosted_without_chair(dataset: Dataset, country: str, mechanisms=(), year=Non
     `stated_only`, none a source names): what a list of the meetings it chaired or led cannot hold."""
     return [m for body in mechanisms or [None]
             for m in meetings(dataset, mechanism=body, hosted_by=country, year=year, since=since, until=until)
-            if not m.co_chairs and (m.chair is None or (stated_only and m.chair_inferred))]
+            if (m.chair is None and not m.co_chairs) or (stated_only and m.chair_inferred)]
 
 
 def meeting_id(dataset: Dataset, text: str) -> str:
@@ -441,7 +441,7 @@ def chair(dataset: Dataset, year: int, mechanism: str = ASEAN) -> ChairAnswer | 
         else:
             status = ChairStatus.HELD.value if held_ else ChairStatus.CONFIRMED.value
             basis = role
-        sources = meeting.sources + (body.chair_rule_sources if meeting.chair_inferred else ())
+        sources = meeting.sources + dataset.rule_sources(meeting)
         return ChairAnswer(year, mechanism, seat.country, status, basis,
                            body.chair_note, sources, seat.person, meeting.last_verified, shared)
     if body.founded and body.founded.year > year:
@@ -609,7 +609,7 @@ def meetings(dataset: Dataset, *, mechanism: str | None = None, chaired_by: str 
     candidates = dataset.meetings_at(dataset.meeting_positions(
         mechanism, chaired_by=chaired_by, hosted_by=hosted_by, led_by=led_by, attended_by=attended_by))
     if stated_only:
-        candidates = [replace(m, chair=None, chair_basis=None) if m.chair_inferred else m for m in candidates]
+        candidates = [m.stated_only() for m in candidates]
     found = []
     for meeting in candidates:
         if mechanism and meeting.mechanism != mechanism:

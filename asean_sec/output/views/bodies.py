@@ -247,4 +247,6 @@ def _rule_line(row: dict) -> str:
     rule = RULE_LABELS.get(row["chair_rule"], row["chair_rule"])
     if row["chair_rule"] in ("follows_asean_chair", "follows_parent", "host_rotation"):
         rule += " (a source states it)" if row.get("chair_rule_sources") else " (a pattern: no source states it as a rule)"
+    elif row["chair_rule"] == "co_chairs" and row.get("chair_rule_sources"):
+        rule += " (a source states who: the holders of a term on record)"
     return rule

@@ -106,8 +106,9 @@ def _inferred_note(found: list[dict]) -> list[str]:
 def _meeting_chair(row: dict) -> str:
     if row.get("chair_country_name"):
         who = _who(row["chair_country_name"], row.get("chair_person_name"))
-        return who + " (inferred)" if row.get("chair_basis") == "rule" else who
-    return " & ".join(_who(s["country_name"], s.get("person_name")) for s in row.get("co_chairs", ()))
+    else:
+        who = " & ".join(_who(s["country_name"], s.get("person_name")) for s in row.get("co_chairs", ()))
+    return who + " (inferred)" if who and row.get("chair_basis") == "rule" else who
 
 
 def _meeting_line(row: dict | None) -> str:

@@ -141,9 +141,11 @@ def meeting_report(dataset: Dataset, meeting) -> Report:
     row["sources"] = _merge_sources(row["sources"], row["chair_rule_sources"])
 
     def chair(r):
-        if r["chair_country_name"] and r["chair_basis"] == "rule":
+        if r["chair_basis"] == "rule":
             rule = numbers([n for n, ref in enumerate(r["sources"], 1) if ref in r["chair_rule_sources"]])
-            return (_meeting_chair(r) + " — no source names the chair; it follows from the body's sourced rule"
+            which = ("the chair; it follows" if r["chair_country_name"]
+                     else "the co-chairs; they follow")  # co-chairs: the holders of a term on record
+            return (_meeting_chair(r) + f" — no source names {which} from the body's sourced rule"
                     + (f" (sources {rule})" if rule else ""))
         return _meeting_chair(r) or "not on record"
 

@@ -193,7 +193,7 @@ def _led_role(r: dict) -> str:
     """'host & chair', marked '(inferred)' when the chair is inferred from the body's rule (the column
     that names the chair is the first a narrow terminal drops), '(upcoming)' for a meeting to come."""
     roles = " & ".join(r["roles"])
-    if r.get("chair_basis") == "rule" and "chair" in r["roles"]:
+    if r.get("chair_basis") == "rule" and ("chair" in r["roles"] or "co-chair" in r["roles"]):
         roles += " (inferred)"
     return roles + (" (upcoming)" if r["upcoming"] else "")
 
