@@ -213,7 +213,7 @@ def test_timeline_of_a_body_is_chronological_and_grouped_by_year(run_json, run):
     assert "labuan-bajo-declaration-2023" in [e["id"] for e in events if e["kind"] == "document"]
     lines = run("timeline", "-m", "AMMTC", "--since", "2023", "--until", "2024", "--format", "plain").stdout.splitlines()
     assert lines[0] == "2023" and "2024" in lines
-    assert lines[1].startswith("  2023-08-21/23  meeting   AMMTC 17, Labuan Bajo, Indonesia")
+    assert lines[1].startswith("  2023-08-21/22  meeting   AMMTC 17, Labuan Bajo, Indonesia")
 
 
 def test_timeline_marks_upcoming_events_and_filters_by_country(run_json):

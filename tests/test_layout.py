@@ -74,7 +74,7 @@ def test_list_tables_take_few_lines_a_record(run, run_json, name, width, most):
 
 def test_one_date_range_form(run):
     text = run("meetings", "-m", "AMMTC", "--format", "plain").stdout
-    assert "2023-08-21/23" in text and "2023-08-21/2023-08-23" not in text
+    assert "2023-08-21/22" in text and "2023-08-21/2023-08-22" not in text
     assert "1997-12-18/20" in text
 
 

@@ -550,9 +550,17 @@ def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> Cha
                                last_verified=role.last_verified)
         if _covers(role, year):
             basis = f"role: {role.subject}"
+            # a term that begins or ends within the year covers only part of it: say which part
+            part = [f"from {role.start}" if role.start and role.start.year == year and role.start.month else "",
+                    f"until {role.end}" if role.end and role.end.year == year and role.end.month else ""]
+            if any(part):
+                basis += ", " + " ".join(p for p in part if p)
             partners = [dataset.country_name(other.country) or other.country for other in dataset.roles
                         if other is not role and other.mechanism == mechanism and other.role == role.role
                         and other.start is not None and _covers(other, year)]
+            if role.partner and role.partner not in [o.country for o in dataset.roles if o is not role
+                                                     and o.mechanism == mechanism and _covers(o, year)]:
+                partners.append(dataset.country_name(role.partner) or role.partner)
             if partners:
                 basis = f"{role.role.replace('_', '-')} with {' and '.join(partners)} ({basis})"
             return ChairAnswer(year, mechanism, role.country, ChairStatus.HELD.value, basis,
