@@ -89,8 +89,8 @@ def test_a_missing_or_future_check_date_is_caught(run, tmp_path):
 
 # --- breadth: what the political-security architecture work added must stay --------------
 
-MINIMUM_RECORDS = {"countries": 24, "mechanisms": 81, "meetings": 745, "people": 751, "offices": 672,
-                   "documents": 391, "roles": 114, "sources": 3411, "asean_chair": 57}
+MINIMUM_RECORDS = {"countries": 24, "mechanisms": 81, "meetings": 750, "people": 753, "offices": 675,
+                   "documents": 394, "roles": 114, "sources": 3428, "asean_chair": 57}
 
 SECRETARIES_GENERAL = ("hartono-dharsono", "umarjadi-njotowijono", "ali-abdullah", "narciso-reyes", "chan-kai-yau",
                        "phan-wannamethee", "roderick-yong", "rusli-noor", "ajit-singh", "rodolfo-severino",
@@ -179,7 +179,7 @@ def test_validate_refuses_an_inferred_chair_on_a_body_without_a_sourced_rule(run
 def test_coverage_counts_stated_and_inferred_chairs(run_json):
     totals = run_json("coverage", "--totals")
     assert totals["chairs_stated"] + totals["chairs_inferred"] + totals["without_chair"] == totals["records_meetings"]
-    assert totals["chairs_inferred"] >= 154
+    assert totals["chairs_inferred"] >= 155
     # not yet under 10 % (AMMTC consultations and ASEANAPOL chairs are unsourced, and the AMM has no
     # sourced chair rule: its chair only where a communiqué names it): the share must not grow (a meeting
     # found without its chair may be added; each must be matched by chairs found). Raised once, from 27.5 %
@@ -205,9 +205,11 @@ def test_coverage_counts_stated_and_inferred_chairs(run_json):
     # chair hosted and chaired them) was recorded: 157 of 744; to 19.5 % when co-chairs were inferred from
     # the terms on record (the ADMM-Plus working groups' three-year pairs; the SOM-DOC's and its working
     # group's co-chairmanships stated for two terms) and three co-chairs and a chair were found: 145 of 744
-    # (and of 745 with the Manila round of the DOC working group, found with its co-chairs named).
-    assert totals["without_chair"] / totals["records_meetings"] <= 0.195
-    assert totals["chairs_stated"] >= 446
+    # (and of 745 with the Manila round of the DOC working group, found with its co-chairs named); to
+    # 19.3 % when five foreign ministers' retreats were added from checks from outside (three with the chair
+    # named, two with the ASEAN Chair's rule since the Charter): 145 of 750.
+    assert totals["without_chair"] / totals["records_meetings"] <= 0.194
+    assert totals["chairs_stated"] >= 450
     bodies = {b["mechanism"]: b for b in run_json("coverage")}
     assert bodies["asod"]["chairs_inferred"] >= 9 and bodies["asod"]["latest_meeting"] == "asod-46"
     assert bodies["aseanapol"]["chairs_inferred"] >= 19 and bodies["amm"]["chairs_inferred"] >= 30

@@ -92,8 +92,8 @@ def meetings(state, mechanism, chaired_by, hosted_by, attended_by, led_by, year,
              color, cite):
     """Meetings of every body, filtered; countries by any name, alias or code.
 
-    A filter given twice takes either value (-m AMMTC -m SOMTC: the meetings of both);
-    different filters must all hold.
+    A body or country filter given twice takes either value (-m AMMTC -m SOMTC: the meetings
+    of both); --year, --since and --until take one value each; different filters must all hold.
 
     A chair that no source names is shown only when the body's chair rule, which a source states,
     gives it (the host chairs, or the body follows the ASEAN Chair); it is marked "(inferred)", and

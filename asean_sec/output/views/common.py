@@ -62,9 +62,11 @@ def _who(country_name, person_name) -> str:
 
 def _place(row: dict) -> str:
     """'Vientiane, Lao PDR'; a city that is its country is named once ('Singapore'); a meeting held
-    online with no city says so: 'Cambodia (online)', its host."""
-    if row.get("format") == "virtual" and not row.get("city"):
-        return f"{row['host_name']} (online)" if row.get("host_name") else "online"
+    online says so: 'Cambodia (online)', its host, or 'Hanoi, Viet Nam (online)' when it was chaired
+    from a city."""
+    if row.get("format") == "virtual":
+        where = rows.place(row)
+        return f"{where} (online)" if where else "online"
     return rows.place(row)
 
 
