@@ -463,9 +463,15 @@ class Dataset:
         wanted = next((m.get("chair_rule_role") for m in self.raw["mechanisms"] if m["id"] == body.id), None)
         if wanted and meeting.co_chairs:
             day = str(meeting.start or "")
-            for role in self.raw.get("roles", ()):
-                if all(role.get(k) == v for k, v in wanted.items()) and within(day, role.get("start"), role.get("end")):
-                    found += role["sources"]
+            terms = [r for r in self.raw.get("roles", ()) if all(r.get(k) == v for k, v in wanted.items())]
+            used = [r for r in terms if within(day, r.get("start"), r.get("end"))]
+            # the rule's sources that speak of another term (Malaysia's, for a meeting in the Philippines')
+            # are left out; the term's own sources are added
+            other = {source for r in terms if r not in used for source in r["sources"]} - {
+                source for r in used for source in r["sources"]}
+            found = [source for source in found if source not in other]
+            for role in used:
+                found += role["sources"]
         return tuple(dict.fromkeys(found))
 
     def country_name(self, country_id: str | None) -> str | None:

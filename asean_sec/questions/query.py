@@ -495,6 +495,10 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
     answer = chair(dataset, year, mechanism)
     if answer is None or answer.country is None:
         answer = _chair_from_host_or_role(dataset, year, mechanism) or answer
+    elif answer.status == INFERRED and _term_rule(dataset, mechanism):
+        # a body whose chairs hold terms (`chair_rule_role`): a term on record names the year's chair,
+        # held, where its meetings' co-chairs are only inferred from that same term
+        answer = _chair_from_role(dataset, year, mechanism) or answer
     return seen_from(dataset, answer, as_of)
 
 
@@ -530,6 +534,11 @@ def _last_day(published: str) -> str:
 
 
 def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer | None:
+    return _chair_from_host(dataset, year, mechanism) or _chair_from_role(dataset, year, mechanism)
+
+
+def _chair_from_host(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer | None:
+    """The host of the year's meeting, for a body whose sourced rule is that the host chairs."""
     body = dataset.mechanisms[mechanism]
     if body.chair_rule is ChairRule.HOST_ROTATION and body.chair_rule_sources:  # a rule a source states
         hosted = [m for m in meetings(dataset, mechanism=mechanism, year=year)
@@ -539,11 +548,18 @@ def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> Cha
             return ChairAnswer(year, mechanism, meeting.host, INFERRED, f"hosts {meeting.id}",
                                body.chair_note, meeting.sources + body.chair_rule_sources,
                                last_verified=meeting.last_verified)
+    return None
+
+
+def _chair_from_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer | None:
+    """The holder of a chair or co-chair role of the body (or of the roles its `chair_rule_role`
+    names) whose term covers the year: held (a source states the term), with its partner; a term
+    that begins or ends within the year says so, and so does another pair's term covering it too."""
+    body = dataset.mechanisms[mechanism]
     if body.founded and body.founded.year > year:
         return None
-    for role in dataset.roles:
-        if role.mechanism != mechanism or role.role not in ("chair", "co_chair"):
-            continue
+    roles = _body_roles(dataset, mechanism)
+    for role in roles:
         if role.start is None and role.end is None:
             return ChairAnswer(year, mechanism, role.country, "attested",
                                f"{role.role.replace('_', '-')} role, undated", role.note, role.sources,
@@ -555,21 +571,43 @@ def _chair_from_host_or_role(dataset: Dataset, year: int, mechanism: str) -> Cha
                     f"until {role.end}" if role.end and role.end.year == year and role.end.month else ""]
             if any(part):
                 basis += ", " + " ".join(p for p in part if p)
-            partners = [dataset.country_name(other.country) or other.country for other in dataset.roles
-                        if other is not role and other.mechanism == mechanism and other.role == role.role
-                        and other.start is not None and _covers(other, year)]
-            if role.partner and role.partner not in [o.country for o in dataset.roles if o is not role
-                                                     and o.mechanism == mechanism and _covers(o, year)]:
-                partners.append(dataset.country_name(role.partner) or role.partner)
+            term = (role.start, role.end)
+            pair = [role.partner] if role.partner else [o.country for o in roles if o is not role
+                                                        and (o.start, o.end) == term]
+            partners = [dataset.country_name(c) or c for c in pair if c]
             if partners:
                 basis = f"{role.role.replace('_', '-')} with {' and '.join(partners)} ({basis})"
+            others = list(dict.fromkeys(o.country for o in roles if (o.start, o.end) != term
+                                        and o.country not in pair and o.country != role.country
+                                        and _covers(o, year)))
+            if others:  # a term ending and the next beginning in the same year
+                names = " and ".join(dataset.country_name(c) or c for c in others)
+                basis += f"; {names} also held it in {year}, in another term"
             return ChairAnswer(year, mechanism, role.country, ChairStatus.HELD.value, basis,
                                role.note, role.sources, last_verified=role.last_verified)
     return None
 
 
+def _term_rule(dataset: Dataset, mechanism: str) -> dict | None:
+    """The roles a body's chair rule names (`chair_rule_role`), or None."""
+    return next((m.get("chair_rule_role") for m in dataset.raw["mechanisms"] if m["id"] == mechanism), None)
+
+
+def _body_roles(dataset: Dataset, mechanism: str) -> list:
+    """The chair and co-chair roles of a body: those recorded for it, and those its chair rule names
+    (`chair_rule_role`: the SOM-DOC's co-chairs for its working group)."""
+    wanted = _term_rule(dataset, mechanism)
+    raw = dataset.raw["roles"]
+    return [role for role, r in zip(dataset.roles, raw) if role.role in ("chair", "co_chair") and (
+        role.mechanism == mechanism or (wanted and all(r.get(k) == v for k, v in wanted.items())))]
+
+
 def _covers(role, year: int) -> bool:
-    return (role.start is None or role.start.year <= year) and (role.end is None or role.end.year >= year)
+    """Whether a role's term covers the year: from its start to its end, either open; a term with
+    an end but no start covers only its last year (how far back it reaches is not on record)."""
+    if role.start is None:
+        return role.end is not None and role.end.year == year
+    return role.start.year <= year and (role.end is None or role.end.year >= year)
 
 
 def resolve_year(word: str, as_of: dt.date, current: int | None = None) -> int:
