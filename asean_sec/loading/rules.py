@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from asean_sec.model.dataset import names_role
+
 
 def meeting_rules(c, dates):
     raw = c.raw
@@ -77,7 +79,7 @@ def chair_basis(c):
     sourced = {body["id"] for body in c.raw["mechanisms"] if body.get("chair_rule_sources")}
     for i, body in enumerate(c.raw["mechanisms"]):
         wanted = body.get("chair_rule_role")
-        if wanted and not any(all(r.get(k) == v for k, v in wanted.items()) for r in c.raw.get("roles", ())):
+        if wanted and not any(names_role(wanted, r) for r in c.raw.get("roles", ())):
             c.report("mechanisms", i, "chair_rule_role",
                      f"{body['id']}: chair_rule_role names no role on record ({', '.join(f'{k}: {v}' for k, v in wanted.items())})",
                      "record the roles (with their terms) whose holders chair the body, or correct chair_rule_role")

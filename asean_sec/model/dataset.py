@@ -101,15 +101,20 @@ def term_holders(day: str, terms) -> list[str] | None:
     return found if len(found) == 2 else None
 
 
+def names_role(wanted: dict | None, role: dict) -> bool:
+    """Whether a body's `chair_rule_role` names this raw role: its fields equal every field given."""
+    return bool(wanted) and all(role.get(k) == v for k, v in wanted.items())  # type: ignore[union-attr]
+
+
 def role_terms(raw) -> dict[str, list[tuple]]:
     """Body id -> the terms ((start, end, country, partner) each) of the roles its `chair_rule_role`
-    names: roles whose fields equal every field it gives."""
+    names."""
     out: dict[str, list[tuple]] = {}
     for body in raw["mechanisms"]:
         wanted = body.get("chair_rule_role")
         if wanted:
             out[body["id"]] = [(r.get("start"), r.get("end"), r["country"], r.get("partner"))
-                               for r in raw.get("roles", ()) if all(r.get(k) == v for k, v in wanted.items())]
+                               for r in raw.get("roles", ()) if names_role(wanted, r)]
     return out
 
 
@@ -460,10 +465,10 @@ class Dataset:
         if not meeting.chair_inferred or body is None:
             return ()
         found = list(body.chair_rule_sources)
-        wanted = next((m.get("chair_rule_role") for m in self.raw["mechanisms"] if m["id"] == body.id), None)
+        wanted = self.chair_rule_role(body.id)
         if wanted and meeting.co_chairs:
             day = str(meeting.start or "")
-            terms = [r for r in self.raw.get("roles", ()) if all(r.get(k) == v for k, v in wanted.items())]
+            terms = [r for r in self.raw.get("roles", ()) if names_role(wanted, r)]
             used = [r for r in terms if within(day, r.get("start"), r.get("end"))]
             # the rule's sources that speak of another term (Malaysia's, for a meeting in the Philippines')
             # are left out; the term's own sources are added
@@ -473,6 +478,10 @@ class Dataset:
             for role in used:
                 found += role["sources"]
         return tuple(dict.fromkeys(found))
+
+    def chair_rule_role(self, mechanism: str) -> dict | None:
+        """The roles whose holders co-chair a body (its `chair_rule_role`), or None."""
+        return next((m.get("chair_rule_role") for m in self.raw["mechanisms"] if m["id"] == mechanism), None)
 
     def country_name(self, country_id: str | None) -> str | None:
         if country_id is None:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from asean_sec.model.dataset import Dataset
+from asean_sec.model.dataset import Dataset, names_role
 from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting
 from asean_sec.model.names import NameIndex, bracketed_names, fold
 from asean_sec.model.record import record, replace
@@ -495,7 +495,7 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
     answer = chair(dataset, year, mechanism)
     if answer is None or answer.country is None:
         answer = _chair_from_host_or_role(dataset, year, mechanism) or answer
-    elif answer.status == INFERRED and _term_rule(dataset, mechanism):
+    elif answer.status == INFERRED and dataset.chair_rule_role(mechanism):
         # a body whose chairs hold terms (`chair_rule_role`): a term on record names the year's chair,
         # held, where its meetings' co-chairs are only inferred from that same term
         answer = _chair_from_role(dataset, year, mechanism) or answer
@@ -588,18 +588,12 @@ def _chair_from_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer
     return None
 
 
-def _term_rule(dataset: Dataset, mechanism: str) -> dict | None:
-    """The roles a body's chair rule names (`chair_rule_role`), or None."""
-    return next((m.get("chair_rule_role") for m in dataset.raw["mechanisms"] if m["id"] == mechanism), None)
-
-
 def _body_roles(dataset: Dataset, mechanism: str) -> list:
     """The chair and co-chair roles of a body: those recorded for it, and those its chair rule names
     (`chair_rule_role`: the SOM-DOC's co-chairs for its working group)."""
-    wanted = _term_rule(dataset, mechanism)
-    raw = dataset.raw["roles"]
-    return [role for role, r in zip(dataset.roles, raw) if role.role in ("chair", "co_chair") and (
-        role.mechanism == mechanism or (wanted and all(r.get(k) == v for k, v in wanted.items())))]
+    wanted = dataset.chair_rule_role(mechanism)
+    return [role for role, raw in zip(dataset.roles, dataset.raw["roles"]) if role.role in ("chair", "co_chair")
+            and (role.mechanism == mechanism or names_role(wanted, raw))]
 
 
 def _covers(role, year: int) -> bool:
