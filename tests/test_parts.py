@@ -1,5 +1,6 @@
 """Reading a file record by record gives exactly what reading it whole gives, or steps aside."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,66 @@ def test_comments_blank_lines_and_indentation_never_change_what_is_read(tmp_path
         assert read_by_records(path) is None
     else:
         assert_same_as_whole(path)
+
+
+def _parse_all(directory: Path):
+    contents = load.read_files(directory)
+    return load.parse(directory, contents)
+
+
+def _same_parse(first, second) -> None:
+    (dataset_a, problems_a), (dataset_b, problems_b) = first, second
+    assert [(p.file, p.line, p.message) for p in problems_a] == [(p.file, p.line, p.message) for p in problems_b]
+    assert (dataset_a is None) == (dataset_b is None)
+    if dataset_a is not None:
+        assert dataset_a.raw == dataset_b.raw
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="reading ahead in two processes needs fork")
+def test_reading_ahead_in_two_processes_gives_what_one_process_gives(tmp_path, monkeypatch):
+    """A full build parses its records in a forked child and the parent; the dataset and every problem
+    are the same as when one process parses them all, for the shipped data and every broken fixture."""
+    import os
+
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    monkeypatch.setattr(parts, "_cores", lambda: 2)
+    monkeypatch.setattr(parts, "_AHEAD_FROM", 1)
+    directories = [SHIPPED]
+    for broken in sorted(FIXTURES.glob("broken/*/*.yaml"))[:20]:  # the shipped data with one file broken
+        directory = tmp_path / "data" / broken.parent.name / broken.name
+        shutil.copytree(SHIPPED, directory)
+        shutil.copy(broken, directory / broken.name)
+        directories.append(directory)
+    for number, directory in enumerate(directories):
+        monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(tmp_path / f"two-{number}"))
+        in_two = _parse_all(directory)
+        monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(tmp_path / f"one-{number}"))
+        with monkeypatch.context() as single:
+            single.setattr(parts, "_AHEAD_FROM", 10**9)
+            in_one = _parse_all(directory)
+        _same_parse(in_two, in_one)
+    assert forks  # the two-process way was taken
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="reading ahead in two processes needs fork")
+def test_a_child_that_fails_leaves_its_half_to_the_parent(tmp_path, monkeypatch):
+    import os
+
+    parent = os.getpid()
+    original = parts._parsed
+
+    def fails_in_the_child(text, check):
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return original(text, check)
+
+    monkeypatch.setattr(parts, "_parsed", fails_in_the_child)
+    monkeypatch.setattr(parts, "_cores", lambda: 2)
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(tmp_path / "failing"))
+    in_two = _parse_all(SHIPPED)
+    monkeypatch.setattr(parts, "_parsed", original)
+    monkeypatch.setenv("ASEAN_SEC_CACHE_DIR", str(tmp_path / "plain"))
+    monkeypatch.setattr(parts, "_AHEAD_FROM", 10**9)
+    _same_parse(in_two, _parse_all(SHIPPED))

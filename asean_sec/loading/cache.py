@@ -469,8 +469,11 @@ def write_file(path: str | os.PathLike, value) -> bool:
 
 def write_with_text(path: str | os.PathLike, value, text: bytes, digest: bytes) -> bool:
     """Marshal `value` into `path` followed by the bytes `text`, whose file_digest is `digest`: the
-    text is written as it is, not copied into a marshalled value."""
-    head = marshal.dumps((value, digest, len(text)))
+    text is written as it is, not copied into a marshalled value; a CRC-32 of it is kept to check it by
+    (several times faster than its digest, which names the file it was, not a check of the copy)."""
+    from binascii import crc32
+
+    head = marshal.dumps((value, digest, len(text), crc32(text)))
     return _write_atomically(path, [_TEXT_MAGIC, blake2b(head, digest_size=_DIGEST).digest(),
                                     len(head).to_bytes(4, "big"), head, text])
 
@@ -494,20 +497,23 @@ def read_with_text(path: str | os.PathLike):
         length = int.from_bytes(prefix[start - 4:start], "big")
         if length > info.st_size - start:
             return None
-        blob = files.read_fd(fd, info.st_size - start, start)
+        head = files.read_fd(fd, length, start)
+        if blake2b(head, digest_size=_DIGEST).digest() != prefix[len(_TEXT_MAGIC):start - 4]:
+            return None
+        try:
+            value, _, size, check = marshal.loads(head)
+        except (EOFError, ValueError, TypeError):
+            return None
+        if size != info.st_size - start - length:
+            return None
+        body = files.read_fd(fd, size, start + length)  # read apart from the head: a large text is not copied
     except OSError:
         return None
     finally:
         os.close(fd)
-    head = blob[:length]
-    if blake2b(head, digest_size=_DIGEST).digest() != prefix[len(_TEXT_MAGIC):start - 4]:
-        return None
-    try:
-        value, digest, size = marshal.loads(head)
-    except (EOFError, ValueError, TypeError):
-        return None
-    body = blob[length:]
-    if len(body) != size or file_digest(body) != digest:
+    from binascii import crc32
+
+    if len(body) != size or crc32(body) != check:
         return None
     return value, body
 

@@ -236,9 +236,11 @@ def _parse(directory: str | os.PathLike, contents: dict[str, bytes], reuse: bool
     documents: dict = {}
     broken: dict[str, set] = {}
     problems: list = []
+    labels = {name: str(_path(directory) / name) for name in FILES}
+    ahead = _read_ahead(labels, contents) if reuse else {}
     for name, (schema_name, _) in FILES.items():
-        label = str(_path(directory) / name)
-        document = _read_by_records(label, contents[name], schema_name) if reuse else None
+        label = labels[name]
+        document = _read_by_records(label, contents[name], schema_name, *ahead[name]) if reuse else None
         if document is not None:
             documents[name], broken[name] = document, set()
             continue
@@ -254,12 +256,23 @@ def _parse(directory: str | os.PathLike, contents: dict[str, bytes], reuse: bool
     return dataset, checked, documents
 
 
-def _read_by_records(label: str, raw: bytes, schema_name: str):
-    """The document read through the per-record cache, or None when it must be read whole."""
+def _read_ahead(labels: dict[str, str], contents: dict[str, bytes]) -> dict:
+    """{file name: (its store of records read on earlier runs, its sections)}, the records no earlier
+    run read parsed into the stores (on two cores where there are two: parts.read_ahead)."""
     from asean_sec.loading import parts
 
-    store = parts.Store(schema_name)
-    document = parts.read(label, raw, schema_name, store)
+    stores = {name: parts.Store(schema_name) for name, (schema_name, _) in FILES.items()}
+    sections = parts.read_ahead([(labels[name], contents[name], FILES[name][0], stores[name]) for name in FILES])
+    return {name: (stores[name], found) for name, found in zip(FILES, sections)}
+
+
+def _read_by_records(label: str, raw: bytes, schema_name: str, store=None, sections=None):
+    """The document read through the per-record cache (`store`, or the file's own), or None when it
+    must be read whole; `sections` as parts.read takes them."""
+    from asean_sec.loading import parts
+
+    store = store or parts.Store(schema_name)
+    document = parts.read(label, raw, schema_name, store, sections)
     if document is not None:
         store.save()
     return document

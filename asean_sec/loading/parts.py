@@ -139,7 +139,8 @@ class Store:
         found = self.saved.get(digest)
         if found is not None:
             self.used[digest] = found
-        return found
+            return found
+        return self.used.get(digest)  # parsed this run (read_ahead)
 
     def put(self, digest: bytes, entry: tuple) -> None:
         self.used[digest] = entry
@@ -196,12 +197,11 @@ class RecordDocument:
         return lines
 
 
-def read(label: str, raw: bytes, schema_name: str, store: Store) -> RecordDocument | None:
-    """The file's Document, read record by record through `store`; None when it must be read whole."""
-    text, problem = decode(label, raw)
-    if problem is not None:
-        return None
-    sections = split(text)
+def read(label: str, raw: bytes, schema_name: str, store: Store, sections=None) -> RecordDocument | None:
+    """The file's Document, read record by record through `store`; None when it must be read whole.
+    `sections` is split(text) when the caller has it (read_ahead returns it)."""
+    if sections is None:
+        sections = _sections(label, raw)
     if sections is None:
         return None
     checkers = _checkers(schema_name)
@@ -236,20 +236,120 @@ def read(label: str, raw: bytes, schema_name: str, store: Store) -> RecordDocume
     return RecordDocument(label, value, sections[0][1], key_lines, starts, packed, count)
 
 
+def _sections(label: str, raw: bytes):
+    text, problem = decode(label, raw)
+    return None if problem is not None else split(text)
+
+
+def _digest(section: str, slice_text: str) -> bytes:
+    return blake2b(f"{section}\0{slice_text}".encode(), digest_size=16).digest()
+
+
 def _entry(section: str, slice_text: str, check, store: Store):
-    digest = blake2b(f"{section}\0{slice_text}".encode(), digest_size=16).digest()
+    digest = _digest(section, slice_text)
     entry = store.get(digest)
     if entry is not None:
         return entry
+    entry = _parsed(slice_text, check)
+    if entry is not None:
+        store.put(digest, entry)
+    return entry
+
+
+def _parsed(slice_text: str, check):
+    """(value, number of values, its lines marshalled) of one record's text; None when it is not one
+    clean item that passes `check`."""
     from asean_sec.loading import yamlio  # YAML is parsed only for records not seen before
 
     item = yamlio.read_item(slice_text)
     if item is None or not check(item[0]):
         return None
     value, lines, count = item
-    entry = (value, count, marshal.dumps(lines))
-    store.put(digest, entry)
-    return entry
+    return value, count, marshal.dumps(lines)
+
+
+_AHEAD_FROM = 300  # records to parse before a second process is worth its start (a few ms)
+
+
+def read_ahead(files: list[tuple[str, bytes, str, Store]]) -> list:
+    """Parse, on two processor cores where there are two, the records of these files (label, raw,
+    schema name, store) that no earlier run read, into their stores; split(text) of each file
+    (None where it must be read whole), for read().
+
+    A full build (a first run, `validate`, a cache of no use) parses thousands of records, each on its
+    own (see _entry): a forked child parses about half of them and sends the entries back through a
+    pipe, marshalled, as the cache keeps them. Nothing else changes: read() then finds every record
+    in its store. Where the child fails or there is no fork (Windows) or one core, read() parses what is
+    missing itself, so the result is the same whichever way it went."""
+    found, work = [], []
+    for label, raw, schema_name, store in files:
+        sections = _sections(label, raw)
+        found.append(sections)
+        checkers = _checkers(schema_name) if sections is not None else None
+        if checkers is None:
+            continue
+        for section, _, slices in sections:
+            check = checkers[1].get(section)
+            if check is None:
+                break
+            for _, slice_text in slices:
+                digest = _digest(section, slice_text)
+                if digest not in store.saved:
+                    work.append((store, digest, slice_text, check))
+    if len(work) >= _AHEAD_FROM and hasattr(os, "fork") and _cores() > 1:
+        _parse_in_two(work)
+    return found
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _parse_in_two(work: list) -> None:
+    total = sum(len(item[2]) for item in work)
+    half, size = 0, 0
+    while half < len(work) and size < total * 11 // 20:  # the parent also unmarshals the child's half
+        size += len(work[half][2])
+        half += 1
+    theirs, ours = work[:half], work[half:]
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: parse its half, write the entries, leave without any clean-up of the parent's
+        status = 1
+        try:
+            import signal
+
+            for name in ("SIGINT", "SIGTERM", "SIGPIPE", "SIGHUP"):
+                signal.signal(getattr(signal, name), signal.SIG_DFL)  # a signal ends it, silently
+            os.close(read_end)
+            blob = marshal.dumps([(index, _parsed(text, check)) for index, (_, _, text, check) in enumerate(theirs)])
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(blob)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    reader = os.fdopen(read_end, "rb")
+    try:
+        for store, digest, text, check in ours:
+            entry = _parsed(text, check)
+            if entry is not None:
+                store.put(digest, entry)
+        blob = reader.read()
+    finally:
+        reader.close()  # before waiting: a child still writing then stops (EPIPE) rather than hang
+        os.waitpid(pid, 0)
+    try:
+        done = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        return  # the child failed: read() parses its half
+    for index, entry in done:
+        if entry is not None:
+            store, digest = theirs[index][0], theirs[index][1]
+            store.put(digest, entry)
 
 
 @lru_cache(maxsize=None)  # noqa: UP033 - the same as functools.cache, named as elsewhere
