@@ -320,10 +320,10 @@ def _parse_in_two(work: list) -> None:
     if pid == 0:  # the child: parse its half, write the entries, leave without any clean-up of the parent's
         status = 1
         try:
-            import signal
+            from asean_sec import signals
 
             for name in ("SIGINT", "SIGTERM", "SIGPIPE", "SIGHUP"):
-                signal.signal(getattr(signal, name), signal.SIG_DFL)  # a signal ends it, silently
+                signals.signal(getattr(signals, name), signals.SIG_DFL)  # a signal ends it, silently
             os.close(read_end)
             blob = marshal.dumps([(index, _parsed(text, check)) for index, (_, _, text, check) in enumerate(theirs)])
             with os.fdopen(write_end, "wb") as pipe:
