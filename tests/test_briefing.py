@@ -474,3 +474,47 @@ def test_a_country_dossier_can_leave_out_chairs_inferred_from_a_rule(run_json):
     assert every["aseanapol-20"]["roles"] == ["host", "chair"] and every["aseanapol-20"]["chair_basis"] == "rule"
     assert stated["aseanapol-20"]["roles"] == ["host"] and stated["aseanapol-20"]["chair_country"] is None
     assert "rule" not in {m["chair_basis"] for m in stated.values()}
+
+
+def test_a_document_not_on_record_as_adopted_is_not_listed_as_adopted(run):
+    """A meeting lists what its records call adopted apart from the rest, each marked with how it stands."""
+    text = run("meeting", "ammtc-18", "--format", "plain", "--no-cite").stdout
+    adopted = next(line for line in text.splitlines() if line.startswith("Adopted:"))
+    assert "Drug and Its Precursor" not in adopted
+    assert "Other outcomes:" in text and "(adoption not on record)" in text
+    shown = run("document", "asean-leaders-joint-statement-drug-precursor-trafficking-2024", "--format", "plain",
+                "--no-cite").stdout
+    assert "Adopted at" not in shown and "At meeting: AMMTC 18 (adoption not on record)" in shown
+
+
+def test_search_marks_an_inferred_chair(run_json):
+    hits = run_json("search", "Cambodia", "-n", "0")
+    chairs = [h for h in hits if h["field"] == "chair" and h["kind"] == "meeting"]
+    inferred = {h["id"] for h in chairs if h["match"].endswith("(inferred)")}
+    assert "aseanapol-30" in inferred and "admm-16" not in inferred
+
+
+def test_an_office_of_asean_itself_names_no_country_in_the_timeline(run):
+    text = run("timeline", "--since", "2025", "--format", "plain", "--no-cite").stdout
+    assert "(None)" not in text
+    takes = text.index("Othman Hashim takes office")
+    assert text.index("Othman Hashim leaves office") > takes  # an end dated to the year sorts at its end
+
+
+def test_a_brief_names_a_scheduled_meeting_whose_days_are_over(run):
+    text = run("brief", "ASEAN", "--format", "plain", "--no-cite", as_of="2026-12-07").stdout
+    line = next(line for line in text.splitlines() if line.startswith("Next meeting:"))
+    assert "ASEAN Summit 49" in line and "date passed, not reported held yet" in line
+
+
+def test_an_undated_holder_seen_before_a_dated_one_took_the_post_is_not_listed(run_json):
+    """Thailand, March 2013: Adul Saengsingkaew had been Commissioner-General since October 2012;
+    Priewpan and Patcharawat, seen only in 2011, are not listed beside him."""
+    dossier = run_json("country", "th", as_of="2013-03-01")
+    police = [o["person_name"] for o in dossier["in_office"] if "Commissioner-General" in o["title"]]
+    assert police == ["Adul Saengsingkaew"]
+
+
+def test_a_later_holder_is_not_called_the_successor(run):
+    text = run("person", "Sar Moline", "--format", "plain", "--no-cite").stdout
+    assert "a later holder: Kenechanh Phommachack" in text

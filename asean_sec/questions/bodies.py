@@ -51,7 +51,7 @@ class Brief(NamedTuple):
     current_chair: ChairAnswer | None
     next_chair: ChairAnswer | None
     last_meeting: Meeting | None
-    next_meeting: Meeting | None
+    next_meeting: Meeting | None  # the first on record not yet held: one still scheduled whose days are over first
     expected_meeting: ExpectedMeeting | None
     priority_areas: tuple[CrimeArea, ...]
     note: str | None
@@ -64,7 +64,10 @@ def brief(dataset: Dataset, mechanism: str, as_of: dt.date) -> Brief:
     below = children(dataset, mechanism)
     own = query.meetings(dataset, mechanism=mechanism)
     past = [m for m in own if held_by(m, as_of)]
-    future = [m for m in own if upcoming(m, as_of)]
+    # a meeting still scheduled when its days are over comes first: no page reports it held, and silence
+    # ('none on record') would hide it (upcoming says the same: date passed, not reported held yet)
+    overdue = [m for m in own if m.status == "scheduled" and m.start and not upcoming(m, as_of)]
+    future = overdue + [m for m in own if upcoming(m, as_of)]
     last = past[-1] if past else None
     return Brief(
         mechanism=body,

@@ -5,6 +5,7 @@ and attended, delegations) and a person's profile.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import NamedTuple
 
 from asean_sec.model.dataset import Dataset
@@ -189,6 +190,18 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date, stated_only:
 
 
 RECENTLY = dt.timedelta(days=548)  # about 18 months: an undated office seen this recently is listed as held
+_NEVER = PartialDate.parse("1900")
+
+
+def _post(title: str) -> str:
+    """The post a title names, folded: an acting holder holds the same post."""
+    folded = fold(title)
+    return folded[len("acting "):] if folded.startswith("acting ") else folded
+
+
+# folded titles of posts several people hold at once (a deputy minister is one of several)
+_SEVERAL = re.compile(r"(deputy|vice|assistant|under|member|second|senior minister of state|minister of state"
+                      r"|secretary of state|state secretary)\b")
 
 
 def latest_evidence(dataset: Dataset, state: OfficeState, as_of: dt.date) -> PartialDate | None:
@@ -206,11 +219,17 @@ def _recently_attested(dataset: Dataset, states: list[OfficeState], as_of: dt.da
     """Offices with no start date on record whose holder was seen in them within RECENTLY before
     `as_of` (the newest per post): a current holder the sources show but do not date."""
     newest: dict[tuple, tuple[PartialDate, OfficeState]] = {}
+    # the post's holder in office on the day with a dated start: one seen only before that start is not listed
+    # (a post held by one person at a time; deputies and the like are held by several)
+    taken = {(s.office.country, _post(s.office.title)): s.office.start for s in states
+             if s.status == "in office" and s.office.start and not _SEVERAL.match(_post(s.office.title))}
     for state in states:
         if state.status != "attested":
             continue
         seen = latest_evidence(dataset, state, as_of)
         if seen is None or seen.last_day > as_of or seen.last_day < as_of - RECENTLY:
+            continue
+        if seen.last_day < taken.get((state.office.country, _post(state.office.title)), _NEVER).first_day:
             continue
         key = (state.office.country, fold(state.office.title))
         if key not in newest or seen.sort_key() > newest[key][0].sort_key():

@@ -221,7 +221,9 @@ def _documents(dataset: Dataset):
         yield ("meeting", m.id, _meeting_label(dataset, m),
                [("name", f"{acronym} {m.ordinal}"), ("id", m.id), ("name", body.name if body else None),
                 ("city", m.city), ("place", m.venue), ("host", name(m.host)), ("theme", m.theme),
-                *[("chair", name(s.country)) for s in seats], *[("person", person(s.person)) for s in seats],
+                # a chair no source names, inferred from the body's sourced rule, is matched and shown as such
+                *[("chair", f"{name(s.country)} (inferred)" if m.chair_inferred else name(s.country)) for s in seats],
+                *[("person", person(s.person)) for s in seats],
                 *[("participants", person(p.person)) for p in m.participants],
                 *[("participants", p.title) for p in m.participants],
                 *[("outcomes", dataset.documents[d].title) for d in m.outcomes if d in dataset.documents],

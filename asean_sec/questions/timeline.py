@@ -76,7 +76,11 @@ def timeline(dataset: Dataset, as_of: dt.date, *, mechanism: str | None = None, 
 
 def _event_day(dataset: Dataset, event: Event) -> tuple[int, int, int]:
     """Sort key: a document dated only to the month or year of the meeting that adopted it
-    sorts on that meeting's day."""
+    sorts on that meeting's day; an office ended in a month or year, not on a day, sorts at the end of
+    it (so never before its own start in the same year)."""
+    if event.kind == "office_end" and not event.date.day:
+        last = event.date.last_day
+        return (last.year, last.month, last.day)
     if event.kind == "document" and event.record.meeting:
         meeting = dataset.meetings_by_id.get(event.record.meeting)
         if meeting and meeting.start and meeting.start.first_day >= event.date.first_day \

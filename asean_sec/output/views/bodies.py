@@ -19,11 +19,18 @@ from asean_sec.output.views.common import (
     _lead_dict,
     _meeting_line,
     _merge_sources,
+    _outcomes,
     _src_column,
 )
 from asean_sec.questions import bodies
 
 # --- brief ---------------------------------------------------------------------------------
+
+def _overdue(meeting, as_of: dt.date) -> bool:
+    """A meeting still 'scheduled' whose days are over: not reported held yet."""
+    days = meeting.end or meeting.start if meeting else None
+    return bool(meeting and days and meeting.status == "scheduled" and days.last_day < as_of)
+
 
 def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
     body = answer.mechanism
@@ -59,6 +66,8 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
         "next_chair": following,
         "last_meeting": last,
         "next_meeting": upcoming,
+        # the next meeting is still 'scheduled' though its days are over (not reported held yet)
+        "next_meeting_overdue": _overdue(answer.next_meeting, answer.as_of),
         "expected_meeting": expected,
         "priority_areas": areas,
         "note": answer.note,
@@ -82,6 +91,8 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
 
     def next_meeting(r):
         if r["next_meeting"]:
+            if r["next_meeting_overdue"]:
+                return _meeting_line(r["next_meeting"]) + " — date passed, not reported held yet"
             return _meeting_line(r["next_meeting"]) + " — on record"
         e = r["expected_meeting"]
         if not e:
@@ -109,8 +120,8 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
         Column(f"Chair {year}", lambda r: _chair_line(r["current_chair"])),
         Column(f"Chair {year + 1}", lambda r: _chair_line(r["next_chair"])),
         Column("Last meeting", lambda r: _meeting_line(r["last_meeting"]) or "none on record"),
-        Column("Adopted there", lambda r: "; ".join(o["title"] or o["id"] for o in
-                                                    (r["last_meeting"] or {}).get("outcomes", ()))),
+        Column("Adopted there", lambda r: _outcomes(r["last_meeting"], adopted=True)),
+        Column("Other outcomes", lambda r: _outcomes(r["last_meeting"], adopted=False)),
         Column("Next meeting", next_meeting),
         Column("Priority areas", lambda r: "; ".join(_crime_short(a) for a in r["priority_areas"])),
         Column("Data note", lambda r: _gist(r["note"])),

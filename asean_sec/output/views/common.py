@@ -25,6 +25,23 @@ def _label(value: str | None) -> str:
     return ROLE_LABELS.get(value or "", (value or "").replace("_", " "))
 
 
+ADOPTED = ("adopted", "signed", "in_force")  # a document's statuses that say the meeting adopted it
+
+
+def _outcome_mark(status: str | None) -> str:
+    """'' for a document its record calls adopted, signed or in force; else how it stands: ' (agreed)',
+    ' (noted)', or ' (adoption not on record)' for a record with no status."""
+    if status in ADOPTED:
+        return ""
+    return f" ({_label(status)})" if status else " (adoption not on record)"
+
+
+def _outcomes(row: dict | None, adopted: bool) -> str:
+    """A meeting row's outcomes that its records call adopted (`adopted`), or the others, each marked."""
+    return "; ".join((o["title"] or o["id"]) + _outcome_mark(o["status"]) for o in (row or {}).get("outcomes", ())
+                     if (o["status"] in ADOPTED) == adopted)
+
+
 def _merge_sources(*groups) -> list[str]:
     refs: list[str] = []
     for group in groups:

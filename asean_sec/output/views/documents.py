@@ -6,7 +6,16 @@ from __future__ import annotations
 from asean_sec.model.dataset import Dataset
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Report, keep
-from asean_sec.output.views.common import _acronym, _dated, _derived, _derived_note, _label, _src_column
+from asean_sec.output.views.common import (
+    ADOPTED,
+    _acronym,
+    _dated,
+    _derived,
+    _derived_note,
+    _label,
+    _outcome_mark,
+    _src_column,
+)
 from asean_sec.questions import documents
 
 # --- documents -----------------------------------------------------------------------------
@@ -43,7 +52,10 @@ def document_report(dataset: Dataset, d) -> Report:
         Column("Type", lambda r: _label(r["type"])),
         Column("Date", _dated("date")),
         Column("Place", "place"),
-        Column("Adopted at", "meeting_label"),
+        Column("Adopted at", lambda r: r["meeting_label"] if r["status"] in ADOPTED else ""),
+        # a meeting it is recorded at whose adoption the record does not give
+        Column("At meeting", lambda r: (r["meeting_label"] + _outcome_mark(r["status"]))
+               if r["meeting_label"] and r["status"] not in ADOPTED else ""),
         Column("Body", "mechanism_name"),
         Column("Parties", parties),
         Column("Status", lambda r: _label(r["status"] or "")),
@@ -61,7 +73,8 @@ def documents_report(dataset: Dataset, docs, asked: str = "") -> Report:
         keep(Column("Date", _dated("date"))),
         Column("Document", "title", ratio=6),
         Column("Type", lambda r: _label(r["type"]), drop=2),
-        Column("Adopted at", lambda r: r["meeting_label"] or r["place"] or ""),
+        Column("Meeting or place", lambda r: (r["meeting_label"] + _outcome_mark(r["status"])) if r["meeting_label"]
+               else r["place"] or ""),
         Column("Status", lambda r: f"in force {r['in_force']}{_derived(r, 'in_force')}" if r["in_force"]
                else _label(r["status"] or ""), drop=1),
         _src_column(found),

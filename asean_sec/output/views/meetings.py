@@ -13,6 +13,7 @@ from asean_sec.output.views.common import (
     _meeting_chair,
     _meeting_dates,
     _merge_sources,
+    _outcomes,
     _place,
     _src_column,
     _status,
@@ -113,12 +114,6 @@ def _marker_notes(found: list[dict]) -> list[str]:
     return inferred + _derived_note(found, "start", "end")
 
 
-def _not_adopted(outcome: dict) -> str:
-    """' (agreed)' for an outcome its record does not call adopted, signed or in force."""
-    status = outcome.get("status")
-    return f" ({_label(status)})" if status and status not in ("adopted", "signed", "in_force") else ""
-
-
 _ROLE_ORDER = {role: n for n, role in enumerate(("chair", "incoming_chair", "secretary_general", "head_of_delegation",
                                                   "speaker", "delegate", "observer", "guest"))}
 
@@ -169,7 +164,8 @@ def meeting_report(dataset: Dataset, meeting) -> Report:
         Column("Format", lambda r: (r["format"] or "").replace("_", " ")),
         Column("Theme", "theme"),
         Column("Participants", participants),
-        Column("Adopted", lambda r: "; ".join((o["title"] or o["id"]) + _not_adopted(o) for o in r["outcomes"])),
+        Column("Adopted", lambda r: _outcomes(r, adopted=True)),
+        Column("Other outcomes", lambda r: _outcomes(r, adopted=False)),  # agreed, noted, or no status on record
         Column("Part of", "parent_label"),
         Column("Same week", lambda r: "; ".join(m["label"] for m in r["related"])),
         Column("Note", "note"),

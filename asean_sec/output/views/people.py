@@ -200,7 +200,8 @@ def _led_role(r: dict) -> str:
 
 def _office_status(r: dict) -> str:
     if r["status"] == "superseded":
-        return f"superseded ({r['superseded_by']} by {r['superseded_on']})"
+        # a later holder of the same post, on record from that day: not necessarily the direct successor
+        return f"superseded (a later holder: {r['superseded_by']}, on record from {r['superseded_on']})"
     if r["status"] == "attested" and not r["attested_first"]:
         return "attested, dates not sourced"
     first, last = r["attested_first"], r["attested_last"]

@@ -56,7 +56,8 @@ def _event_row(dataset: Dataset, event: timeline.Event) -> dict:
         row.update(id=r.id, country=r.id, text=f"{r.name} joins ASEAN")
     elif kind in ("office_start", "office_end"):
         verb = "takes office as" if kind == "office_start" else "leaves office as"
-        row.update(id=r.person, country=r.country, text=f"{person(r.person)} {verb} {r.title} ({name(r.country)})")
+        of = f" ({name(r.country)})" if r.country else ""  # an office of ASEAN's own (its Secretary-General) has none
+        row.update(id=r.person, country=r.country, text=f"{person(r.person)} {verb} {r.title}{of}")
     elif kind == "role":
         row.update(mechanism=r.mechanism, country=r.country,
                    text=f"{name(r.country)}: {_label(r.role)}, {r.subject}")
