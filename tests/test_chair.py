@@ -85,7 +85,7 @@ def test_a_chair_from_a_rule_is_inferred_and_a_recorded_one_wins(run_json):
 
 def test_plain_output_names_status_and_sources(run):
     result = run("chair", "2027", "--format", "plain")
-    assert "Chair:    Singapore" in result.stdout and "Verified: 2026-11-23" in result.stdout
+    assert "Chair:    Singapore" in result.stdout and "Verified: 2026-12-07" in result.stdout
     assert "Status:   confirmed" in result.stdout
     assert "Sources:\n  [1] " in result.stdout and "\n      https://" in result.stdout  # title, then URL
 

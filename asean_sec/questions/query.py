@@ -32,12 +32,13 @@ class ChairAnswer:
 @cache
 def _index(dataset: Dataset, kind: str) -> NameIndex:
     if kind == "country":
-        return NameIndex("country", {c.id: c.names for c in dataset.countries.values()})
+        return NameIndex("country", {c.id: (*c.names, *_ADJECTIVES.get(c.id, ())) for c in dataset.countries.values()})
     if kind == "mechanism":
         partners = _partner_names(dataset)
         return NameIndex("mechanism", {m.id: _with_plus_spelled(m.names, partners) for m in dataset.mechanisms.values()})
     if kind == "document":  # a title, or a name it gives in brackets ('ACTIP', 'Bangkok Treaty')
-        return NameIndex("document", {d["id"]: (d["title"], *_with_treaty_of(bracketed_names(d["title"])))
+        return NameIndex("document", {d["id"]: (d["title"], *_with_treaty_of(bracketed_names(d["title"])),
+                                                *d.get("aliases", ()))
                                       for d in dataset.raw["documents"]})
     if kind == "person":  # hundreds of people, each with several names: folded once, kept in a memo
         def make():
@@ -107,6 +108,15 @@ _HONORIFICS = frozenset({"dr", "dato", "datuk", "datin", "tan", "sri", "seri", "
 def _exact_id(dataset: Dataset, section: str, text: str) -> str | None:
     """`text` when it is the id of a record in `section`: the common case, without a name index."""
     return text if dataset.raw_record(section, text) is not None else None
+
+
+# A country by its adjective as well as its names ('Vietnamese', 'Filipino', 'Thai'), as search reads them;
+# 'Korean' names two countries and is left out.
+_ADJECTIVES = {"bn": ("Bruneian",), "kh": ("Cambodian", "Khmer", "Kampuchea"), "id": ("Indonesian",),
+               "la": ("Laotian",), "my": ("Malaysian",), "mm": ("Burmese",), "ph": ("Filipino", "Philippine"),
+               "sg": ("Singaporean",), "th": ("Thai",), "tl": ("Timorese",), "vn": ("Vietnamese",),
+               "au": ("Australian",), "cn": ("Chinese",), "in": ("Indian",), "jp": ("Japanese",),
+               "ru": ("Russian",), "us": ("American",), "ca": ("Canadian",)}
 
 
 def country_id(dataset: Dataset, text: str) -> str:

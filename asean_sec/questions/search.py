@@ -47,12 +47,23 @@ _SPELLINGS = {"naypyidaw": "nay pyi taw", "naypyitaw": "nay pyi taw", "nay pyi d
               "japanese": "japan", "korean": "korea", "australian": "australia", "russian": "russia"}
 
 
+# American and British spellings of words the records use both ways ('Department of National Defense',
+# 'Minister of Defence'): the query and every record's folded text are read with the British one.
+_ONE_SPELLING = (("defense", "defence"), ("organization", "organisation"))
+
+
+def _one_spelling(folded: str) -> str:
+    for american, british in _ONE_SPELLING:
+        folded = folded.replace(american, british)
+    return folded
+
+
 def search(dataset: Dataset, text: str) -> list[Hit]:
     """Records whose text holds every word of `text` (folded: case and diacritics ignored),
     best first: a match in a name outranks one in a place, which outranks one in a note.
     Words typed apart match a word written as one ('ha noi' finds 'Hanoi'), as a word typed as one
     matches words written apart ('vietnam' finds 'Viet Nam')."""
-    asked = f" {' '.join(fold(text).split())} "
+    asked = f" {' '.join(_one_spelling(fold(text)).split())} "
     for spelling, written in _SPELLINGS.items():
         asked = asked.replace(f" {spelling} ", f" {written} ")
     words = asked.split()
@@ -136,7 +147,7 @@ def _index(dataset: Dataset) -> tuple[str, list[int], list[bytes]]:
     side)], sources, an office's start or None), unpacked only when its text holds the words asked for."""
     texts, records = [], []
     for kind, record_id, label, fields, sources, *since in _documents(dataset):
-        folded = [(name, value, f" {fold(value)} ") for name, value in fields if value]
+        folded = [(name, value, f" {_one_spelling(fold(value))} ") for name, value in fields if value]
         texts.append("\n".join(padded.replace(" ", "") for _, _, padded in folded))
         records.append(marshal.dumps((kind, record_id, label, folded, tuple(sources), since[0] if since else None)))
     starts, at = [], 0
@@ -246,6 +257,7 @@ def _documents(dataset: Dataset):
     for d in dataset.documents.values():
         yield ("document", d.id, d.title,
                [("title", d.title), *[("acronym", short) for short in _short_names(d.title)],
+                *[("alias", a) for a in raw_record(dataset, "documents", d.id).get("aliases", ())],
                 ("id", d.id), ("type", d.type.replace("_", " ")), ("place", d.place),
                 *[("parties", name(p)) for p in d.parties], ("note", d.note)], d.sources)
     for r in dataset.roles:

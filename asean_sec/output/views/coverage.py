@@ -72,14 +72,14 @@ def coverage_report(dataset: Dataset, mechanisms=None) -> Report:
     columns = [
         Column("Body", "mechanism_name", ratio=3),
         Column("Meetings", "meetings"),
-        Column("Numbered", _series_text, ratio=2),
-        Column("Gaps", lambda r: " ".join(t for t in (_gaps_text(r), _explained_note(r)) if t), ratio=2),
-        Column("Unnumbered", "other_ordinals", ratio=2, drop=2),
+        Column("Numbered", _series_text, ratio=2, drop=1),
+        Column("Gaps", lambda r: " ".join(t for t in (_gaps_text(r), _explained_note(r)) if t), ratio=2, drop=3),
+        Column("Unnumbered", "other_ordinals", ratio=2, drop=4),
         Column("Chair stated", "chairs_stated", hide_zero=True),
         Column("Inferred", "chairs_inferred", hide_zero=True),
         Column("No chair", "without_chair"),
-        Column("Latest", _latest_text, ratio=2, drop=1),
-        Column("No day", "without_start_day"),
+        Column("Latest", _latest_text, ratio=2),  # the must-show of coverage: kept before the series' numbers
+        Column("No day", "without_start_day", drop=2),
         Column("Seed only", "seed_sources_only", hide_zero=True),
     ]
     notes = [f"Data as of {dataset.info.as_of}."]

@@ -134,7 +134,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         keep(Column("Meeting", "meeting_label")),
         keep(Column("Person", "person_name")),
         Column("Title", "title", stack=True, ratio=3),
-        Column("Role", lambda r: _label(r["role"]), drop=1),
+        keep(Column("Role", lambda r: _label(r["role"]))),  # a chair is not read as a head of delegation
         _src_column(delegations),
     ], empty_message="No delegation heads on record.", notes=_derived_note(delegations, "start"))
 
