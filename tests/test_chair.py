@@ -139,3 +139,18 @@ def test_a_year_whose_chair_is_unknown_is_shown_and_exits_1(run):
     assert result.exit_code == 1
     assert "Chair:    not on record" in result.stdout and "Status:   unknown" in result.stdout
     assert "No record of the AMMTC chair for 2016." in result.stderr
+
+
+def test_a_chair_held_from_one_conference_to_the_next_is_current_until_the_next_is_held(run_json):
+    """ASEANAPOL's chief of police holds the chairmanship until the next conference: in December 2026,
+    with the 44th not reported held, Thailand (chair of the 43rd) is in the chair; the year 2026 is the
+    Philippines' (host of the 44th, inferred)."""
+    current = run_json("chair", "current", "-m", "ASEANAPOL", as_of="2026-12-07")
+    assert (current["country"], current["person"]) == ("th", "kittirat-phanphet")
+    assert "until ASEANAPOL 44 is held" in current["basis"]
+    assert run_json("chair", "2026", "-m", "ASEANAPOL", as_of="2026-12-07")["country"] == "ph"
+    seen_then = run_json("chair", "current", "-m", "ASEANAPOL", as_of="2018-01-15")
+    assert seen_then["country"] == "sg" and "until ASEANAPOL 38" in seen_then["basis"]
+    # a body without the rule, and a year whose conference is held: the year's chair
+    assert run_json("chair", "current", "-m", "ASEANAPOL", as_of="2025-12-01")["basis"] == "chair of ASEANAPOL 43"
+    assert "until" not in run_json("chair", "current", "-m", "AMMTC", as_of="2026-12-07")["basis"]

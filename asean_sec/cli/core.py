@@ -38,7 +38,9 @@ def chair(state, when, mechanism, fmt, color, cite):
     """Who chairs ASEAN (or a body) in a year, with status, basis and sources.
 
     'current' is the year whose chair holds the post on --as-of (for 2008, before Thailand took
-    over on 24 July, Singapore's 2007). Status is 'held' (the year has begun), 'confirmed'
+    over on 24 July, Singapore's 2007); for a body whose chair holds the post from one meeting to
+    the next (ASEANAPOL), 'current' names the last meeting's chair until the next is held. Status is
+    'held' (the year has begun), 'confirmed'
     (announced by a source),
     'projected' (from the Charter's alphabetical rotation, no source yet), 'inferred'
     (a body's chair from its chair rule, not a record of that body), 'later' (seen from
@@ -64,6 +66,8 @@ def chair(state, when, mechanism, fmt, color, cite):
         raise click.BadParameter(f"{year} is out of range: years run from {MIN_YEAR} to {MAX_YEAR}",
                                  param_hint="YEAR")
     answer = query.chair_as_of(dataset, year, body, state.as_of)
+    if when.strip().lower() in ("current", "this", "now"):  # a chair held from one meeting to the next
+        answer = query.chair_between_meetings(dataset, body, state.as_of) or answer
     emit(views.chair_report(dataset, answer, year, body, state.as_of.year), fmt, color, cite)
     if answer is not None and answer.country is None:  # shown (its rule and note), but no chair on record: exit 1
         raise NothingMatched(f"No record of the {dataset.mechanisms[body].acronym} chair for {year}.")

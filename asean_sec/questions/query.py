@@ -515,6 +515,34 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
 LATER = "later"  # seen from a past date: a chair recorded only from pages published after it
 
 
+def chair_between_meetings(dataset: Dataset, mechanism: str, as_of: dt.date) -> ChairAnswer | None:
+    """Who holds the chair of a body whose chair holds it from one meeting to the next
+    (`chair_until_next_meeting`, as its rule's sources state) on `as_of`, when that year's meeting is
+    not held yet: the chair of the last meeting held. None when the body has no such rule, or its
+    last meeting held is of `as_of`'s year (the year's chair is then the answer)."""
+    if not (dataset.raw_record("mechanisms", mechanism) or {}).get("chair_until_next_meeting"):
+        return None
+    own = [m for m in meetings(dataset, mechanism=mechanism) if m.status != "cancelled"]
+    held = [m for m in own if m.start and m.status == "held" and m.start.last_day <= as_of]
+    last = held[-1] if held else None
+    if last is None or last.start is None or last.chair is None or last.start.year >= as_of.year:
+        return None
+    body = dataset.mechanisms[mechanism]
+    pending = [m for m in own if m.start and meeting_order(m) > meeting_order(last)]
+    name = meeting_name(dataset, mechanism)
+    following = pending[0] if pending else None
+    if following is None:
+        until = "until the next meeting is held"
+    elif following.status == "held":  # seen from a past day: the next meeting, held after it
+        until = f"until {name} {following.ordinal} ({following.start})"
+    else:
+        until = f"until {name} {following.ordinal} is held ({following.status}, not reported held yet)"
+    chair, began = last.chair, last.start
+    return ChairAnswer(as_of.year, mechanism, chair.country, INFERRED if last.chair_inferred else ChairStatus.HELD.value,
+                       f"chair of {name} {last.ordinal} ({began.year}), {until}", body.chair_note,
+                       last.sources + body.chair_rule_sources, person=chair.person, last_verified=last.last_verified)
+
+
 def seen_from(dataset: Dataset, answer: ChairAnswer | None, as_of: dt.date) -> ChairAnswer | None:
     """A recorded chair as `as_of` saw it: `held` once its year has begun, `confirmed` before. Seen
     from a date before the data's own, a year to come is `confirmed` only when one of its sources was
