@@ -306,6 +306,18 @@ def test_a_co_chaired_working_group_names_both_co_chairs(run_json):
     answer = run_json("chair", "2026", "--mechanism", "admm-plus-ewg-ms")
     assert (answer["country"], answer["status"]) == ("ph", "held")
     assert answer["basis"].startswith("co-chair with Japan") and answer["last_verified"] == "2026-11-23"
+    assert [seat["country"] for seat in answer["co_chairs"]] == ["ph", "jp"]
+
+
+def test_a_year_whose_meeting_names_one_co_chair_names_the_terms_pair(run_json, run):
+    """The 17th EWG on HADR (2021) names India's chair; the term on record pairs India with Indonesia."""
+    answer = run_json("chair", "2021", "--mechanism", "admm-plus-ewg-hadr")
+    assert (answer["country"], answer["person"], answer["status"]) == ("in", "kulvir-singh", "held")
+    assert [seat["country"] for seat in answer["co_chairs"]] == ["in", "id"]
+    assert "the term on record: Indonesia, co-chair with India" in answer["basis"]
+    assert len(answer["sources"]) == len(set(answer["sources"]))
+    text = run("chair", "2021", "--mechanism", "admm-plus-ewg-hadr", "--format", "plain").stdout
+    assert "India — Kulvir Singh; Indonesia (co-chairs)" in text
 
 
 def test_the_ten_crimes_and_their_lead_shepherds(run_json):

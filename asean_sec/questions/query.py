@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from asean_sec.model.dataset import Dataset, names_role
-from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting
+from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting, Seat
 from asean_sec.model.names import NameIndex, bracketed_names, fold
 from asean_sec.model.record import record, replace
 from asean_sec.problems import LookupFailed
@@ -505,10 +505,21 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
     answer = chair(dataset, year, mechanism)
     if answer is None or answer.country is None:
         answer = _chair_from_host_or_role(dataset, year, mechanism) or answer
-    elif answer.status == INFERRED and dataset.chair_rule_role(mechanism):
-        # a body whose chairs hold terms (`chair_rule_role`): a term on record names the year's chair,
-        # held, where its meetings' co-chairs are only inferred from that same term
-        answer = _chair_from_role(dataset, year, mechanism) or answer
+    elif dataset.chair_rule_role(mechanism) and not answer.co_chairs:
+        # a body whose chairs hold terms (`chair_rule_role`): a term on record names the year's co-chairs,
+        # held, where its meetings' co-chairs are only inferred from that same term, or where a meeting of
+        # the year names one of the pair as its chair (the pair is the answer, with that meeting's chair)
+        term = _chair_from_role(dataset, year, mechanism)
+        if term is not None and answer.status == INFERRED:
+            answer = term
+        elif term is not None and any(seat.country == answer.country for seat in term.co_chairs):
+            # the meeting's chair keeps the first seat (and the answer's country); the term adds its partner
+            seats = (Seat(answer.country, answer.person),
+                     *(seat for seat in term.co_chairs if seat.country != answer.country))
+            name = dataset.country_name(term.country) or term.country
+            basis = f"{answer.basis}; the term on record: {name}, {term.basis}"
+            answer = replace(answer, basis=basis, sources=tuple(dict.fromkeys(answer.sources + term.sources)), co_chairs=seats,
+                             note=answer.note or term.note)
     return seen_from(dataset, answer, as_of)
 
 
@@ -621,8 +632,9 @@ def _chair_from_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer
             if others:  # a term ending and the next beginning in the same year
                 names = " and ".join(dataset.country_name(c) or c for c in others)
                 basis += f"; {names} also held it in {year}, in another term"
+            seats = (Seat(role.country), *(Seat(c) for c in pair if c)) if pair else ()  # every co-chair of the term
             return ChairAnswer(year, mechanism, role.country, ChairStatus.HELD.value, basis,
-                               role.note, role.sources, last_verified=role.last_verified)
+                               role.note, role.sources, last_verified=role.last_verified, co_chairs=seats)
     return None
 
 
