@@ -514,12 +514,12 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
             answer = term
         elif term is not None and any(seat.country == answer.country for seat in term.co_chairs):
             # the meeting's chair keeps the first seat (and the answer's country); the term adds its partner
-            seats = (Seat(answer.country, answer.person),
+            seats = (Seat(answer.country or "", answer.person),
                      *(seat for seat in term.co_chairs if seat.country != answer.country))
             name = dataset.country_name(term.country) or term.country
             basis = f"{answer.basis}; the term on record: {name}, {term.basis}"
-            answer = replace(answer, basis=basis, sources=tuple(dict.fromkeys(answer.sources + term.sources)), co_chairs=seats,
-                             note=answer.note or term.note)
+            sources = tuple(dict.fromkeys(answer.sources + term.sources))
+            answer = replace(answer, basis=basis, sources=sources, co_chairs=seats, note=answer.note or term.note)
     return seen_from(dataset, answer, as_of)
 
 
