@@ -530,3 +530,18 @@ def test_an_undated_holder_seen_before_a_dated_one_took_the_post_is_not_listed(r
 def test_a_later_holder_is_not_called_the_successor(run):
     text = run("person", "Sar Moline", "--format", "plain", "--no-cite").stdout
     assert "a later holder: Kenechanh Phommachack" in text
+
+
+def test_as_of_shows_instruments_as_they_stood(run_json, run):
+    """ACTIP was signed in 2015 and entered into force on 2017-03-08; Viet Nam ratified on 2017-01-05."""
+    assert "actip-2015" not in {d["id"] for d in run_json("documents", "--party", "vn", as_of="2016-12-31")}
+    actip = run_json("document", "ACTIP", as_of="2016-12-31")
+    assert (actip["status"], actip["in_force"]) == ("signed", None) and "vn" not in actip["parties"]
+    assert "th" in actip["parties"]  # deposited 2016-07-24
+    bound = {d["id"]: d for d in run_json("country", "my", as_of="2015-06-01")["country"]["party_to"]}
+    assert "actip-2015" not in bound and bound["acct-2007"]["in_force"] == "2011-05-27"
+    assert {d["in_force"] for d in bound.values() if "dispute" in d["title"].casefold()} == {None}
+    text = run("country", "tl", "--format", "plain", as_of="2020-01-01").stdout
+    assert "2025-10-25" not in text
+    undated = {d["id"] for d in run_json("documents", as_of="2000-01-01")}
+    assert "asean-leaders-joint-statement-drug-precursor-trafficking-2024" not in undated  # its meeting's day

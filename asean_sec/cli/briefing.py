@@ -234,10 +234,12 @@ def document(state, words, fmt, color, cite):
       asean-sec document asean-charter-2007
     """
     from asean_sec.output.views import documents as documents_views
-    from asean_sec.questions import query
+    from asean_sec.questions import documents, query
 
     dataset = state.dataset
     found = dataset.documents[query.document_id(dataset, " ".join(words))]
+    # as it stood on --as-of: its parties then, 'signed' until it entered into force (one made later: as recorded)
+    found = documents.as_seen(dataset, found, state.as_of) or found
     emit(documents_views.document_report(dataset, found), fmt, color, cite)
 
 
@@ -256,8 +258,10 @@ def document(state, words, fmt, color, cite):
 def documents(state, mechanism, doc_type, year, party, fmt, color, cite):
     """Instruments and statements, filtered.
 
-    Declarations, joint statements, plans of action, conventions …, oldest first; none dated
-    after --as-of.
+    Declarations, joint statements, plans of action, conventions …, oldest first, as they stood on
+    --as-of: none dated after it (an undated one adopted at a meeting: the meeting's day), no party
+    whose own ratification or accession is dated after it, and 'signed', with no entry into force,
+    for one that entered into force after it.
 
     \b
     Examples:

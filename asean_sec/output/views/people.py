@@ -22,7 +22,7 @@ from asean_sec.output.views.common import (
     _src_column,
     _status,
 )
-from asean_sec.questions import common, people
+from asean_sec.questions import common, documents, people
 
 # --- country -------------------------------------------------------------------------------
 
@@ -44,7 +44,8 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         "dialogue_partner_since": str(c.dialogue_partner_since) if c.dialogue_partner_since else None,
         "asean_chair_years": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in chaired],
         "next_asean_chair": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in ahead],
-        "party_to": dataset.treaties_of(c.id),  # what binds it: {id, title, type, status, date, in_force}
+        # what binds it on as_of: {id, title, type, status, date, in_force, party_date}
+        "party_to": documents.bound_as_of(dataset.treaties_of(c.id), as_of),
         "note": answer.note,
         "as_of": as_of.isoformat(),
         "sources": _merge_sources(rows.source_refs(dataset, c.sources), *[r["sources"] for r in chaired + ahead]),
