@@ -93,3 +93,23 @@ def test_upcoming_ics_parses(run):
 def test_upcoming_usage_errors(run):
     assert run("upcoming", "--days", "5", "--until", "2027").exit_code == 2
     assert run("upcoming", "--until", "2020", as_of=AS_OF).exit_code == 2
+
+
+def test_upcoming_from_a_past_day_marks_hindsight_and_skips_terms_not_begun(run_json):
+    """Seen from 2017-01-01, the 30th Summit (April 2017) was held and Yasay's term ended (2017-03-08)
+    only as later pages record; Tej Bunnag's term, begun 2008-07-26, is not 'ending' on 2008-03-01."""
+    events = run_json("upcoming", as_of="2017-01-01")
+    by_title = {e["title"]: e for e in events}
+    summit = next(e for t, e in by_title.items() if t.startswith("ASEAN Summit 30"))
+    assert summit["status"] == "later"
+    actip = next(e for e in events if e["kind"] == "entry_into_force")
+    assert actip["status"] == "later" and actip["date"] == "2017-03-08"
+    earlier = run_json("upcoming", "--days", "250", as_of="2008-03-01")
+    assert not any("Tej Bunnag" in e["title"] for e in earlier)
+
+
+def test_upcoming_lists_a_term_end_known_to_the_year_when_its_year_overlaps_the_window(run_json):
+    events = run_json("upcoming", as_of="2026-12-08")
+    ends = [e for e in events if e["kind"] == "term_end" and e["date"] == "2027"]
+    assert any("Maritime Security" in e["title"] and e["country"] == "jp" for e in ends)
+    assert all(e["status"] == "scheduled" for e in ends)

@@ -11,7 +11,7 @@ import datetime as dt
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.dates import PartialDate
-from asean_sec.model.record import record
+from asean_sec.model.record import record, replace
 from asean_sec.questions import query, rotation
 
 MEETING, HANDOVER, TERM_END, IN_FORCE = "meeting", "chair_handover", "term_end", "entry_into_force"
@@ -35,13 +35,35 @@ class Event:
     derived: bool = False  # the date is worked out from what the sources print, not printed in them
 
 
+LATER = "later"  # seen from a past --as-of: it happened, as pages written after that day record
+
+
 def upcoming(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
-    """Everything on record from `as_of` to `until` (both included)."""
+    """Everything on record from `as_of` to `until` (both included). Seen from a day before the
+    dataset's own as-of, what the record holds only in hindsight is not passed off as foreseen: a
+    meeting held, a term that ended, an instrument that entered into force between that day and the
+    dataset's as-of are marked 'later' (recorded later), and a term not yet begun on that day is not
+    listed as ending."""
     events = _meetings(dataset, as_of, until) + _handovers(dataset, as_of, until)
     events += _term_ends(dataset, as_of, until) + _entries_into_force(dataset, as_of, until)
+    try:
+        recorded = dt.date.fromisoformat(str(dataset.info.as_of))
+    except ValueError:
+        recorded = as_of
+    if as_of < recorded:
+        events = [_seen_from(event, recorded) for event in events]
     order = {MEETING: 0, HANDOVER: 1, TERM_END: 2, IN_FORCE: 3}
     bodies = {body: i for i, body in enumerate(rotation.default_bodies(dataset))}
     return sorted(events, key=lambda e: (e.day, order[e.kind], bodies.get(e.mechanism or "", len(bodies)), e.title))
+
+
+def _seen_from(event: Event, recorded: dt.date) -> Event:
+    """An event dated up to the dataset's as-of (`recorded`), seen from an earlier day: what came of it is
+    hindsight. A scheduled meeting keeps its status; a chair handover carries its own (rotation)."""
+    if event.day > recorded or event.kind == HANDOVER or event.status in ("scheduled", "postponed", "cancelled") \
+            and event.kind == MEETING:
+        return event
+    return replace(event, status=LATER)
 
 
 def _in_window(start: PartialDate, end: PartialDate | None, as_of: dt.date, until: dt.date) -> bool:
@@ -102,22 +124,23 @@ def _handovers(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
 
 def _term_ends(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
     """Roles (coordinators, lead shepherds, co-chair cycles) and offices whose end falls in the
-    window; shown on the last day the end allows."""
+    window (an end known to the month or the year: one that overlaps it), held on `as_of`: one that
+    had not begun is not listed as ending. Sorted, like a meeting, by its first day in the window."""
     found = []
     for role in dataset.roles:
-        if role.end is None or not as_of <= role.end.last_day <= until:
+        if role.end is None or not _in_window(role.end, None, as_of, until) or _not_begun(role.start, as_of):
             continue
         what = role.role.replace("_", "-")
         title = f"{dataset.country_name(role.country)} ends its term as {what} ({role.subject})"
-        found.append(Event(role.end.last_day, str(role.end), None, TERM_END, title, role.mechanism,
+        found.append(Event(max(role.end.first_day, as_of), str(role.end), None, TERM_END, title, role.mechanism,
                            role.mechanism, role.country, "scheduled", f"role: {role.subject}", role.note,
                            role.sources, role.last_verified))
     for office in dataset.offices:
-        if office.end is None or not as_of <= office.end.last_day <= until:
+        if office.end is None or not _in_window(office.end, None, as_of, until) or _not_begun(office.start, as_of):
             continue
         where = f", {office.organization}" if office.organization else ""
         title = f"{dataset.person_name(office.person)} ends a term as {office.title}{where}"
-        found.append(Event(office.end.last_day, str(office.end), None, TERM_END, title, office.person, None,
+        found.append(Event(max(office.end.first_day, as_of), str(office.end), None, TERM_END, title, office.person, None,
                            office.country, "scheduled", "office", office.note, office.sources,
                            office.last_verified, derived="end" in office.derived))
     return found
@@ -130,6 +153,10 @@ def _entries_into_force(dataset: Dataset, as_of: dt.date, until: dt.date) -> lis
             continue
         found.append(Event(max(document.in_force.first_day, as_of), str(document.in_force), None, IN_FORCE,
                            f"{document.title} enters into force", document.id, document.mechanism, None,
-                           document.status or "due", "in_force date on record", document.note,
+                           "due", "in_force date on record", document.note,
                            document.sources, derived="in_force" in document.derived))
     return found
+
+
+def _not_begun(start: PartialDate | None, as_of: dt.date) -> bool:
+    return start is not None and start.first_day > as_of

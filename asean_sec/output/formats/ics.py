@@ -87,7 +87,7 @@ def _upcoming(doc: Document, stream) -> None:
         lines += ["BEGIN:VEVENT", f"UID:{_text(uid)}@asean-sec", f"DTSTAMP:{_stamp(doc, start)}",
                   f"DTSTART;VALUE=DATE:{start.replace('-', '')}", f"DTEND;VALUE=DATE:{after:%Y%m%d}",
                   f"SUMMARY:{_text(row['title'])}",
-                  f"STATUS:{'CONFIRMED' if row['status'] in ('held', 'confirmed', 'in_force') else 'TENTATIVE'}"]
+                  f"STATUS:{'CONFIRMED' if row['status'] in ('held', 'confirmed', 'in_force', 'due', 'later') else 'TENTATIVE'}"]
         if description:
             lines.append(f"DESCRIPTION:{_text(description)}")
         lines.append("END:VEVENT")

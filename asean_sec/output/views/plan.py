@@ -86,11 +86,23 @@ def upcoming_report(dataset: Dataset, events, until) -> Report:
         keep(Column("Date", lambda r: _compact_span(r["date"], r.get("end")) + _derived(r, "date"))),
         Column("What", lambda r: KIND_LABELS.get(r["kind"], r["kind"]), drop=1),
         Column("Event", "title", ratio=4),
-        Column("Status", lambda r: f"{r['status']} ({r['basis']})" if r["basis"] == OVERDUE else r["status"]),
+        Column("Status", _event_status),
     ]
+
+    def notes(shown):
+        later = ["recorded later: it happened after the day asked, as pages written since record; "
+                 "from that day it could not be foreseen"] if any(r["status"] == "later" for r in shown) else []
+        return _derived_note(shown, "date") + later
+
     return Report(title=f"Coming up until {until}", rows=found, columns=columns,
                   empty_message=f"Nothing on record between now and {until}.", calendar="upcoming",
-                  row_notes=lambda shown: _derived_note(shown, "date"))
+                  row_notes=notes)
+
+
+def _event_status(r: dict) -> str:
+    if r["basis"] == OVERDUE:
+        return f"{r['status']} ({r['basis']})"
+    return "recorded later" if r["status"] == "later" else r["status"]
 
 
 def _event_row(dataset: Dataset, event) -> dict:
