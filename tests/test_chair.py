@@ -1,6 +1,7 @@
 """Who chairs ASEAN (and the bodies that follow it), answered from the shipped data."""
 
 import json
+from pathlib import Path
 
 
 def test_next_year_is_confirmed_singapore_with_sources(run):
@@ -154,3 +155,23 @@ def test_a_chair_held_from_one_conference_to_the_next_is_current_until_the_next_
     # a body without the rule, and a year whose conference is held: the year's chair
     assert run_json("chair", "current", "-m", "ASEANAPOL", as_of="2025-12-01")["basis"] == "chair of ASEANAPOL 43"
     assert "until" not in run_json("chair", "current", "-m", "AMMTC", as_of="2026-12-07")["basis"]
+
+
+def test_a_year_is_confirmed_only_from_the_day_a_source_naming_its_chair_was_published(run_json):
+    """2027's record cites 2023 pages on the Philippines' swap (one names Myanmar for 2027) beside
+    Singapore's announcement of 24 Sept 2025: only that announcement confirms Singapore."""
+    assert run_json("chair", "2027", as_of="2024-06-01")["status"] == "later"
+    assert run_json("chair", "2027", as_of="2025-09-23")["status"] == "later"
+    assert run_json("chair", "2027", as_of="2025-09-24")["status"] == "confirmed"
+
+
+def test_validate_refuses_a_confirming_source_not_among_the_sources(run, tmp_path):
+    import shutil
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent.parent / "data", data)
+    text = (data / "mechanisms.yaml").read_text(encoding="utf-8")
+    text = text.replace("  confirmed_by:\n  - einpresswire-2025-09-sg-mfa-asean-day\n",
+                        "  confirmed_by:\n  - no-such-source\n", 1)
+    (data / "mechanisms.yaml").write_text(text, encoding="utf-8")
+    result = run("--data-dir", str(data), "validate")
+    assert result.exit_code != 0 and "confirmed_by names 'no-such-source'" in result.stderr + result.stdout

@@ -292,6 +292,10 @@ def _date_order(c, dates):
 def _chairs(c, as_of):
     as_of_year = int(str(as_of)[:4])
     for i, chair in enumerate(c.raw["asean_chair"]):
+        for j, source in enumerate(chair.get("confirmed_by", ())):
+            if source not in chair["sources"]:
+                c.report("asean_chair", i, ("confirmed_by", j), f"confirmed_by names {source!r}, not among its sources",
+                         "add it to sources or correct the id")
         if chair["status"] == "confirmed" and chair["year"] <= as_of_year:
             c.report("asean_chair", i, "status", f"{chair['year']} has begun, so it is held, not confirmed",
                      "write status: held", warning=True)

@@ -42,7 +42,8 @@ def build_mechanism(r) -> model.Mechanism:
 
 def build_chair_year(r) -> model.ChairYear:
     return model.ChairYear(r["year"], r["country"], model.ChairStatus(r["status"]), r["basis"],
-                           r.get("note"), tuple(r["sources"]), r.get("last_verified"), _date(r.get("since")))
+                           r.get("note"), tuple(r["sources"]), r.get("last_verified"), _date(r.get("since")),
+                           tuple(r.get("confirmed_by", ())))
 
 
 def rule_chair(meeting: dict, mechanism: dict | None, asean_chairs: dict, terms: dict | None = None):

@@ -104,6 +104,7 @@ class ChairYear:
     sources: tuple[str, ...]
     last_verified: str | None = None
     since: PartialDate | None = None  # the day it took over, when that was during the year (2008)
+    confirmed_by: tuple[str, ...] = ()  # of `sources`, those naming this chair (others: context, earlier plans)
 
 
 @record

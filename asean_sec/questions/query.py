@@ -505,14 +505,14 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
     answer = chair(dataset, year, mechanism)
     if answer is None or answer.country is None:
         answer = _chair_from_host_or_role(dataset, year, mechanism) or answer
-    elif dataset.chair_rule_role(mechanism) and not answer.co_chairs:
+    elif dataset.chair_rule_role(mechanism):
         # a body whose chairs hold terms (`chair_rule_role`): a term on record names the year's co-chairs,
         # held, where its meetings' co-chairs are only inferred from that same term, or where a meeting of
         # the year names one of the pair as its chair (the pair is the answer, with that meeting's chair)
         term = _chair_from_role(dataset, year, mechanism)
         if term is not None and answer.status == INFERRED:
             answer = term
-        elif term is not None and any(seat.country == answer.country for seat in term.co_chairs):
+        elif term is not None and not answer.co_chairs and any(seat.country == answer.country for seat in term.co_chairs):
             # the meeting's chair keeps the first seat (and the answer's country); the term adds its partner
             seats = (Seat(answer.country or "", answer.person),
                      *(seat for seat in term.co_chairs if seat.country != answer.country))
@@ -565,7 +565,8 @@ def seen_from(dataset: Dataset, answer: ChairAnswer | None, as_of: dt.date) -> C
     later_that_year = bool(recorded and recorded.since and as_of < recorded.since.first_day)  # 2008 before July
     if answer.year < as_of.year or (answer.year == as_of.year and not later_that_year):
         return replace(answer, status=ChairStatus.HELD.value)
-    if str(as_of) < dataset.info.as_of and not _published_by(dataset, answer.sources, as_of):
+    naming = recorded.confirmed_by if recorded and recorded.confirmed_by else answer.sources
+    if str(as_of) < dataset.info.as_of and not _published_by(dataset, naming, as_of):
         return replace(answer, status=LATER)
     return replace(answer, status=ChairStatus.CONFIRMED.value)
 
