@@ -175,3 +175,17 @@ def test_validate_refuses_a_confirming_source_not_among_the_sources(run, tmp_pat
     (data / "mechanisms.yaml").write_text(text, encoding="utf-8")
     result = run("--data-dir", str(data), "validate")
     assert result.exit_code != 0 and "confirmed_by names 'no-such-source'" in result.stderr + result.stdout
+
+
+def test_a_year_without_a_conference_keeps_the_last_conferences_chair(run_json):
+    """ASEANAPOL 39 (Viet Nam, 2019) and 40 (Cambodia, March 2022) are consecutive: no conference met in
+    2020 or 2021, so Viet Nam kept the chair, inferred from the body's rule; the hand-over is dated at
+    the conference, and the current chair between conferences is inferred too."""
+    for year in ("2020", "2021"):
+        answer = run_json("chair", year, "-m", "ASEANAPOL")
+        assert (answer["country"], answer["status"]) == ("vn", "inferred"), year
+        assert "until ASEANAPOL 40 (2022-03-01)" in answer["basis"]
+    assert run_json("chair", "current", "-m", "ASEANAPOL", as_of="2026-12-07")["status"] == "inferred"
+    handovers = [e for e in run_json("upcoming", "--days", "400", as_of="2021-06-01")
+                 if e["kind"] == "chair_handover" and e["mechanism"] == "aseanapol"]
+    assert [(e["date"], e["country"]) for e in handovers] == [("2022-03-01", "kh")]

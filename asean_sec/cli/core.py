@@ -39,7 +39,8 @@ def chair(state, when, mechanism, fmt, color, cite):
 
     'current' is the year whose chair holds the post on --as-of (for 2008, before Thailand took
     over on 24 July, Singapore's 2007); for a body whose chair holds the post from one meeting to
-    the next (ASEANAPOL), 'current' names the last meeting's chair until the next is held. Status is
+    the next (ASEANAPOL), 'current' names the last meeting's chair until the next is held, and a year
+    with no meeting keeps the last one's chair (both inferred from that rule). Status is
     'held' (the year has begun), 'confirmed'
     (announced by a source),
     'projected' (from the Charter's alphabetical rotation, no source yet), 'inferred'

@@ -504,7 +504,8 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
     """
     answer = chair(dataset, year, mechanism)
     if answer is None or answer.country is None:
-        answer = _chair_from_host_or_role(dataset, year, mechanism) or answer
+        answer = _chair_from_host_or_role(dataset, year, mechanism) or _chair_kept(dataset, year, mechanism, as_of) \
+            or answer
     elif dataset.chair_rule_role(mechanism):
         # a body whose chairs hold terms (`chair_rule_role`): a term on record names the year's co-chairs,
         # held, where its meetings' co-chairs are only inferred from that same term, or where a meeting of
@@ -526,11 +527,35 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
 LATER = "later"  # seen from a past date: a chair recorded only from pages published after it
 
 
+def _chair_kept(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> ChairAnswer | None:
+    """A year with no meeting of a body whose chair holds it until the next meeting
+    (`chair_until_next_meeting`): the chair of the last meeting before it, inferred from the rule, when the
+    next meeting on record is the next of the series (ASEANAPOL 39 in 2019, 40 in March 2022: none met in
+    2020 or 2021). A gap in the series may hide a meeting, so then none."""
+    if as_of.year < year:
+        return None
+    found = _between(dataset, mechanism, min(dt.date(year, 12, 31), as_of))
+    if found is None:
+        return None
+    last, following = found
+    if following is None or not (last.ordinal.isdigit() and following.ordinal.isdigit()) \
+            or int(following.ordinal) != int(last.ordinal) + 1 or (following.start and following.start.year <= year):
+        return None
+    return _kept(dataset, mechanism, last, following, year)
+
+
 def chair_between_meetings(dataset: Dataset, mechanism: str, as_of: dt.date) -> ChairAnswer | None:
     """Who holds the chair of a body whose chair holds it from one meeting to the next
     (`chair_until_next_meeting`, as its rule's sources state) on `as_of`, when that year's meeting is
-    not held yet: the chair of the last meeting held. None when the body has no such rule, or its
-    last meeting held is of `as_of`'s year (the year's chair is then the answer)."""
+    not held yet: the chair of the last meeting held, inferred from the rule. None when the body has no
+    such rule, or its last meeting held is of `as_of`'s year (the year's chair is then the answer)."""
+    found = _between(dataset, mechanism, as_of)
+    return _kept(dataset, mechanism, *found, as_of.year) if found else None
+
+
+def _between(dataset: Dataset, mechanism: str, as_of: dt.date) -> tuple[Meeting, Meeting | None] | None:
+    """The last meeting held by `as_of`, chaired, of an earlier year, and the meeting after it on record
+    (None: none on record), for a body whose chair holds it until the next meeting; else None."""
     if not (dataset.raw_record("mechanisms", mechanism) or {}).get("chair_until_next_meeting"):
         return None
     own = [m for m in meetings(dataset, mechanism=mechanism) if m.status != "cancelled"]
@@ -538,10 +563,13 @@ def chair_between_meetings(dataset: Dataset, mechanism: str, as_of: dt.date) -> 
     last = held[-1] if held else None
     if last is None or last.start is None or last.chair is None or last.start.year >= as_of.year:
         return None
-    body = dataset.mechanisms[mechanism]
     pending = [m for m in own if m.start and meeting_order(m) > meeting_order(last)]
+    return last, (pending[0] if pending else None)
+
+
+def _kept(dataset: Dataset, mechanism: str, last: Meeting, following: Meeting | None, year: int) -> ChairAnswer:
+    body = dataset.mechanisms[mechanism]
     name = meeting_name(dataset, mechanism)
-    following = pending[0] if pending else None
     if following is None:
         until = "until the next meeting is held"
     elif following.status == "held":  # seen from a past day: the next meeting, held after it
@@ -549,7 +577,8 @@ def chair_between_meetings(dataset: Dataset, mechanism: str, as_of: dt.date) -> 
     else:
         until = f"until {name} {following.ordinal} is held ({following.status}, not reported held yet)"
     chair, began = last.chair, last.start
-    return ChairAnswer(as_of.year, mechanism, chair.country, INFERRED if last.chair_inferred else ChairStatus.HELD.value,
+    assert chair is not None and began is not None
+    return ChairAnswer(year, mechanism, chair.country, INFERRED,
                        f"chair of {name} {last.ordinal} ({began.year}), {until}", body.chair_note,
                        last.sources + body.chair_rule_sources, person=chair.person, last_verified=last.last_verified)
 

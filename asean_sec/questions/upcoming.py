@@ -51,17 +51,19 @@ def upcoming(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
     except ValueError:
         recorded = as_of
     if as_of < recorded:
-        events = [_seen_from(event, recorded) for event in events]
+        events = [_seen_from(event, as_of, recorded) for event in events]
     order = {MEETING: 0, HANDOVER: 1, TERM_END: 2, IN_FORCE: 3}
     bodies = {body: i for i, body in enumerate(rotation.default_bodies(dataset))}
     return sorted(events, key=lambda e: (e.day, order[e.kind], bodies.get(e.mechanism or "", len(bodies)), e.title))
 
 
-def _seen_from(event: Event, recorded: dt.date) -> Event:
+def _seen_from(event: Event, as_of: dt.date, recorded: dt.date) -> Event:
     """An event dated up to the dataset's as-of (`recorded`), seen from an earlier day: what came of it is
-    hindsight. A scheduled meeting keeps its status; a chair handover carries its own (rotation)."""
-    if event.day > recorded or event.kind == HANDOVER or event.status in ("scheduled", "postponed", "cancelled") \
-            and event.kind == MEETING:
+    hindsight. A scheduled meeting keeps its status; a chair handover its own (rotation), unless it is
+    'held' at a meeting after that day."""
+    if event.day > recorded or event.kind == MEETING and event.status in ("scheduled", "postponed", "cancelled"):
+        return event
+    if event.kind == HANDOVER and (event.status != "held" or event.day <= as_of):
         return event
     return replace(event, status=LATER)
 
@@ -102,7 +104,8 @@ def _handovers(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
     found = []
     for body in rotation.default_bodies(dataset):
         acronym = dataset.mechanisms[body].acronym if body in dataset.mechanisms else body.upper()
-        for year in range(as_of.year + 1, until.year + 1):
+        at_meeting = bool((dataset.raw_record("mechanisms", body) or {}).get("chair_until_next_meeting"))
+        for year in range(as_of.year + (0 if at_meeting else 1), until.year + 1):  # this year's meeting may be ahead
             answer = rotation.chair_cell(dataset, year, body, as_of)
             if not answer.country:
                 continue
@@ -110,6 +113,12 @@ def _handovers(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
             hosted = answer.basis.startswith("hosts ") and dataset.meetings_by_id.get(answer.basis[6:])
             if hosted and hosted.start:
                 day, date = hosted.start.first_day, str(hosted.start)
+            if at_meeting:  # the chair passes at the year's meeting; a year without one keeps the last one's chair
+                met = [m.start for m in query.meetings(dataset, mechanism=body)
+                       if m.start and m.start.year == year and m.status != "cancelled"]
+                if not met or met[0].last_day < as_of:
+                    continue
+                day, date = max(met[0].first_day, as_of), str(met[0])
             if not as_of <= day <= until:
                 continue
             before = rotation.chair_cell(dataset, year - 1, body, as_of)
