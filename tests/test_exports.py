@@ -100,3 +100,35 @@ def test_a_second_sqlite_export_names_the_database_it_will_not_overwrite(run, tm
     assert run("export", "--format", "sqlite", str(target)).exit_code == 0
     again = run("export", "--format", "sqlite", str(target))
     assert again.exit_code == 4 and "asean.db" in again.output and "metadata" not in again.output
+
+
+# a YAML field kept as rows of its own table, not as a column
+_LINKED = {("countries", "aliases"): "country_aliases", ("mechanisms", "aliases"): "mechanism_aliases",
+           ("mechanisms", "partners"): "mechanism_partners", ("mechanisms", "chair_rule_sources"): "mechanism_rule_sources",
+           ("asean_chair", "confirmed_by"): "asean_chair_confirmed_by", ("people", "aliases"): "person_aliases",
+           ("documents", "aliases"): "document_aliases", ("documents", "parties"): "document_parties",
+           ("documents", "party_dates"): "document_parties", ("meetings", "outcomes"): "meeting_outcomes",
+           ("meetings", "chair"): "meeting_seats", ("meetings", "co_chairs"): "meeting_seats",
+           ("meetings", "participants"): "meeting_seats"}
+
+
+def test_the_tables_keep_every_field_of_the_yaml(run, tmp_path):
+    """'The whole dataset': each field a record may carry is a column of its table or a table of its own."""
+    from asean_sec.loading import load
+    from asean_sec.output import tables
+
+    raw = load.load(use_cache=False).raw
+    missing = []
+    for section, records in raw.items():
+        if section not in tables.SCHEMA:
+            continue
+        columns = set(tables.columns(section))
+        for key in sorted({k for r in records for k in r} - {"sources"}):
+            if key not in columns and (section, key) not in _LINKED:
+                missing.append(f"{section}.{key}")
+    assert not missing
+    result = run("export", "--format", "csv", str(tmp_path / "csv"))
+    assert result.exit_code == 0
+    with open(tmp_path / "csv" / "document_parties.csv", encoding="utf-8") as f:
+        parties = {(r["document"], r["country"]): r["date"] for r in csv.DictReader(f)}
+    assert parties[("actip-2015", "th")] == "2016-07-24"

@@ -20,36 +20,47 @@ SCHEMA: dict[str, list[tuple[str, str, str | None]]] = {
     "mechanisms": [("id", "TEXT pk", None), ("acronym", "TEXT", None), ("name", "TEXT", None),
                    ("kind", "TEXT", None), ("parent", "TEXT", "mechanisms(id)"), ("founded", "TEXT", None),
                    ("founding_document", "TEXT", "documents(id)"), ("chair_rule", "TEXT", None),
-                   ("chair_note", "TEXT", None), ("description", "TEXT", None), ("note", "TEXT", None)],
+                   ("chair_note", "TEXT", None), ("description", "TEXT", None), ("note", "TEXT", None),
+                   ("chair_rule_from", "TEXT", None), ("chair_rule_before", "TEXT", None),
+                   ("chair_rule_role", "TEXT", None), ("chair_until_next_meeting", "INTEGER", None)],
     "mechanism_partners": [("mechanism", "TEXT", "mechanisms(id)"), ("country", "TEXT", "countries(id)")],
+    "mechanism_aliases": [("mechanism", "TEXT", "mechanisms(id)"), ("alias", "TEXT", None)],
+    "mechanism_rule_sources": [("mechanism", "TEXT", "mechanisms(id)"), ("source", "TEXT", "sources(id)")],
     "asean_chair": [("year", "INTEGER pk", None), ("country", "TEXT", "countries(id)"), ("status", "TEXT", None),
-                    ("basis", "TEXT", None), ("note", "TEXT", None), ("last_verified", "TEXT", None)],
+                    ("basis", "TEXT", None), ("note", "TEXT", None), ("last_verified", "TEXT", None),
+                    ("since", "TEXT", None)],
+    "asean_chair_confirmed_by": [("year", "INTEGER", "asean_chair(year)"), ("source", "TEXT", "sources(id)")],
     "meetings": [("id", "TEXT pk", None), ("mechanism", "TEXT", "mechanisms(id)"), ("ordinal", "TEXT", None),
                  ("status", "TEXT", None), ("start", "TEXT", None), ("end", "TEXT", None), ("city", "TEXT", None),
                  ("venue", "TEXT", None), ("host", "TEXT", "countries(id)"),
                  ("chair_country", "TEXT", "countries(id)"), ("chair_person", "TEXT", "people(id)"),
                  ("format", "TEXT", None), ("parent", "TEXT", "meetings(id)"), ("theme", "TEXT", None),
                  ("all_members_attended", "INTEGER", None), ("note", "TEXT", None), ("adopted", "TEXT", None),
-                 ("chair_basis", "TEXT", None)],
+                 ("chair_basis", "TEXT", None), ("last_verified", "TEXT", None), ("derived", "TEXT", None),
+                 ("chair_by_rule", "INTEGER", None)],
     "meeting_seats": [("meeting", "TEXT", "meetings(id)"), ("seat", "TEXT", None),
                       ("country", "TEXT", "countries(id)"), ("person", "TEXT", "people(id)"),
                       ("title", "TEXT", None), ("role", "TEXT", None)],
     "meeting_outcomes": [("meeting", "TEXT", "meetings(id)"), ("document", "TEXT", "documents(id)")],
     "people": [("id", "TEXT pk", None), ("name", "TEXT", None), ("native_name", "TEXT", None),
                ("country", "TEXT", "countries(id)"), ("note", "TEXT", None)],
+    "person_aliases": [("person", "TEXT", "people(id)"), ("alias", "TEXT", None)],
     "offices": [("person", "TEXT", "people(id)"), ("title", "TEXT", None), ("organization", "TEXT", None),
                 ("country", "TEXT", "countries(id)"), ("start", "TEXT", None), ("end", "TEXT", None),
-                ("note", "TEXT", None), ("last_verified", "TEXT", None), ("id", "INTEGER pk", None)],
+                ("note", "TEXT", None), ("last_verified", "TEXT", None), ("id", "INTEGER pk", None),
+                ("derived", "TEXT", None)],
     "documents": [("id", "TEXT pk", None), ("title", "TEXT", None), ("type", "TEXT", None), ("date", "TEXT", None),
                   ("place", "TEXT", None), ("meeting", "TEXT", "meetings(id)"),
                   ("mechanism", "TEXT", "mechanisms(id)"), ("status", "TEXT", None), ("in_force", "TEXT", None),
-                  ("note", "TEXT", None)],
-    "document_parties": [("document", "TEXT", "documents(id)"), ("country", "TEXT", "countries(id)")],
+                  ("note", "TEXT", None), ("derived", "TEXT", None)],
+    "document_parties": [("document", "TEXT", "documents(id)"), ("country", "TEXT", "countries(id)"),
+                         ("date", "TEXT", None)],
+    "document_aliases": [("document", "TEXT", "documents(id)"), ("alias", "TEXT", None)],
     "crimes": [("id", "TEXT pk", None), ("name", "TEXT", None), ("note", "TEXT", None)],
     "roles": [("country", "TEXT", "countries(id)"), ("role", "TEXT", None), ("subject", "TEXT", None),
               ("partner", "TEXT", "countries(id)"), ("crime", "TEXT", "crimes(id)"),
               ("mechanism", "TEXT", "mechanisms(id)"), ("start", "TEXT", None), ("end", "TEXT", None),
-              ("note", "TEXT", None), ("id", "INTEGER pk", None)],
+              ("note", "TEXT", None), ("id", "INTEGER pk", None), ("last_verified", "TEXT", None)],
     # `kind` and `record` name any record; the column named for its kind links it (one per row)
     "record_sources": [("kind", "TEXT", None), ("record", "TEXT", None), ("source", "TEXT", "sources(id)"),
                        ("country", "TEXT", "countries(id)"), ("mechanism", "TEXT", "mechanisms(id)"),
@@ -73,7 +84,13 @@ def _pick(record: dict, table: str) -> tuple:
 
 
 def _plain(value):
-    return int(value) if isinstance(value, bool) else value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, list):  # `derived`: the names of the fields worked out, comma-separated
+        return ", ".join(map(str, value)) or None
+    if isinstance(value, dict):  # `chair_rule_role`: 'role of mechanism'
+        return " of ".join(str(v) for v in value.values())
+    return value
 
 
 def build(raw) -> dict[str, list[tuple]]:
@@ -96,9 +113,12 @@ def build(raw) -> dict[str, list[tuple]]:
     for r in raw["mechanisms"]:
         out["mechanisms"].append(_pick(r, "mechanisms"))
         out["mechanism_partners"] += [(r["id"], c) for c in r.get("partners", ())]
+        out["mechanism_aliases"] += [(r["id"], a) for a in r.get("aliases", ())]
+        out["mechanism_rule_sources"] += [(r["id"], s) for s in r.get("chair_rule_sources", ())]
         cited("mechanism", r["id"], r)
     for r in raw["asean_chair"]:
         out["asean_chair"].append(_pick(r, "asean_chair"))
+        out["asean_chair_confirmed_by"] += [(r["year"], s) for s in r.get("confirmed_by", ())]
         cited("asean_chair", r["year"], r)
     for r in raw["meetings"]:
         chair = r.get("chair") or {}
@@ -116,13 +136,16 @@ def build(raw) -> dict[str, list[tuple]]:
         cited("meeting", r["id"], r)
     for r in raw["people"]:
         out["people"].append(_pick(r, "people"))
+        out["person_aliases"] += [(r["id"], a) for a in r.get("aliases", ())]
         cited("person", r["id"], r)
     for i, r in enumerate(raw["offices"]):
         out["offices"].append(_pick({**r, "id": i + 1}, "offices"))
         cited("office", i + 1, r)
     for r in raw["documents"]:
         out["documents"].append(_pick(r, "documents"))
-        out["document_parties"] += [(r["id"], c) for c in r.get("parties", ())]
+        joined = {d["country"]: str(d["date"]) for d in r.get("party_dates", ())}
+        out["document_parties"] += [(r["id"], c, joined.get(c)) for c in r.get("parties", ())]
+        out["document_aliases"] += [(r["id"], a) for a in r.get("aliases", ())]
         cited("document", r["id"], r)
     for r in raw["crimes"]:
         out["crimes"].append(_pick(r, "crimes"))
