@@ -13,7 +13,8 @@ CHAIR_FIELDS = ["year", "mechanism", "mechanism_name", "country", "country_name"
 MEETING_FIELDS = ["id", "mechanism", "mechanism_name", "ordinal", "status", "start", "end", "city", "host",
                   "host_name", "chair_country", "chair_country_name", "chair_person", "chair_person_name",
                   "co_chairs", "format", "parent", "theme", "all_members_attended", "participants", "outcomes",
-                  "note", "sources", "last_verified", "chair_basis", "chair_rule_sources", "derived", "venue"]
+                  "note", "sources", "last_verified", "chair_basis", "chair_rule_sources", "derived", "venue",
+                  "held_in", "held_in_name"]
 
 
 def test_json_field_names_are_pinned(run_json):
@@ -67,7 +68,7 @@ def test_piped_table_is_not_wrapped_at_80_columns(run):
 
 def test_exit_codes(run, tmp_path):
     assert run("meetings", "--hosted-by", "Viet Nam").exit_code == 0
-    assert run("meetings", "--hosted-by", "Timor-Leste").exit_code == 1
+    assert run("meetings", "--hosted-by", "Timor-Leste", "--until", "2020-12-31").exit_code == 1
     assert run("meetings", "--hosted-by", "Atlantis").exit_code == 2
     assert run("meetings", "--format", "yaml").exit_code == 2
     assert run("--data-dir", str(tmp_path), "chair").exit_code == 3

@@ -60,7 +60,7 @@ def test_ammtc_ordinals_run_without_a_gap(run_json):
 
 
 def test_nothing_matched_exits_1_with_valid_json(run):
-    result = run("meetings", "--hosted-by", "Timor-Leste", "--format", "json")
+    result = run("meetings", "--hosted-by", "Timor-Leste", "--year", "2000", "--format", "json")
     assert result.exit_code == 1
     assert json.loads(result.stdout) == []
 
@@ -100,3 +100,12 @@ def test_a_meeting_whose_chair_is_inferred_points_to_the_rules_sources(run):
     line = next(line for line in text.splitlines() if line.startswith("Chair:"))
     assert "Indonesia (inferred)" in line and "follows from the body's sourced rule (sources 3-6)" in line
     assert "[3] 34th ASEAN Ministerial Meeting closes" in text
+
+
+def test_hosted_by_finds_a_meeting_with_no_host_where_it_met(run_json, run):
+    """The ARF DOD of 2023 met in Dili, co-chaired by Timor-Leste and Indonesia; no host is on record."""
+    found = {m["id"]: m for m in run_json("meetings", "--hosted-by", "Timor-Leste")}
+    assert {"arf-dod-2023", "arf-isg-2023-05"} <= set(found)
+    assert found["arf-dod-2023"]["host"] is None and found["arf-dod-2023"]["held_in"] == "tl"
+    assert "asean-leaders-meeting-2021-04" in {m["id"] for m in run_json("meetings", "--hosted-by", "id", "--year", "2021")}
+    assert "Dili, Timor-Leste" in run("meeting", "arf-dod-2023", "--format", "plain").stdout

@@ -80,7 +80,8 @@ def chair(state, when, mechanism, fmt, color, cite):
 @click.option("--chaired-by", metavar="COUNTRY", multiple=True, shell_complete=completion.countries,
               help="Meetings this country chaired; repeat for any of several.")
 @click.option("--hosted-by", metavar="COUNTRY", multiple=True, shell_complete=completion.countries,
-              help="Meetings held in this country; repeat for any of several.")
+              help="Meetings held in this country (its host, or, with no host on record, where it met); "
+                   "repeat for any of several.")
 @click.option("--attended-by", metavar="COUNTRY", multiple=True, shell_complete=completion.countries,
               help="Meetings this country attended (a seat, a delegation, or host); repeat for any of several.")
 @click.option("--led-by", metavar="COUNTRY", multiple=True, shell_complete=completion.countries,

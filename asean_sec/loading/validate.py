@@ -223,9 +223,13 @@ def _references(c):
     countries, people, meetings = (known[kind] | {None} for kind in ("countries", "people", "meetings"))
     for i, meeting in enumerate(raw["meetings"]):  # the largest section: check first, report after
         if meeting["mechanism"] not in known["mechanisms"] or meeting.get("host") not in countries \
-                or meeting.get("parent") not in meetings:
+                or meeting.get("parent") not in meetings or meeting.get("held_in") not in countries:
             c.ref("meetings", i, "mechanism", meeting["mechanism"], "mechanisms")
             c.ref("meetings", i, "host", meeting.get("host"), "countries")
+            c.ref("meetings", i, "held_in", meeting.get("held_in"), "countries")
+        if meeting.get("held_in") and meeting.get("host"):
+            c.report("meetings", i, "held_in", f"{meeting['id']}: held_in is for a meeting with no host on record",
+                     "drop held_in: the host says where it met")
             c.ref("meetings", i, "parent", meeting.get("parent"), "meetings")
         for path, seat in _seats(meeting):
             country, person = seat.get("country"), seat.get("person")

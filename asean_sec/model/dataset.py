@@ -158,6 +158,8 @@ def meeting_keys(raw: dict, bodies: dict, asean_chairs: dict, terms: dict | None
         keys.append(("chair", chair))
     if host:
         keys.append(("host", host))
+    if raw.get("held_in"):  # where a meeting with no host on record met
+        keys.append(("held in", raw["held_in"]))
     keys += [("leader", country) for country in leaders]
     keys += [("present", country) for country in present]
     keys += [("person", person) for person in people]
@@ -188,7 +190,7 @@ def build_meeting(r, inferred_chair: str | list | None = None) -> model.Meeting:
                                              p.get("title")) for p in r.get("participants", ())),
         outcomes=tuple(r.get("outcomes", ())), theme=r.get("theme"), note=r.get("note"),
         sources=tuple(r["sources"]), status=r.get("status", "held"), last_verified=r.get("last_verified"),
-        derived=tuple(r.get("derived", ())), venue=r.get("venue"))
+        derived=tuple(r.get("derived", ())), venue=r.get("venue"), held_in=r.get("held_in"))
 
 
 def build_person(r) -> model.Person:
@@ -398,7 +400,9 @@ class Dataset:
         in the mechanism, chaired, hosted, led and attended by those countries (attended: present,
         or there as one of all members)."""
         wanted = [self._meeting_positions(key) for key in (
-            ("mechanism", mechanism), ("chair", chaired_by), ("host", hosted_by), ("leader", led_by)) if key[1]]
+            ("mechanism", mechanism), ("chair", chaired_by), ("leader", led_by)) if key[1]]
+        if hosted_by:  # hosted, or (no host on record) held there
+            wanted.append(self._meeting_positions(("host", hosted_by)) | self._meeting_positions(("held in", hosted_by)))
         if attended_by:
             wanted.append(self._meeting_positions(("present", attended_by)) | self._meeting_positions(("all members",)))
         if not wanted:

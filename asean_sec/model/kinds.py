@@ -148,6 +148,7 @@ class Meeting:
     chair_basis: str | None = None  # "stated" (a source names the chair) | "rule" (inferred) | None: no chair
     derived: tuple[str, ...] = ()  # fields worked out from what the sources print, not printed (start, end)
     venue: str | None = None  # the building or hotel, where a source names it
+    held_in: str | None = None  # the country it met in, for a meeting with no host on record
 
     @property
     def chair_inferred(self) -> bool:

@@ -88,6 +88,7 @@ COLUMNS = {
     "since": "The day the chair took over, when that fell during the year.",
     "derived": "The fields worked out from what the sources print, not printed in them (comma-separated).",
     "chair_by_rule": "0 when the record says the body's chair rule may not cover this meeting.",
+    "held_in": "Where a meeting with no host on record met (country id).",
     "document_parties.date": "The day the country ratified or acceded, where a source gives it.",
 }
 

@@ -87,13 +87,16 @@ def meeting_row(dataset: Dataset, meeting: Meeting) -> dict:
         "chair_rule_sources": source_refs(dataset, dataset.rule_sources(meeting)) if meeting.chair_inferred else [],
         "derived": list(meeting.derived),  # "start", "end": worked out from the sources, not printed in them
         "venue": meeting.venue,  # the building or hotel, where a source names it
+        # where a meeting with no host on record met (a source places it there; no host is named)
+        "held_in": meeting.held_in,
+        "held_in_name": dataset.country_name(meeting.held_in),
     }
 
 
 def place(row: dict) -> str:
     """'Vientiane, Lao PDR' from a meeting row's city and host; a city that is its country is named
     once ('Singapore'); '' when neither is on record."""
-    city, country = row.get("city"), row.get("host_name")
+    city, country = row.get("city"), row.get("host_name") or row.get("held_in_name")
     return ", ".join(p for p in (city, country if country != city else None) if p)
 
 

@@ -37,7 +37,7 @@ SCHEMA: dict[str, list[tuple[str, str, str | None]]] = {
                  ("format", "TEXT", None), ("parent", "TEXT", "meetings(id)"), ("theme", "TEXT", None),
                  ("all_members_attended", "INTEGER", None), ("note", "TEXT", None), ("adopted", "TEXT", None),
                  ("chair_basis", "TEXT", None), ("last_verified", "TEXT", None), ("derived", "TEXT", None),
-                 ("chair_by_rule", "INTEGER", None)],
+                 ("chair_by_rule", "INTEGER", None), ("held_in", "TEXT", "countries(id)")],
     "meeting_seats": [("meeting", "TEXT", "meetings(id)"), ("seat", "TEXT", None),
                       ("country", "TEXT", "countries(id)"), ("person", "TEXT", "people(id)"),
                       ("title", "TEXT", None), ("role", "TEXT", None)],

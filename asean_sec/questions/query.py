@@ -736,7 +736,7 @@ def meetings(dataset: Dataset, *, mechanism: str | None = None, chaired_by: str 
             continue
         if chaired_by and not (meeting.chair and meeting.chair.country == chaired_by):
             continue
-        if hosted_by and meeting.host != hosted_by:
+        if hosted_by and (meeting.host or meeting.held_in) != hosted_by:
             continue
         if led_by and led_by not in meeting.leaders:
             continue

@@ -87,7 +87,7 @@ def _meetings(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
         if overdue and meeting.status != "scheduled":
             continue
         name = f"{query.meeting_name(dataset, meeting.mechanism)} {meeting.ordinal}"
-        place = ", ".join(p for p in (meeting.city, dataset.country_name(meeting.host)) if p)
+        place = ", ".join(p for p in (meeting.city, dataset.country_name(meeting.host or meeting.held_in)) if p)
         seat = meeting.chair or (meeting.co_chairs[0] if meeting.co_chairs else None)
         found.append(Event(max(meeting.start.first_day, as_of), str(meeting.start),
                            str(meeting.end) if meeting.end else None, MEETING,
