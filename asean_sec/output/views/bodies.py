@@ -237,7 +237,8 @@ def mechanisms_report(dataset: Dataset, nodes: list[bodies.TreeNode], year: int)
 # What a chair's status in the tree says (the words `chair` uses for them, shortened to fit a line).
 _TREE_STATUSES = {"held": "its year has begun, or is over", "confirmed": "a source names the chair to come",
                   "projected": "by the Charter's rotation", "inferred": "no source names the chair; it follows "
-                  "from the body's sourced chair rule", "later": "known from pages written after the date asked"}
+                  "from the body's sourced chair rule (for a year to come, a pattern of its past chairs "
+                  "if no source states one: `chair` says which)", "later": "known from pages written after the date asked"}
 
 
 GIST = 400  # characters of a long note a brief shows (a brief is one screen; JSON has the note whole)

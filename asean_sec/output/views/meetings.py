@@ -40,15 +40,25 @@ def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechan
                  this_year: int | None = None) -> Report:
     """The chair of `mechanism` in `year`; a year before `this_year` (the --as-of day's) is gone by."""
     found = [rows.chair_row(dataset, answer)] if answer else []
-    label = dataset.mechanisms[mechanism].acronym
+    body = dataset.mechanisms[mechanism]
+    label = body.acronym
     past = this_year is not None and year < this_year
+    # a body that follows another's chair by a pattern no source states: a year gone by is left unknown
+    unsourced = "" if body.chair_rule_sources else (
+        " — a pattern of its past chairs that no source states as a rule: applied only to years to come")
+
+    def basis(r):
+        words = RULE_LABELS.get(r["basis"]) or _label(r["basis"])
+        if r["status"] == "unknown" and r["basis"] in ("follows_parent", "follows_asean_chair"):
+            words += unsourced
+        return words
     columns = [
         Column("Year", "year"),
         Column("Body", "mechanism_name"),
         Column("Chair", _chair_text),
         Column("Status", lambda r: _status(r["status"], past)),
         # 'stepped in', not the field's value 'stepped_in'; a rule in words when no record gives the chair
-        Column("Basis", lambda r: RULE_LABELS.get(r["basis"]) or _label(r["basis"])),
+        Column("Basis", basis),
         Column("Note", "note"),
         Column("Verified", "last_verified"),
     ]
