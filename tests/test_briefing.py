@@ -545,3 +545,17 @@ def test_as_of_shows_instruments_as_they_stood(run_json, run):
     assert "2025-10-25" not in text
     undated = {d["id"] for d in run_json("documents", as_of="2000-01-01")}
     assert "asean-leaders-joint-statement-drug-precursor-trafficking-2024" not in undated  # its meeting's day
+
+
+def test_a_term_ending_in_a_year_under_way_ends_when_a_successor_is_seen(run_json):
+    """Yar Pyae's term as Myanmar's Home Affairs minister ends in 2025 (the year only); Tun Tun Naung is
+    attested in the post on 31 July 2025: on 1 September 2025 one minister is in office, not two."""
+    dossier = run_json("country", "mm", as_of="2025-09-01")
+    home = [o for o in dossier["in_office"] if o["title"] == "Union Minister for Home Affairs"]
+    assert [o["person"] for o in home] == ["tun-tun-naung"]
+    offices = run_json("person", "Yar Pyae", as_of="2025-09-01")["offices"]
+    minister = next(o for o in offices if o["title"] == "Union Minister for Home Affairs")
+    assert (minister["status"], minister["superseded_by"]) == ("superseded", "Tun Tun Naung")
+    police = [o["person"] for o in run_json("country", "mm", as_of="2014-03-01")["in_office"]
+              if "Police" in (o["organization"] or "")]
+    assert police == ["zaw-win"]

@@ -170,7 +170,7 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date, stated_only:
     offices = [o for o in merged_offices(near) if o.country == country]
     present = dataset.positions_with(present=(country,))
     evidence = _evidence_for(dataset, offices, near, present)
-    states = [office_state(dataset, o, as_of, evidence) for o in offices]
+    states = _ended_by_successor(dataset, [office_state(dataset, o, as_of, evidence) for o in offices], as_of)
     mine = _in_order(dataset, present)
     if stated_only:
         mine = [m.stated_only() for m in mine]
@@ -235,6 +235,39 @@ def _recently_attested(dataset: Dataset, states: list[OfficeState], as_of: dt.da
         if key not in newest or seen.sort_key() > newest[key][0].sort_key():
             newest[key] = (seen, state)
     return [state for _, state in newest.values()]
+
+
+def _end_begun(state: OfficeState, as_of: dt.date) -> bool:
+    """In office on `as_of`, in a post one person holds at a time, with an end known only to the year or
+    the month, and that year or month begun."""
+    end = state.office.end
+    return state.status == "in office" and end is not None and end.first_day != end.last_day \
+        and end.first_day <= as_of and not _SEVERAL.match(_post(state.office.title))
+
+
+def _ended_by_successor(dataset: Dataset, states: list[OfficeState], as_of: dt.date) -> list[OfficeState]:
+    """A holder whose term ends in a year (or month) under way, once another holder of the same post with
+    no start on record has been seen in it within that year (or month) by `as_of`, is superseded by them
+    (Yar Pyae's term as Myanmar's Home Affairs minister ends in 2025; Tun Tun Naung is attested in the post
+    on 31 July 2025): the post is held by one person at a time."""
+    if not any(_end_begun(s, as_of) for s in states):
+        return states
+    found = []
+    for state in states:
+        end = state.office.end
+        if end is not None and _end_begun(state, as_of):
+            post = (state.office.country, _post(state.office.title))
+            seen = [(d, other) for other in states
+                    if other.status == "attested" and other.office.person != state.office.person
+                    and (other.office.country, _post(other.office.title)) == post
+                    and (d := latest_evidence(dataset, other, as_of)) is not None
+                    and end.first_day <= d.first_day and d.last_day <= as_of]
+            if seen:
+                day, other = min(seen, key=lambda e: e[0].sort_key())
+                state = OfficeState(state.office, "superseded", dataset.person_name(other.office.person), day,
+                                    state.attested_first, state.attested_last)
+        found.append(state)
+    return found
 
 
 def _role_state(role: Role, as_of: dt.date) -> str:
@@ -307,6 +340,13 @@ def person_profile(dataset: Dataset, person: str, as_of: dt.date) -> Profile:
     offices = [o for o in merged_offices(near) if o.person == person]
     evidence = _evidence_for(dataset, offices, near)
     states = [office_state(dataset, o, as_of, evidence) for o in offices]
+    for country in {s.office.country for s in states if _end_begun(s, as_of) and s.office.country}:
+        # a term ending in a year (or month) under way: its country's other holders of the post may show its end
+        country_near = dataset.offices_near({country})
+        theirs = [o for o in merged_offices(country_near) if o.country == country]
+        proof = _evidence_for(dataset, theirs, country_near, dataset.positions_with(present=(country,)))
+        others = [office_state(dataset, o, as_of, proof) for o in theirs if o.person != person]
+        states = [s for s in _ended_by_successor(dataset, states + others, as_of) if s.office.person == person]
     return Profile(
         person=record,
         offices=tuple(sorted((s for s in states if s.status != "not yet"), key=_office_order)),
