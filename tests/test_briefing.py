@@ -64,11 +64,13 @@ def test_brief_expects_the_next_consultation_from_the_chair_rule(run_json):
 
 
 def test_brief_of_a_host_rotation_body_gives_the_next_host_marked_inferred(run_json):
-    """ASEANAPOL's host holds the chairmanship for its year (a sourced rule): the 2026 host is shown as the
-    chair, marked inferred, and says which meeting it rests on."""
+    """ASEANAPOL's host holds the chairmanship from its conference until the next (a sourced rule): with
+    the 44th not reported held, Thailand (the 43rd) is the chair now, and the 2026 host is the year's
+    chair, marked inferred, saying which meeting it rests on."""
     brief = run_json("brief", "ASEANAPOL", as_of="2026-12-07")
-    assert (brief["current_chair"]["country"], brief["current_chair"]["status"]) == ("ph", "inferred")
-    assert "inferred from the body's rule" in brief["current_chair"]["basis"]
+    assert (brief["current_chair"]["country"], brief["current_chair"]["status"]) == ("th", "inferred")
+    assert (brief["next_chair"]["country"], brief["next_chair"]["status"]) == ("ph", "inferred")
+    assert "inferred from the body's rule" in brief["next_chair"]["basis"]
     assert brief["last_meeting"]["id"] == "aseanapol-43"
     assert (brief["next_meeting"]["id"], brief["next_meeting"]["host"]) == ("aseanapol-44", "ph")
     dgicm = run_json("brief", "DGICM", as_of="2019-12-31")  # a sourced host rule: the host, marked inferred

@@ -189,3 +189,28 @@ def test_a_year_without_a_conference_keeps_the_last_conferences_chair(run_json):
     handovers = [e for e in run_json("upcoming", "--days", "400", as_of="2021-06-01")
                  if e["kind"] == "chair_handover" and e["mechanism"] == "aseanapol"]
     assert [(e["date"], e["country"]) for e in handovers] == [("2022-03-01", "kh")]
+
+
+def test_the_2008_hand_over_is_one_story_across_commands(run_json, run):
+    """Thailand took the chair from Singapore on 24 July 2008: on 1 March 2008 Singapore is in the chair
+    (not 'that year is over'), the brief says 2007's chair, the dossier does not count 2008 as chaired,
+    the timeline dates the take-over, upcoming lists it and no 'hand-over' from Thailand to Thailand."""
+    text = run("chair", "current", "--format", "plain", as_of="2008-03-01").stdout
+    assert "Singapore" in text and "that year is over" not in text and "Hand-over days are on record" in text
+    brief = run("brief", "ASEAN", "--format", "plain", as_of="2008-03-01").stdout
+    assert "Chair 2007:" in brief and "Chair 2008:" in brief
+    years = [r["year"] for r in run_json("country", "th", as_of="2008-03-01")["country"]["asean_chair_years"]]
+    assert 2008 not in years
+    timeline = run_json("timeline", "--since", "2008-07-01", "--until", "2008-08-31", as_of="2008-03-01")
+    assert any(e["kind"] == "chair" and e["date"] == "2008-07-24" for e in timeline)
+    handovers = [e for e in run_json("upcoming", "--days", "700", as_of="2008-03-01") if e["kind"] == "chair_handover"
+                 and e["mechanism"] == "asean"]
+    assert [(e["date"], e["country"]) for e in handovers] == [("2008-07-24", "th"), ("2010-01-01", "vn")]
+
+
+def test_a_chair_taken_at_the_years_conference_is_to_come_before_it(run_json):
+    """ASEANAPOL's 43rd conference (Thailand) met in November 2025: on 1 June 2025 Myanmar, chair of the
+    42nd, is in the chair, and 2025's chair is not yet 'held'."""
+    assert run_json("chair", "2025", "-m", "ASEANAPOL", as_of="2025-06-01")["status"] in ("confirmed", "later")
+    brief = run_json("brief", "ASEANAPOL", as_of="2025-06-01")
+    assert (brief["current_chair"]["country"], brief["next_chair"]["country"]) == ("mm", "th")

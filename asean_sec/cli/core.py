@@ -69,7 +69,9 @@ def chair(state, when, mechanism, fmt, color, cite):
     answer = query.chair_as_of(dataset, year, body, state.as_of)
     if when.strip().lower() in ("current", "this", "now"):  # a chair held from one meeting to the next
         answer = query.chair_between_meetings(dataset, body, state.as_of) or answer
-    emit(views.chair_report(dataset, answer, year, body, state.as_of.year), fmt, color, cite)
+    # the chair holding the post on --as-of is in the chair, whatever year it began in (2007's, in early 2008)
+    this_year = year if year == current or when.strip().lower() in ("current", "this", "now") else state.as_of.year
+    emit(views.chair_report(dataset, answer, year, body, this_year), fmt, color, cite)
     if answer is not None and answer.country is None:  # shown (its rule and note), but no chair on record: exit 1
         raise NothingMatched(f"No record of the {dataset.mechanisms[body].acronym} chair for {year}.")
 

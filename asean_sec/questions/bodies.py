@@ -69,14 +69,21 @@ def brief(dataset: Dataset, mechanism: str, as_of: dt.date) -> Brief:
     overdue = [m for m in own if m.status == "scheduled" and m.start and not upcoming(m, as_of)]
     future = overdue + [m for m in own if upcoming(m, as_of)]
     last = past[-1] if past else None
+    # the chair holding the post on as_of: for ASEAN, the year's chair once it took over (2007's in early
+    # 2008); for a body whose chair holds it until its next meeting, the last meeting's chair until then
+    current_year = query.chair_year_on(dataset, as_of) if mechanism == query.ASEAN else as_of.year
+    held_over = query.chair_between_meetings(dataset, mechanism, as_of)
+    current = held_over or chair_as_of(dataset, current_year, mechanism, as_of)
+    if held_over:  # the next chair is the year's, who takes over at the year's meeting
+        current_year -= 1
     return Brief(
         mechanism=body,
         parent=dataset.mechanisms.get(body.parent) if body.parent else None,
         subsidiaries=tuple(m for m in below if not m.partners),
         partner_formats=tuple(m for m in below if m.partners),
         below={m.id: len(subtree(dataset, m.id)) - 1 for m in below},
-        current_chair=chair_as_of(dataset, as_of.year, mechanism, as_of),
-        next_chair=chair_as_of(dataset, as_of.year + 1, mechanism, as_of),
+        current_chair=current,
+        next_chair=chair_as_of(dataset, current_year + 1, mechanism, as_of),
         last_meeting=last,
         next_meeting=future[0] if future else None,
         expected_meeting=None if future else _expected_meeting(dataset, body, past, as_of),

@@ -157,10 +157,11 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date, stated_only:
     """A country's dossier on `as_of`; with `stated_only`, a chair inferred from a body's rule is not
     counted (the meeting is listed only if the country hosted or co-chaired it)."""
     record = dataset.countries[country]
-    past = [query.asean_chair(dataset, y) for y in sorted(dataset.asean_chair) if y <= as_of.year]
+    current = query.chair_year_on(dataset, as_of)  # 2007 until Thailand took over on 24 July 2008
+    past = [query.asean_chair(dataset, y) for y in sorted(dataset.asean_chair) if y <= current]
     mine_past = tuple(replace(a, status=ChairStatus.HELD.value) for a in past if a and a.country == country)
-    horizon = len(query.members_in(dataset, as_of.year + 1)) + 1
-    ahead = [query.asean_chair(dataset, y) for y in range(as_of.year + 1, as_of.year + 1 + horizon)]
+    horizon = len(query.members_in(dataset, current + 1)) + 1
+    ahead = [query.asean_chair(dataset, y) for y in range(current + 1, current + 1 + horizon)]
     mine_ahead = tuple(seen for a in ahead if a and a.country == country  # a year to come is not held yet
                        if (seen := query.seen_from(dataset, a, as_of)) is not None)
     posts = tuple((r, _role_state(r, as_of)) for r in sorted(

@@ -521,6 +521,14 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
             basis = f"{answer.basis}; the term on record: {name}, {term.basis}"
             sources = tuple(dict.fromkeys(answer.sources + term.sources))
             answer = replace(answer, basis=basis, sources=sources, co_chairs=seats, note=answer.note or term.note)
+    if answer is not None and answer.status == ChairStatus.HELD.value and answer.year == as_of.year \
+            and (dataset.raw_record("mechanisms", mechanism) or {}).get("chair_until_next_meeting"):
+        # a chair taken at the year's meeting: before that meeting, the year's chair is still to come
+        met = [m.start for m in meetings(dataset, mechanism=mechanism)
+               if m.start and m.start.year == year and m.status != "cancelled"]
+        if met and met[0].first_day > as_of:
+            known = str(as_of) >= dataset.info.as_of or _published_by(dataset, answer.sources, as_of)
+            return replace(answer, status=ChairStatus.CONFIRMED.value if known else LATER)
     return seen_from(dataset, answer, as_of)
 
 

@@ -49,7 +49,9 @@ def timeline(dataset: Dataset, as_of: dt.date, *, mechanism: str | None = None, 
         for year in sorted(dataset.asean_chair):
             answer = query.asean_chair(dataset, year)
             if answer is not None and (country is None or answer.country == country):
-                events.append(Event(PartialDate(year), "chair", answer, year > as_of.year))
+                took_over = dataset.asean_chair[year].since  # a chair that took over during its year, on that day
+                events.append(Event(took_over or PartialDate(year), "chair", answer,
+                                    starts_after(took_over, as_of) if took_over else year > as_of.year))
     for body in dataset.mechanisms.values():
         if body.founded and (mechanism is None or body.id == mechanism) and country is None:
             events.append(Event(body.founded, "founded", body, starts_after(body.founded, as_of)))

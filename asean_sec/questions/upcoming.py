@@ -105,11 +105,14 @@ def _handovers(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
     for body in rotation.default_bodies(dataset):
         acronym = dataset.mechanisms[body].acronym if body in dataset.mechanisms else body.upper()
         at_meeting = bool((dataset.raw_record("mechanisms", body) or {}).get("chair_until_next_meeting"))
-        for year in range(as_of.year + (0 if at_meeting else 1), until.year + 1):  # this year's meeting may be ahead
+        for year in range(as_of.year, until.year + 1):  # this year's: a meeting, or a mid-year take-over, ahead
             answer = rotation.chair_cell(dataset, year, body, as_of)
             if not answer.country:
                 continue
             day, date = dt.date(year, 1, 1), f"{year}-01-01"
+            took_over = dataset.asean_chair[year].since if body == query.ASEAN and year in dataset.asean_chair else None
+            if took_over:  # Thailand on 24 July 2008
+                day, date = took_over.first_day, str(took_over)
             hosted = answer.basis.startswith("hosts ") and dataset.meetings_by_id.get(answer.basis[6:])
             if hosted and hosted.start:
                 day, date = hosted.start.first_day, str(hosted.start)
@@ -122,6 +125,8 @@ def _handovers(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
             if not as_of <= day <= until:
                 continue
             before = rotation.chair_cell(dataset, year - 1, body, as_of)
+            if before.country == answer.country:  # the chair stays with the country: no hand-over
+                continue
             name = dataset.country_name(answer.country)
             title = f"{name} takes the {acronym} chair for {year}"
             if before.country and before.country != answer.country:

@@ -34,7 +34,11 @@ def _overdue(meeting, as_of: dt.date) -> bool:
 
 def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
     body = answer.mechanism
-    year = answer.as_of.year
+    year = answer.current_chair.year if answer.current_chair else answer.as_of.year
+    now_label, next_label = f"Chair {year}", f"Chair {year + 1}"
+    if answer.current_chair and answer.next_chair and answer.next_chair.year == year:
+        # a chair held until the body's next meeting, and the year's chair, who takes over at it
+        now_label, next_label = "Chair now", f"Chair {year}"
     founding = dataset.documents.get(body.founding_document) if body.founding_document else None
     last = rows.meeting_row(dataset, answer.last_meeting) if answer.last_meeting else None
     upcoming = rows.meeting_row(dataset, answer.next_meeting) if answer.next_meeting else None
@@ -117,8 +121,8 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
         Column("Founded", founded),
         Column("Chair rule", _rule_line),
         Column("How chosen", lambda r: _gist(r["chair_note"])),
-        Column(f"Chair {year}", lambda r: _chair_line(r["current_chair"])),
-        Column(f"Chair {year + 1}", lambda r: _chair_line(r["next_chair"])),
+        Column(now_label, lambda r: _chair_line(r["current_chair"])),
+        Column(next_label, lambda r: _chair_line(r["next_chair"])),
         Column("Last meeting", lambda r: _meeting_line(r["last_meeting"]) or "none on record"),
         Column("Adopted there", lambda r: _outcomes(r["last_meeting"], adopted=True)),
         Column("Other outcomes", lambda r: _outcomes(r["last_meeting"], adopted=False)),

@@ -62,8 +62,15 @@ def chair_report(dataset: Dataset, answer: ChairAnswer | None, year: int, mechan
         Column("Note", "note"),
         Column("Verified", "last_verified"),
     ]
+    notes = []
+    took_over = sorted((y, r.country, r.since) for y, r in dataset.asean_chair.items() if r.since)
+    if mechanism == "asean" and took_over and year < took_over[0][0] and found:
+        first_year, country, day = took_over[0]
+        notes.append(f"Hand-over days are on record from {first_year} ({dataset.country_name(country)}, "
+                     f"{day}); for earlier years the calendar year is given, and the year's note says "
+                     "whether the chair changed mid-year.")
     return Report(title=f"{label} chair, {year}", rows=found, columns=columns, single=True,
-                  empty_message=f"No record of the {label} chair for {year}.")
+                  empty_message=f"No record of the {label} chair for {year}.", notes=notes)
 
 
 def asked(dataset: Dataset, chosen: dict, year=None, since=None, until=None) -> str:
