@@ -92,3 +92,15 @@ def test_document_types_match_in_the_plural_and_an_unknown_type_lists_them_all(r
     assert {d["type"] for d in run_json("documents", "--type", "plans of action")} == {"plan_of_action"}
     result = run("documents", "--type", "foo")
     assert result.exit_code == 2 and "'treaty'" in result.output
+
+
+def test_a_day_well_after_the_datas_own_date_gets_a_note_on_stderr(run):
+    later = run("country", "ph", "--format", "plain", as_of="2030-01-01")
+    assert later.exit_code == 0 and "the data is as of" in later.stderr and "2030-01-01" in later.stderr
+    assert "the data is as of" not in run("country", "ph", "--format", "plain", as_of="2026-11-23").stderr
+
+
+def test_color_always_draws_the_coloured_table_into_a_pipe(run):
+    text = run("meetings", "-m", "AMMTC", "--color", "always", "--limit", "2").stdout
+    assert "\x1b[" in text and "Meetings of AMMTC" in text
+    assert "\x1b[" not in run("meetings", "-m", "AMMTC", "--limit", "2").stdout

@@ -175,3 +175,12 @@ def test_a_document_by_the_words_its_title_begins_with(run_json):
 def test_an_attendance_list_says_what_it_can_show(run):
     text = run("meetings", "--attended-by", "Thailand", "--mechanism", "AMMTC", "--format", "plain").stdout
     assert "a meeting not listed may still have had it present" in text
+
+
+def test_an_undated_office_seen_only_later_is_marked_so(run_json):
+    """To Lam is attested as deputy minister of public security only in July 2015."""
+    offices = run_json("person", "To Lam", as_of="2015-01-01")["offices"]
+    deputy = next(o for o in offices if o["title"] == "Deputy Minister of Public Security")
+    assert deputy["status"] == "attested later"
+    offices = run_json("person", "To Lam", as_of="2026-11-23")["offices"]
+    assert next(o for o in offices if o["title"] == "Deputy Minister of Public Security")["status"] == "attested"

@@ -278,7 +278,23 @@ class State:
             from asean_sec.loading.load import load
 
             self._dataset = load(self.data_dir)
+            _beyond_the_data(self._dataset, self.as_of)
         return self._dataset
+
+
+BEYOND = dt.timedelta(days=31)  # the default day (today) a month past the data's own date: no note yet
+
+
+def _beyond_the_data(dataset: Dataset, as_of: dt.date) -> None:
+    """A note on stderr when the day asked is well after the data's as-of date: 'in office' and
+    'current' then mean 'on record on the data's date', and may have changed since."""
+    try:
+        recorded = dt.date.fromisoformat(str(dataset.info.as_of))
+    except ValueError:
+        return
+    if as_of > recorded + BEYOND:
+        sys.stderr.write(f"asean-sec: note: the data is as of {recorded}; for {as_of} it shows what was on record "
+                         "then (a holder 'in office' or a chair may have changed since)\n")
 
 
 class DateType(click.ParamType):
@@ -366,7 +382,8 @@ def emit(answer, fmt: str, color: str, cite: bool = True) -> None:
     doc.cite = doc.cite and cite
     if not doc.compound:
         _cut(doc.report, limit, reverse)
-    chosen = resolve_format(fmt, sys.stdout)
+    # --color always asks for colour: a pipe then gets the table it colours (auto would write plain text)
+    chosen = "table" if fmt == "auto" and color == "always" else resolve_format(fmt, sys.stdout)
     human = chosen in ("table", "plain", "markdown")
     if doc.rows or chosen in MACHINE_FORMATS + ("ics",):
         if human and doc.cite:

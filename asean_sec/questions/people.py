@@ -348,6 +348,11 @@ def person_profile(dataset: Dataset, person: str, as_of: dt.date) -> Profile:
         proof = _evidence_for(dataset, theirs, country_near, dataset.positions_with(present=(country,)))
         others = [office_state(dataset, o, as_of, proof) for o in theirs if o.person != person]
         states = [s for s in _ended_by_successor(dataset, states + others, as_of) if s.office.person == person]
+    # an office with no dates whose every sign (a meeting, a dated source) comes after as_of: known later
+    states = [s._replace(status="attested later") if s.status == "attested" and s.attested_first is None
+              and latest_evidence(dataset, s, as_of) is None
+              and latest_evidence(dataset, office_state(dataset, s.office, dt.date.max, evidence), dt.date.max)
+              else s for s in states]
     return Profile(
         person=record,
         offices=tuple(sorted((s for s in states if s.status != "not yet"), key=_office_order)),

@@ -205,6 +205,8 @@ def _office_status(r: dict) -> str:
         return f"superseded (a later holder: {r['superseded_by']}, on record from {r['superseded_on']})"
     if r["status"] == "attested" and not r["attested_first"]:
         return "attested, dates not sourced"
+    if r["status"] == "attested later":  # seen from a past day: every sign of it is dated after that day
+        return "attested only after this day, dates not sourced"
     first, last = r["attested_first"], r["attested_last"]
     seen = ("" if not first else f"; seen at a meeting {first}" if first == last
             else f"; seen at meetings {first} to {last}")
