@@ -214,3 +214,25 @@ def test_a_chair_taken_at_the_years_conference_is_to_come_before_it(run_json):
     assert run_json("chair", "2025", "-m", "ASEANAPOL", as_of="2025-06-01")["status"] in ("confirmed", "later")
     brief = run_json("brief", "ASEANAPOL", as_of="2025-06-01")
     assert (brief["current_chair"]["country"], brief["next_chair"]["country"]) == ("mm", "th")
+
+
+def test_a_years_chair_known_only_from_a_later_meeting_is_recorded_later(run_json, run):
+    """Seen from 1 January 2017, the AMMTC's 2017 chair (Catalino Cuy, 11th AMMTC, September) and the
+    brief's next meeting are hindsight; ADMM's chair on 1 March 2008 follows 2007's ASEAN chair."""
+    assert run_json("chair", "current", "-m", "AMMTC", as_of="2017-01-01")["status"] == "later"
+    brief = run_json("brief", "AMMTC", as_of="2017-01-01")
+    assert brief["next_meeting_recorded_later"] is True
+    assert "recorded later" in run("brief", "AMMTC", "--format", "plain", as_of="2017-01-01").stdout
+    assert "held later" in run("meeting", "AMMTC", "11", "--format", "plain", as_of="2017-01-01").stdout
+    admm = run_json("chair", "current", "-m", "ADMM", as_of="2008-03-01")
+    assert (admm["year"], admm["country"]) == (2007, "sg")
+    assert run_json("chair", "2008", "-m", "ADMM", as_of="2008-03-01")["status"] == "later"
+
+
+def test_a_gap_in_the_series_gives_no_chair_held_over(run_json):
+    """ASEANAPOL's 28th conference (2008) is not on record: on 1 October 2008 no chair is carried over
+    from the 27th 'until the 29th'; seen from 2021, the 40th's day is marked as recorded later."""
+    gap = run_json("chair", "current", "-m", "ASEANAPOL", as_of="2008-10-01")
+    assert gap["country"] is None
+    covid = run_json("chair", "current", "-m", "ASEANAPOL", as_of="2021-06-01")
+    assert covid["country"] == "vn" and "recorded later" in covid["basis"] and covid["year"] == 2019

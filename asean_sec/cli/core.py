@@ -58,7 +58,9 @@ def chair(state, when, mechanism, fmt, color, cite):
 
     dataset = state.dataset
     body = query.mechanism_id(dataset, mechanism)
-    current = query.chair_year_on(dataset, state.as_of) if body == query.ASEAN else None
+    # the year whose chair holds the post on --as-of: for ASEAN and the bodies that follow its chair, 2007's
+    # until Thailand took over on 24 July 2008
+    current = query.chair_year_on(dataset, state.as_of) if query.follows_asean(dataset, body) else None
     try:
         year = query.resolve_year(when, state.as_of, current)
     except ValueError as err:
@@ -169,7 +171,7 @@ def meeting(state, words, fmt, color, cite):
 
     dataset = state.dataset
     found = dataset.meetings_by_id[query.meeting_id(dataset, " ".join(words))]
-    emit(views.meeting_report(dataset, found), fmt, color, cite)
+    emit(views.meeting_report(dataset, found, state.as_of), fmt, color, cite)
 
 
 @command()

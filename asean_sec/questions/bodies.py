@@ -71,7 +71,7 @@ def brief(dataset: Dataset, mechanism: str, as_of: dt.date) -> Brief:
     last = past[-1] if past else None
     # the chair holding the post on as_of: for ASEAN, the year's chair once it took over (2007's in early
     # 2008); for a body whose chair holds it until its next meeting, the last meeting's chair until then
-    current_year = query.chair_year_on(dataset, as_of) if mechanism == query.ASEAN else as_of.year
+    current_year = query.chair_year_on(dataset, as_of) if query.follows_asean(dataset, mechanism) else as_of.year
     held_over = query.chair_between_meetings(dataset, mechanism, as_of)
     current = held_over or chair_as_of(dataset, current_year, mechanism, as_of)
     if held_over:  # the next chair is the year's, who takes over at the year's meeting

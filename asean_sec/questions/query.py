@@ -378,6 +378,24 @@ def members_in(dataset: Dataset, year: int) -> list[str]:
     return [c.id for c in sorted(members, key=lambda c: c.name.casefold())]
 
 
+def follows_asean(dataset: Dataset, mechanism: str) -> bool:
+    """Whether the body's chair is the ASEAN chair's (itself, by its rule, or by its parent's)."""
+    seen = set()
+    while mechanism not in seen:
+        seen.add(mechanism)
+        if mechanism == ASEAN:
+            return True
+        body = dataset.mechanisms.get(mechanism)
+        if body is None or body.chair_rule is None:
+            return False
+        if body.chair_rule is ChairRule.FOLLOWS_ASEAN_CHAIR:
+            return True
+        if body.chair_rule is not ChairRule.FOLLOWS_PARENT or not body.parent:
+            return False
+        mechanism = body.parent
+    return False
+
+
 def chair_year_on(dataset: Dataset, day: dt.date) -> int:
     """The year whose ASEAN chair held the chairmanship on `day`: the calendar year, or the year
     before when that year's chair took over later in it (`since`: Thailand on 24 July 2008)."""
@@ -521,15 +539,37 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
             basis = f"{answer.basis}; the term on record: {name}, {term.basis}"
             sources = tuple(dict.fromkeys(answer.sources + term.sources))
             answer = replace(answer, basis=basis, sources=sources, co_chairs=seats, note=answer.note or term.note)
-    if answer is not None and answer.status == ChairStatus.HELD.value and answer.year == as_of.year \
-            and (dataset.raw_record("mechanisms", mechanism) or {}).get("chair_until_next_meeting"):
-        # a chair taken at the year's meeting: before that meeting, the year's chair is still to come
-        met = [m.start for m in meetings(dataset, mechanism=mechanism)
-               if m.start and m.start.year == year and m.status != "cancelled"]
-        if met and met[0].first_day > as_of:
-            known = str(as_of) >= dataset.info.as_of or _published_by(dataset, answer.sources, as_of)
-            return replace(answer, status=ChairStatus.CONFIRMED.value if known else LATER)
+    if answer is not None and answer.status == INFERRED and answer.basis.startswith("follows") \
+            and follows_asean(dataset, mechanism):
+        # inferred from the ASEAN chair: known no earlier than that chair is (2008's, on 1 March 2008)
+        followed = seen_from(dataset, asean_chair(dataset, year), as_of)
+        if followed is not None and followed.status == LATER:
+            return replace(answer, status=LATER)
+    if answer is not None and answer.country and mechanism != ASEAN and answer.year >= as_of.year \
+            and answer.status in (ChairStatus.HELD.value, ChairStatus.CONFIRMED.value, INFERRED):
+        before = _before_its_meeting(dataset, answer, as_of)
+        if before is not answer:  # its status is said as of that day already
+            return before
     return seen_from(dataset, answer, as_of)
+
+
+def _before_its_meeting(dataset: Dataset, answer: ChairAnswer, as_of: dt.date) -> ChairAnswer:
+    """A body's chair for a year, seen from before every chaired meeting of that year: a chair taken at
+    the year's meeting (`chair_until_next_meeting`) is still to come; and, seen from before the data's own
+    date, a chair known only from that meeting's record (or inferred from what a later record gives) is
+    `later`, unless one of its sources was published by then."""
+    met = [m for m in meetings(dataset, mechanism=answer.mechanism)
+           if m.start and m.start.year == answer.year and m.status != "cancelled"]
+    if not met or met[0].start.first_day <= as_of:  # type: ignore[union-attr]
+        return answer
+    # what the year's meetings' own records say was known by then (a rule's sources are older than its use)
+    known = str(as_of) >= dataset.info.as_of or _published_by(dataset, [s for m in met for s in m.sources], as_of)
+    if not known:
+        return replace(answer, status=LATER)
+    if answer.status == ChairStatus.HELD.value \
+            and (dataset.raw_record("mechanisms", answer.mechanism) or {}).get("chair_until_next_meeting"):
+        return replace(answer, status=ChairStatus.CONFIRMED.value)
+    return answer
 
 
 LATER = "later"  # seen from a past date: a chair recorded only from pages published after it
@@ -546,10 +586,10 @@ def _chair_kept(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
     if found is None:
         return None
     last, following = found
-    if following is None or not (last.ordinal.isdigit() and following.ordinal.isdigit()) \
-            or int(following.ordinal) != int(last.ordinal) + 1 or (following.start and following.start.year <= year):
+    if following is None or not _next_of(last, following) or (following.start and following.start.year <= year):
         return None
-    return _kept(dataset, mechanism, last, following, year)
+    hindsight = following.start is not None and following.start.first_day > as_of and str(as_of) < dataset.info.as_of
+    return _kept(dataset, mechanism, last, following, year, hindsight)
 
 
 def chair_between_meetings(dataset: Dataset, mechanism: str, as_of: dt.date) -> ChairAnswer | None:
@@ -558,7 +598,21 @@ def chair_between_meetings(dataset: Dataset, mechanism: str, as_of: dt.date) -> 
     not held yet: the chair of the last meeting held, inferred from the rule. None when the body has no
     such rule, or its last meeting held is of `as_of`'s year (the year's chair is then the answer)."""
     found = _between(dataset, mechanism, as_of)
-    return _kept(dataset, mechanism, *found, as_of.year) if found else None
+    if found is None:
+        return None
+    last, following = found
+    if following is not None and not _next_of(last, following):
+        return None  # a gap in the series: a meeting not on record may have passed the chair on
+    hindsight = following is not None and following.start is not None and following.start.first_day > as_of \
+        and str(as_of) < dataset.info.as_of
+    # the chair's own year (2025 for the chair of the 43rd, held over into 2026): `chair 2026` is the next one's
+    assert last.start is not None
+    return _kept(dataset, mechanism, last, following, last.start.year, hindsight)
+
+
+def _next_of(last: Meeting, following: Meeting) -> bool:
+    """Whether `following` is the meeting numbered after `last` (no meeting of the series between them)."""
+    return last.ordinal.isdigit() and following.ordinal.isdigit() and int(following.ordinal) == int(last.ordinal) + 1
 
 
 def _between(dataset: Dataset, mechanism: str, as_of: dt.date) -> tuple[Meeting, Meeting | None] | None:
@@ -575,12 +629,15 @@ def _between(dataset: Dataset, mechanism: str, as_of: dt.date) -> tuple[Meeting,
     return last, (pending[0] if pending else None)
 
 
-def _kept(dataset: Dataset, mechanism: str, last: Meeting, following: Meeting | None, year: int) -> ChairAnswer:
+def _kept(dataset: Dataset, mechanism: str, last: Meeting, following: Meeting | None, year: int,
+          hindsight: bool = False) -> ChairAnswer:
     body = dataset.mechanisms[mechanism]
     name = meeting_name(dataset, mechanism)
     if following is None:
         until = "until the next meeting is held"
-    elif following.status == "held":  # seen from a past day: the next meeting, held after it
+    elif following.status == "held" and hindsight:  # seen from a past day: the next meeting, held after it
+        until = f"until {name} {following.ordinal} (held {following.start}, recorded later)"
+    elif following.status == "held":
         until = f"until {name} {following.ordinal} ({following.start})"
     else:
         until = f"until {name} {following.ordinal} is held ({following.status}, not reported held yet)"

@@ -48,7 +48,7 @@ def chair_cell(dataset: Dataset, year: int, body: str, as_of: dt.date) -> ChairA
         answer = _alphabetical(dataset, year, body, as_of) or answer
     if answer is None:
         return ChairAnswer(year, body, None, UNKNOWN, "no record", None, ())
-    if answer.country and answer.basis.startswith("follows") and answer.status != "projected":
+    if answer.country and answer.basis.startswith("follows") and answer.status not in ("projected", "later"):
         return replace(answer, status=INFERRED)
     return answer
 

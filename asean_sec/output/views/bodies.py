@@ -35,10 +35,11 @@ def _overdue(meeting, as_of: dt.date) -> bool:
 def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
     body = answer.mechanism
     year = answer.current_chair.year if answer.current_chair else answer.as_of.year
-    now_label, next_label = f"Chair {year}", f"Chair {year + 1}"
-    if answer.current_chair and answer.next_chair and answer.next_chair.year == year:
-        # a chair held until the body's next meeting, and the year's chair, who takes over at it
-        now_label, next_label = "Chair now", f"Chair {year}"
+    following_year = answer.next_chair.year if answer.next_chair else year + 1
+    now_label, next_label = f"Chair {year}", f"Chair {following_year}"
+    if following_year != year + 1:
+        # a chair held until the body's next meeting (from an earlier year), and the chair who takes over at it
+        now_label = "Chair now"
     founding = dataset.documents.get(body.founding_document) if body.founding_document else None
     last = rows.meeting_row(dataset, answer.last_meeting) if answer.last_meeting else None
     upcoming = rows.meeting_row(dataset, answer.next_meeting) if answer.next_meeting else None
@@ -72,6 +73,9 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
         "next_meeting": upcoming,
         # the next meeting is still 'scheduled' though its days are over (not reported held yet)
         "next_meeting_overdue": _overdue(answer.next_meeting, answer.as_of),
+        # seen from a past day: the next meeting was held after it, as pages written since record (its chair,
+        # delegations and outcomes are hindsight)
+        "next_meeting_recorded_later": bool(answer.next_meeting and answer.next_meeting.status == "held"),
         "expected_meeting": expected,
         "priority_areas": areas,
         "note": answer.note,
@@ -97,6 +101,8 @@ def brief_report(dataset: Dataset, answer: bodies.Brief) -> Report:
         if r["next_meeting"]:
             if r["next_meeting_overdue"]:
                 return _meeting_line(r["next_meeting"]) + " — date passed, not reported held yet"
+            if r.get("next_meeting_recorded_later"):
+                return _meeting_line(r["next_meeting"]) + " — recorded later: held after this day, as pages written since record"
             return _meeting_line(r["next_meeting"]) + " — on record"
         e = r["expected_meeting"]
         if not e:

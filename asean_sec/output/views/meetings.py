@@ -135,7 +135,7 @@ _ROLE_ORDER = {role: n for n, role in enumerate(("chair", "incoming_chair", "sec
                                                   "speaker", "delegate", "observer", "guest"))}
 
 
-def meeting_report(dataset: Dataset, meeting) -> Report:
+def meeting_report(dataset: Dataset, meeting, as_of=None) -> Report:
     """One meeting on one screen: when, where, who chaired, who led the delegations, what it
     adopted, the meeting week it belongs to, with sources. JSON: the `meetings` fields, plus
     `mechanism_full_name`, `parent_label` and `related` (the other meetings of its week)."""
@@ -188,5 +188,9 @@ def meeting_report(dataset: Dataset, meeting) -> Report:
         Column("Note", "note"),
         Column("Verified", "last_verified"),
     ]
+    notes = _derived_note([row], "start", "end")
+    if as_of is not None and meeting.start and meeting.start.first_day > as_of and meeting.status == "held":
+        notes.append(f"Seen from {as_of}: this meeting was held later; what it shows (chair, delegations, "
+                     "outcomes) is recorded later, known from pages written since.")
     return Report(title=f"{rows.meeting_label(row)} — {_place(row) or 'place not on record'}", rows=[row],
-                  columns=columns, single=True, notes=_derived_note([row], "start", "end"))
+                  columns=columns, single=True, notes=notes)
