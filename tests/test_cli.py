@@ -104,3 +104,13 @@ def test_color_always_draws_the_coloured_table_into_a_pipe(run):
     text = run("meetings", "-m", "AMMTC", "--color", "always", "--limit", "2").stdout
     assert "\x1b[" in text and "Meetings of AMMTC" in text
     assert "\x1b[" not in run("meetings", "-m", "AMMTC", "--limit", "2").stdout
+
+
+def test_today_is_the_as_of_day_and_as_of_is_given_once(run):
+    since = run("meetings", "-m", "AMMTC", "--since", "today", "--format", "json", as_of="2020-01-01")
+    import json as _json
+
+    assert [m["ordinal"] for m in _json.loads(since.stdout)][:1] == ["14"]
+    twice = run("chair", "current", "--as-of", "2019-06-01", as_of="2013-01-01")
+    assert twice.exit_code == 2 and "given twice" in twice.stderr
+    assert run("chair", "current", "--as-of", "2013-01-01", as_of="2013-01-01").exit_code == 0

@@ -184,3 +184,11 @@ def test_an_undated_office_seen_only_later_is_marked_so(run_json):
     assert deputy["status"] == "attested later"
     offices = run_json("person", "To Lam", as_of="2026-11-23")["offices"]
     assert next(o for o in offices if o["title"] == "Deputy Minister of Public Security")["status"] == "attested"
+
+
+def test_a_document_seen_from_a_past_day_says_what_its_record_cannot_date(run):
+    """The visa exemption agreement is in force, the day not on record; ACTIP's undated parties."""
+    visa = run("document", "visa exemption", "--format", "plain", as_of="2006-08-01").stdout
+    assert "it may not yet have been in force on 2006-08-01" in visa
+    actip = run("document", "ACTIP", "--format", "plain", as_of="2015-12-01").stdout
+    assert "have no day of ratification or accession on record" in actip

@@ -240,7 +240,7 @@ def document(state, words, fmt, color, cite):
     found = dataset.documents[query.document_id(dataset, " ".join(words))]
     # as it stood on --as-of: its parties then, 'signed' until it entered into force (one made later: as recorded)
     found = documents.as_seen(dataset, found, state.as_of) or found
-    emit(documents_views.document_report(dataset, found), fmt, color, cite)
+    emit(documents_views.document_report(dataset, found, state.as_of), fmt, color, cite)
 
 
 @command()

@@ -147,7 +147,8 @@ def command(**settings):
             elif isinstance(param.type, click.IntRange) and param.type.max == 9999:
                 param.type = click.IntRange(max(param.type.min or MIN_YEAR, MIN_YEAR), MAX_YEAR)
         made.params += [
-            click.Option(["--as-of"], type=DateType(), expose_value=False, callback=_late_choice,
+            # eager: read before the command's own dates, so that their 'today' is this day
+            click.Option(["--as-of"], type=DateType(), expose_value=False, callback=_late_choice, is_eager=True,
                          help="As the option before the command: answer as on this day (YYYY-MM-DD)."),
             click.Option(["--data-dir"], type=PathText("dir"), expose_value=False, callback=_late_choice,
                          help="As the option before the command: the data directory to read."),
@@ -157,9 +158,17 @@ def command(**settings):
 
 
 def _late_choice(ctx, param, value):
-    """--as-of or --data-dir given after the command: it replaces the group's choice."""
+    """--as-of or --data-dir given after the command: it replaces the group's choice; given both before
+    and after the command, with different values, it is refused (one question, one day)."""
+    from click.core import ParameterSource
+
     state = ctx.find_object(State)
     if value is not None and state is not None and not ctx.resilient_parsing:
+        parent = ctx.parent
+        before = parent.get_parameter_source(param.name) if parent is not None else None
+        if before is ParameterSource.COMMANDLINE and getattr(state, param.name) != value:  # the environment yields
+            raise click.UsageError(f"--{param.name.replace('_', '-')} is given twice, before the command and after "
+                                   "it, with different values: give it once", ctx)
         setattr(state, param.name, value)
     return value
 
@@ -310,6 +319,10 @@ class DateType(click.ParamType):
 
         if isinstance(value, dt.date):
             return value
+        if str(value).strip().lower() == "today" and param is not None and param.name != "as_of":
+            state = ctx.find_object(State) if ctx is not None else None
+            if state is not None:  # 'today' in a question is the day it is asked as of (--as-of)
+                return state.as_of
         try:
             if self.partial and str(value).strip().lower() != "today":
                 parsed = PartialDate.parse(value)

@@ -39,13 +39,23 @@ def _document_row(dataset: Dataset, d) -> dict:
     }
 
 
-def document_report(dataset: Dataset, d) -> Report:
+def document_report(dataset: Dataset, d, as_of=None) -> Report:
     """One document on one screen: title, type, when and where adopted, by which meeting, its parties
     (each with the day it ratified or acceded, where known), status and entry into force, note, sources.
-    JSON: the `documents` fields."""
+    JSON: the `documents` fields. Seen from a day before the data's own (`as_of`), what the record cannot
+    date is said: a party with no day of its own, an entry into force with no day."""
+    past = as_of is not None and str(as_of) < dataset.info.as_of
+
     def parties(r):
         return "; ".join(f"{p['country_name'] or p['country']}" + (f" ({p['date']})" if p["date"] else "")
                          for p in r["party_dates"])
+
+    def status(r):
+        words = _label(r["status"] or "")
+        if r["status"] == "in_force" and not r["in_force"]:
+            words += " (the day it entered into force is not on record" + (
+                f": it may not yet have been in force on {as_of})" if past else ")")
+        return words
 
     columns = [
         Column("Document", "title"),
@@ -58,13 +68,17 @@ def document_report(dataset: Dataset, d) -> Report:
                if r["meeting_label"] and r["status"] not in ADOPTED else ""),
         Column("Body", "mechanism_name"),
         Column("Parties", parties),
-        Column("Status", lambda r: _label(r["status"] or "")),
+        Column("Status", status),
         Column("In force", _dated("in_force")),
         Column("Note", "note"),
     ]
     found = [_document_row(dataset, d)]
-    return Report(title=d.title, rows=found, columns=columns, single=True,
-                  notes=_derived_note(found, "date", "in_force"))
+    notes = _derived_note(found, "date", "in_force")
+    undated = [p["country_name"] or p["country"] for p in found[0]["party_dates"] if not p["date"]]
+    if past and undated:
+        notes.append(f"Seen from {as_of}: {len(undated)} of its parties have no day of ratification or accession "
+                     "on record and are listed as parties on any day; some may have joined later.")
+    return Report(title=d.title, rows=found, columns=columns, single=True, notes=notes)
 
 
 def documents_report(dataset: Dataset, docs, asked: str = "") -> Report:
