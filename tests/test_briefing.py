@@ -561,3 +561,13 @@ def test_a_term_ending_in_a_year_under_way_ends_when_a_successor_is_seen(run_jso
     police = [o["person"] for o in run_json("country", "mm", as_of="2014-03-01")["in_office"]
               if "Police" in (o["organization"] or "")]
     assert police == ["zaw-win"]
+
+
+def test_a_past_day_marks_what_came_after_it_as_recorded_later(run):
+    """Timor-Leste on 1 June 2015: not a member, its observer status and membership recorded later; the
+    timeline of 2008 seen from 1 March 2008 does not call Thailand's take-over both held and upcoming."""
+    text = run("country", "tl", "--format", "plain", as_of="2015-06-01").stdout
+    assert "not a member; observer from 2022-11-11; member from 2025-10-26 (recorded later)" in text
+    line = next(x for x in run("timeline", "--since", "2008-07-24", "--until", "2008-07-24", "--format", "plain",
+                               as_of="2008-03-01").stdout.splitlines() if "ASEAN chair" in x)
+    assert "held" not in line and "recorded later" in line

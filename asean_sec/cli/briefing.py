@@ -139,7 +139,7 @@ def timeline(state, mechanism, country, since, until, fmt, color, cite):
     asked = " ".join(p for p in (f"of {dataset.mechanisms[body].acronym}" if body else "",
                                  f"for {dataset.country_name(place)}" if place else "",
                                  f"since {since}" if since else "", f"until {until}" if until else "") if p)
-    emit(timeline_views.timeline_report(dataset, events, asked), fmt, color, cite)
+    emit(timeline_views.timeline_report(dataset, events, asked, state.as_of), fmt, color, cite)
 
 
 @command()

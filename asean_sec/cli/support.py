@@ -158,17 +158,10 @@ def command(**settings):
 
 
 def _late_choice(ctx, param, value):
-    """--as-of or --data-dir given after the command: it replaces the group's choice; given both before
-    and after the command, with different values, it is refused (one question, one day)."""
-    from click.core import ParameterSource
-
+    """--as-of or --data-dir given after the command: it replaces the group's choice (as the README says:
+    a wrapper or alias may set one before the command, and a question override it after)."""
     state = ctx.find_object(State)
     if value is not None and state is not None and not ctx.resilient_parsing:
-        parent = ctx.parent
-        before = parent.get_parameter_source(param.name) if parent is not None else None
-        if before is ParameterSource.COMMANDLINE and getattr(state, param.name) != value:  # the environment yields
-            raise click.UsageError(f"--{param.name.replace('_', '-')} is given twice, before the command and after "
-                                   "it, with different values: give it once", ctx)
         setattr(state, param.name, value)
     return value
 

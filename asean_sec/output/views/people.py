@@ -54,13 +54,21 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
     def membership(r):
         if r["member"]:
             return f"member since {r['member_since']}"
+        day = as_of.isoformat()
+        # seen from a day before the data's own, what came after it is known from later pages
+        later = " (recorded later)" if day < dataset.info.as_of else ""
+        now, ahead = [], []
+        if r["observer_since"] and r["observer_since"] <= day:
+            now.append(f"observer since {r['observer_since']}")
+        elif r["observer_since"]:
+            ahead.append(f"observer from {r['observer_since']}")
         if r["member_since"]:
-            return f"member from {r['member_since']}"
-        if r["observer_since"]:
-            return f"observer since {r['observer_since']}"
-        if r.get("dialogue_partner_since"):
-            return f"not a member; dialogue partner since {r['dialogue_partner_since']}"
-        return "not a member"
+            ahead.append(f"member from {r['member_since']}")
+        if not now:
+            now.append("not a member")
+            if r.get("dialogue_partner_since") and r["dialogue_partner_since"] <= day:
+                now.append(f"dialogue partner since {r['dialogue_partner_since']}")
+        return "; ".join(now + ahead) + (later if ahead else "")
 
     head = Report(
         title=f"{c.name} — country dossier as of {as_of.isoformat()}", rows=[summary], single=True, columns=[
@@ -103,7 +111,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         keep(Column("Date", _meeting_dates)),
         Column("Meeting", rows.meeting_label, min_width=12),  # a long label wraps between words, not a column less
         Column("Place", _place, stack=True),
-        Column("Role", _led_role),
+        Column("Role", lambda r: _led_role(r, later=as_of.isoformat() < dataset.info.as_of)),
         Column("Chair / co-chairs", _meeting_chair, ratio=2, drop=1),
         _src_column(led),
     ], empty_message="No meetings chaired or hosted on record.",
@@ -190,13 +198,14 @@ def _office_row(dataset: Dataset, state: people.OfficeState, as_of) -> dict:
             "derived": list(o.derived)}  # "start", "end": worked out from the sources, not printed in them
 
 
-def _led_role(r: dict) -> str:
+def _led_role(r: dict, later: bool = False) -> str:
     """'host & chair', marked '(inferred)' when the chair is inferred from the body's rule (the column
     that names the chair is the first a narrow terminal drops), '(upcoming)' for a meeting to come."""
     roles = " & ".join(r["roles"])
     if r.get("chair_basis") == "rule" and ("chair" in r["roles"] or "co-chair" in r["roles"]):
         roles += " (inferred)"
-    return roles + (" (upcoming)" if r["upcoming"] else "")
+    # after a day before the data's own: recorded later, not foreseen then
+    return roles + ((" (recorded later)" if later else " (upcoming)") if r["upcoming"] else "")
 
 
 def _office_status(r: dict) -> str:

@@ -47,8 +47,11 @@ def _event_row(dataset: Dataset, event: timeline.Event) -> dict:
         row.update(id=r.id, mechanism=documents.document_body(dataset, r), text=f"In force: {r.title} ({_label(r.type)})")
     elif kind == "chair":
         extra = "" if r.basis == "rotation" else f", {_label(r.basis)}"
+        # a chair after the day asked is not yet 'held': its row says it is to come, not both
+        status = "" if event.upcoming and r.status == "held" else r.status
+        detail = ", ".join(p for p in (status, extra.lstrip(", ")) if p)
         row.update(mechanism="asean", country=r.country,
-                   text=f"ASEAN chair: {name(r.country)} ({r.status}{extra})")
+                   text=f"ASEAN chair: {name(r.country)}" + (f" ({detail})" if detail else ""))
     elif kind == "founded":
         doc = dataset.documents.get(r.founding_document) if r.founding_document else None
         row.update(id=r.id, mechanism=r.id, text=f"{r.acronym} founded" + (f" ({doc.title})" if doc else ""))
@@ -73,13 +76,15 @@ _DATED_BY = {"meeting": ("start", "end"), "document": ("date",), "in_force": ("i
              "office_start": ("start",), "office_end": ("end",)}
 
 
-def timeline_report(dataset: Dataset, events: list[timeline.Event], asked: str = "") -> Report:
+def timeline_report(dataset: Dataset, events: list[timeline.Event], asked: str = "", as_of=None) -> Report:
     found = [_event_row(dataset, e) for e in events]
+    # after a past day asked: what the data records since, not what was foreseen on that day
+    after = " (recorded later)" if as_of is not None and str(as_of) < dataset.info.as_of else " (upcoming)"
     columns = [
         keep(Column("Year", "year")),
         keep(Column("Date", lambda r: _compact_span(r["date"], r["end"]) + _derived(r, "date"))),
         Column("Kind", lambda r: _label(r["kind"]), drop=1),
-        Column("Event", lambda r: r["text"] + (" (upcoming)" if r["upcoming"] else ""), ratio=4, shorten=True),
+        Column("Event", lambda r: r["text"] + (after if r["upcoming"] else ""), ratio=4, shorten=True),
         _src_column(found),
     ]
     years = sorted({r["year"] for r in found})
