@@ -571,3 +571,14 @@ def test_a_past_day_marks_what_came_after_it_as_recorded_later(run):
     line = next(x for x in run("timeline", "--since", "2008-07-24", "--until", "2008-07-24", "--format", "plain",
                                as_of="2008-03-01").stdout.splitlines() if "ASEAN chair" in x)
     assert "held" not in line and "recorded later" in line
+
+
+def test_an_undated_role_is_not_carried_back_before_its_first_source(run_json):
+    """Brunei and China co-chair the PKO group after the handover of December 2023 (Japan's defence
+    ministry); the role has no dates. It is not the group's chair in 2010; today the pair is named;
+    SOMTC's undated lead shepherds seen from 2010 are 'recorded later'."""
+    assert run_json("chair", "current", "-m", "admm-plus-ewg-pko", as_of="2010-06-01")["country"] is None
+    now = run_json("chair", "current", "-m", "admm-plus-ewg-pko", as_of="2026-11-23")
+    assert [s["country"] for s in now["co_chairs"]] == ["bn", "cn"] and "attested from 2023" in now["basis"]
+    terrorism = next(c for c in run_json("crimes", as_of="2010-01-01") if c["id"] == "terrorism")
+    assert terrorism["leads"] == [] and {lead["country"] for lead in terrorism["later_leads"]} == {"id"}

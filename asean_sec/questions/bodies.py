@@ -16,6 +16,7 @@ from asean_sec.questions.common import (
     children,
     held_by,
     raw_record,
+    seen_only_after,
     starts_after,
     subtree,
     upcoming,
@@ -40,6 +41,7 @@ class CrimeArea(NamedTuple):
     crime: Crime
     leads: tuple[Role, ...]
     former: tuple[Role, ...]  # roles that ended before the day
+    later: tuple[Role, ...] = ()  # undated roles that only pages published after the day show
 
 
 class Brief(NamedTuple):
@@ -138,9 +140,10 @@ def crime_areas(dataset: Dataset, as_of: dt.date) -> list[CrimeArea]:
     for crime in dataset.crimes.values():
         roles = [r for r in dataset.roles if r.crime == crime.id and r.role in SHEPHERD_ROLES
                  and not starts_after(r.start, as_of)]
-        current = tuple(r for r in roles if not (r.end is not None and r.end.last_day < as_of))
-        former = tuple(r for r in roles if r not in current)
-        found.append(CrimeArea(crime, current, former))
+        later = tuple(r for r in roles if seen_only_after(dataset, r, as_of))
+        current = tuple(r for r in roles if not (r.end is not None and r.end.last_day < as_of) and r not in later)
+        former = tuple(r for r in roles if r not in current and r not in later)
+        found.append(CrimeArea(crime, current, former, later))
     return found
 
 

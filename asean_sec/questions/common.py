@@ -37,6 +37,15 @@ def starts_after(date: PartialDate | None, day: dt.date) -> bool:
     return date is not None and date.first_day > day
 
 
+def seen_only_after(dataset: Dataset, record, day: dt.date) -> bool:
+    """An undated record (no start, no end) every dated source of which was published after `day`: on
+    that day nothing on record showed it (a lead shepherd first reported in 2015, asked about in 2010)."""
+    if getattr(record, "start", None) is not None or getattr(record, "end", None) is not None:
+        return False
+    published = [PartialDate.parse(str(s.published)) for s in map(dataset.source, record.sources) if s and s.published]
+    return bool(published) and all(p.first_day > day for p in published)
+
+
 def held_by(meeting: Meeting, day: dt.date) -> bool:
     """The meeting took place on or before `day`."""
     return meeting.status not in ("cancelled", "postponed", "scheduled") and begun(meeting.start, day)

@@ -14,7 +14,14 @@ from asean_sec.model.kinds import ChairStatus, Country, Meeting, Office, Person,
 from asean_sec.model.names import fold
 from asean_sec.model.record import replace
 from asean_sec.questions import query
-from asean_sec.questions.common import LEADING_ROLES, RECENT_DELEGATIONS, held_by, raw_record, starts_after
+from asean_sec.questions.common import (
+    LEADING_ROLES,
+    RECENT_DELEGATIONS,
+    held_by,
+    raw_record,
+    seen_only_after,
+    starts_after,
+)
 from asean_sec.questions.query import ChairAnswer
 
 # --- offices ------------------------------------------------------------------------------
@@ -164,7 +171,7 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date, stated_only:
     ahead = [query.asean_chair(dataset, y) for y in range(current + 1, current + 1 + horizon)]
     mine_ahead = tuple(seen for a in ahead if a and a.country == country  # a year to come is not held yet
                        if (seen := query.seen_from(dataset, a, as_of)) is not None)
-    posts = tuple((r, _role_state(r, as_of)) for r in sorted(
+    posts = tuple((r, "attested later" if seen_only_after(dataset, r, as_of) else _role_state(r, as_of)) for r in sorted(
         (r for r in dataset.roles if r.country == country),
         key=lambda r: (_date_key(r.start or r.end), r.subject)))
     near = dataset.offices_near({country})

@@ -704,10 +704,21 @@ def _chair_from_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer
         return None
     roles = _body_roles(dataset, mechanism)
     for role in roles:
+        if role.start is not None or role.end is not None:
+            continue
+        # an undated role: attested from the year of its earliest dated source (never before: a source of
+        # 2023 does not show who held it in 2010), and only where no dated term covers the year
+        first = min((str(s.published)[:4] for s in map(dataset.source, role.sources) if s and s.published),
+                    default=None)
+        if first is None or year < int(first) or any(_covers(o, year) for o in roles if o.start or o.end):
+            continue
+        pair = (Seat(role.country), Seat(role.partner)) if role.partner else ()
+        return ChairAnswer(year, mechanism, role.country, "attested",
+                           f"{role.role.replace('_', '-')} role, undated (attested from {first})", role.note,
+                           role.sources, last_verified=role.last_verified, co_chairs=pair)
+    for role in roles:
         if role.start is None and role.end is None:
-            return ChairAnswer(year, mechanism, role.country, "attested",
-                               f"{role.role.replace('_', '-')} role, undated", role.note, role.sources,
-                               last_verified=role.last_verified)
+            continue
         if _covers(role, year):
             basis = f"role: {role.subject}"
             # a term that begins or ends within the year covers only part of it: say which part

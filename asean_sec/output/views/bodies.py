@@ -165,8 +165,11 @@ def _crime_row(dataset: Dataset, area: bodies.CrimeArea) -> dict:
         "name": area.crime.name,
         "leads": [_lead_dict(dataset, r) for r in area.leads],
         "former_leads": [_lead_dict(dataset, r) for r in area.former],
+        # undated leads that only pages published after --as-of show (recorded later)
+        "later_leads": [_lead_dict(dataset, r) for r in area.later],
         "sources": _merge_sources(rows.source_refs(dataset, area.crime.sources),
-                                  *[rows.source_refs(dataset, r.sources) for r in area.leads + area.former]),
+                                  *[rows.source_refs(dataset, r.sources)
+                                    for r in area.leads + area.former + area.later]),
     }
 
 
@@ -190,7 +193,10 @@ def crimes_report(dataset: Dataset, areas: list[bodies.CrimeArea], as_of: dt.dat
     found = [_crime_row(dataset, a) for a in areas]
     columns = [
         Column("Crime", "name"),
-        Column("Led by", lambda r: _leads_text(r["leads"]) or "not on record", ratio=3),
+        Column("Led by", lambda r: "; ".join(p for p in (
+            _leads_text(r["leads"]),
+            _leads_text(r["later_leads"]) + " — recorded later, undated" if r["later_leads"] else "") if p)
+            or "not on record", ratio=3),
         Column("Body", lambda r: ", ".join(dict.fromkeys(lead["mechanism_name"] for lead in r["leads"]
                                                         if lead["mechanism_name"])), ratio=2, drop=1),
         _src_column(found),
