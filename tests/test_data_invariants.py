@@ -396,3 +396,24 @@ def test_north_korea_is_a_country_of_its_own_and_plain_korea_asks_which(run, run
     assert run_json("country", "DPRK")["country"]["id"] == "kp"
     result = run("meetings", "--attended-by", "Korea")
     assert result.exit_code == 2 and "ambiguous country 'Korea'" in result.stderr
+
+
+def test_validate_warns_of_two_holders_of_one_post_at_once_unless_a_note_says_why(run, tmp_path):
+    """Han Min-koo's term ends on 14 July 2017, his successor's starts on the 13th: the note explains it
+    (appointed the evening before the hand-over). Without the note, validate warns."""
+    import shutil
+    from pathlib import Path
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent.parent / "data", data)
+    assert run("--data-dir", str(data), "validate", "--strict").exit_code == 0
+    text = (data / "people.yaml").read_text(encoding="utf-8")
+    for person in ("han-min-koo", "song-young-moo"):  # neither record's note says why
+        start = text.index(f"- person: {person}\n  title: Minister of National Defense")
+        note = text.index("  note: >-\n", start)
+        end = text.index("  last_verified:", note)
+        text = text[:note] + text[end:]
+    (data / "people.yaml").write_text(text, encoding="utf-8")
+    result = run("--data-dir", str(data), "validate", "--strict")
+    assert result.exit_code != 0 and "song-young-moo's term as Minister of National Defense starts 2017-07-13, before " \
+        "han-min-koo's ends (2017-07-14)" in result.output

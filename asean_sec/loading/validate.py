@@ -77,6 +77,7 @@ def check(dataset, where, unsure=frozenset(), known=None) -> list[Problem]:
     _parent_cycles(c, "meetings")
     _ordinals(c)
     _date_order(c, dates)
+    _overlapping_terms(c, dates)
     rules.meeting_rules(c, dates)
     rules.chair_basis(c)
     rules.outcomes(c)
@@ -291,6 +292,47 @@ def _date_order(c, dates):
             start, end = dates.get((section, i, "start")), dates.get((section, i, "end"))
             if start and end and end.last_day < start.first_day:
                 c.report(section, i, "end", f"end {end} is before start {start}", "swap or correct the dates")
+
+
+# titles of posts several people hold at once (a deputy minister is one of several)
+_SEVERAL = ("deputy", "vice", "assistant", "under", "member", "second", "senior minister of state",
+            "minister of state", "secretary of state", "state secretary")
+
+
+def _overlapping_terms(c, dates) -> None:
+    """A warning for two holders of a post one person holds at a time (same country, title and
+    organisation) whose terms, both dated to the day, overlap, unless either record's note names the
+    other holder (a note that says why: appointed the evening before the hand-over)."""
+    from asean_sec.model.names import fold
+
+    if "offices" in c.unsure or "people" in c.unsure:
+        return
+    names = {p["id"]: fold(p["name"]) for p in c.raw["people"]}
+    posts: dict[tuple, list] = {}
+    for i, office in enumerate(c.raw["offices"]):
+        title = fold(office["title"]).removeprefix("acting ")
+        start, end = dates.get(("offices", i, "start")), dates.get(("offices", i, "end"))
+        if not office.get("country") or title.startswith(_SEVERAL) or start is None or start.first_day != start.last_day:
+            continue
+        exact_end = end if end is not None and end.first_day == end.last_day else None
+        posts.setdefault((office["country"], title, office.get("organization")), []).append((start, exact_end, i))
+    for terms in posts.values():
+        terms.sort(key=lambda t: t[0].first_day)
+        for (start, end, i), (later, _, j) in zip(terms, terms[1:]):
+            a, b = c.raw["offices"][i], c.raw["offices"][j]
+            if a["person"] == b["person"] or end is None or end.first_day <= later.first_day:
+                continue
+            notes = fold(f"{a.get('note', '')} {b.get('note', '')}")
+            if any(_named(names.get(p, ""), notes) for p in (a["person"], b["person"])):
+                continue
+            c.report("offices", j, "start", f"{b['person']}'s term as {b['title']} starts {later}, before "
+                     f"{a['person']}'s ends ({end})", "correct a date, or say why in a note", warning=True)
+
+
+def _named(name: str, text: str) -> bool:
+    """Whether `text` names the person (every word of the name but initials: 'Albert F. del Rosario')."""
+    words = [w for w in name.split() if len(w.strip(".")) > 2]
+    return bool(words) and all(w in text for w in words)
 
 
 def _chairs(c, as_of):
