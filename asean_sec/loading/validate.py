@@ -318,7 +318,7 @@ def _overlapping_terms(c, dates) -> None:
         posts.setdefault((office["country"], title, office.get("organization")), []).append((start, exact_end, i))
     for terms in posts.values():
         terms.sort(key=lambda t: t[0].first_day)
-        for (start, end, i), (later, _, j) in zip(terms, terms[1:]):
+        for (_start, end, i), (later, _, j) in zip(terms, terms[1:]):
             a, b = c.raw["offices"][i], c.raw["offices"][j]
             if a["person"] == b["person"] or end is None or end.first_day <= later.first_day:
                 continue
