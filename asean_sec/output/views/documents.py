@@ -83,12 +83,14 @@ def document_report(dataset: Dataset, d, as_of=None) -> Report:
 
 def documents_report(dataset: Dataset, docs, asked: str = "") -> Report:
     found = [_document_row(dataset, d) for d in docs]
+    label = min(15, max((len(r["meeting_label"]) for r in found if r["meeting_label"]), default=0))
     columns = [
         keep(Column("Date", _dated("date"))),
         Column("Document", "title", ratio=6),
         Column("Type", lambda r: _label(r["type"]), drop=2),
+        # a meeting's label whole ('ASEAN Summit 13'), where the width allows it; a place may wrap
         Column("Meeting or place", lambda r: (r["meeting_label"] + _outcome_mark(r["status"])) if r["meeting_label"]
-               else r["place"] or ""),
+               else r["place"] or "", min_width=label, max_width=max(label, 15) if label else None),
         Column("Status", lambda r: f"in force {r['in_force']}{_derived(r, 'in_force')}" if r["in_force"]
                else _label(r["status"] or ""), drop=1),
         _src_column(found),

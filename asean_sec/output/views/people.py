@@ -109,7 +109,9 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         led.append(row)
     led_report = Report(title=f"Meetings chaired, co-chaired or hosted ({len(led)})", rows=led, columns=[
         keep(Column("Date", _meeting_dates)),
-        Column("Meeting", rows.meeting_label, min_width=12),  # a long label wraps between words, not a column less
+        # a label whole where the width allows it ('AMM pre-summit-2024-10'); a longer one wraps between words
+        Column("Meeting", rows.meeting_label, min_width=max(12, min(22, max(
+            (len(rows.meeting_label(r)) for r in led), default=0)))),
         Column("Place", _place, stack=True),
         Column("Role", lambda r: _led_role(r, later=as_of.isoformat() < dataset.info.as_of)),
         Column("Chair / co-chairs", _meeting_chair, ratio=2, drop=1),
