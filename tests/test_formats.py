@@ -139,3 +139,10 @@ def test_src_numbers_follow_the_rows_shown_after_reverse_and_limit(run):
 def test_no_cite_plain_has_no_src_column(run):
     text = run("meetings", "-m", "AMMTC", "--format", "plain", "--no-cite").stdout
     assert "Src" not in text.splitlines()[0]
+
+
+def test_tsv_is_unquoted_so_cut_reads_it(run):
+    text = run("meetings", "-m", "ammtc", "--format", "tsv").stdout
+    lines = text.splitlines()
+    assert all(line.count("\t") == lines[0].count("\t") for line in lines)
+    assert '""' not in text and '[{"country": "vn"' in text

@@ -38,7 +38,11 @@ def _cell(value) -> str:
 def _write(doc: Document, stream, delimiter: str) -> None:
     import csv
 
-    writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
+    if delimiter == "\t":  # TSV as IANA defines it: no quoting (a tab or a line break in a value is a space)
+        writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_NONE,
+                            quotechar=None, escapechar=None)
+    else:
+        writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
     if doc.compound:
         names = ["section"]
         for _, report in doc.parts:
@@ -51,8 +55,8 @@ def _write(doc: Document, stream, delimiter: str) -> None:
             return
         names = list(found[0])
         lines = [[cell(row[name]) for name in names] for row in found]
-    writer.writerow(names)
+    writer.writerow([n.replace("\t", " ") for n in names] if delimiter == "\t" else names)
     for cells in lines:
         if delimiter == "\t":
-            cells = [c.replace("\t", " ").replace("\n", " ") for c in cells]
+            cells = [c.replace("\t", " ").replace("\r", " ").replace("\n", " ") for c in cells]
         writer.writerow(cells)
