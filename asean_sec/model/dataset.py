@@ -350,7 +350,7 @@ class Dataset:
     def treaties_of(self, country: str) -> list[dict]:
         """The instruments that bind `country` (treaties, conventions, agreements, the Charter,
         anything with an entry into force, its accessions) among whose parties it is, oldest first,
-        each as {id, title, type, status, date, in_force, party_date} (party_date: the day the country's
+        each as {id, title, type, status, date, in_force, derived, party_date} (party_date: the day the country's
         own instrument was deposited, where a source gives it): made once for every country and kept beside
         the store's entry (memo), so a dossier reads neither the documents nor the others'."""
         def make():
@@ -360,7 +360,8 @@ class Dataset:
                 if document["type"] in BINDING or document.get("in_force") or "accession" in document["id"]:
                     row = {"id": document["id"], "title": document["title"], "type": document["type"],
                            "status": document.get("status"),
-                           **{key: str(document[key]) if document.get(key) else None for key in ("date", "in_force")}}
+                           **{key: str(document[key]) if document.get(key) else None for key in ("date", "in_force")},
+                           "derived": list(document.get("derived", ()))}  # dates worked out, not printed
                     joined = {d["country"]: str(d["date"]) for d in document.get("party_dates", ())}
                     for party in document.get("parties", ()):
                         by_country.setdefault(party, []).append({**row, "party_date": joined.get(party)})

@@ -8,6 +8,7 @@ from asean_sec.model.dates import PartialDate
 from asean_sec.output import rows
 from asean_sec.output.document import Column, Document, Report, keep, sections
 from asean_sec.output.views.common import (
+    DERIVED_NOTE,
     _dated,
     _derived,
     _derived_note,
@@ -31,6 +32,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
     c, as_of = answer.country, answer.as_of
     chaired = [rows.chair_row(dataset, a) for a in answer.chair_years]
     ahead = [rows.chair_row(dataset, a) for a in answer.future_chairs]
+    bound = documents.bound_as_of(dataset.treaties_of(c.id), as_of)
     summary = {
         "id": c.id,
         "name": c.name,
@@ -45,7 +47,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         "asean_chair_years": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in chaired],
         "next_asean_chair": [{"year": r["year"], "status": r["status"], "basis": r["basis"]} for r in ahead],
         # what binds it on as_of: {id, title, type, status, date, in_force, party_date}
-        "party_to": documents.bound_as_of(dataset.treaties_of(c.id), as_of),
+        "party_to": bound,
         "note": answer.note,
         "as_of": as_of.isoformat(),
         "sources": _merge_sources(rows.source_refs(dataset, c.sources), *[r["sources"] for r in chaired + ahead]),
@@ -84,7 +86,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
                                                            for y in r["next_asean_chair"])),
             Column("Party to", lambda r: "; ".join(_bound_by(d) for d in r["party_to"])),
             Column("Note", "note"),
-        ])
+        ], notes=[DERIVED_NOTE] if any("*" in _bound_by(d).removeprefix(d["title"]) for d in bound) else [])
 
     posts = []
     for role, state in answer.posts:
@@ -155,7 +157,9 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
 
 def _bound_by(document: dict) -> str:
     """An instrument the country is a party to, as the dossier lists it: with its entry into force, or its date."""
-    when = f"entered into force {document['in_force']}" if document["in_force"] else document["date"]
+    star = lambda key: "*" if key in document.get("derived", ()) else ""  # noqa: E731 - a date worked out
+    when = (f"entered into force {document['in_force']}{star('in_force')}" if document["in_force"]
+            else document["date"] and f"{document['date']}{star('date')}")
     if document.get("party_date"):  # the country's own date first: it may have joined long after
         when = f"ratified or acceded {document['party_date']}" + (f"; {when}" if when else "")
     return f"{document['title']} ({when})" if when else document["title"]
