@@ -558,6 +558,9 @@ def _before_its_meeting(dataset: Dataset, answer: ChairAnswer, as_of: dt.date) -
     the year's meeting (`chair_until_next_meeting`) is still to come; and, seen from before the data's own
     date, a chair known only from that meeting's record (or inferred from what a later record gives) is
     `later`, unless one of its sources was published by then."""
+    at_meeting = bool((dataset.raw_record("mechanisms", answer.mechanism) or {}).get("chair_until_next_meeting"))
+    if not at_meeting and str(as_of) >= dataset.info.as_of:  # nothing later than the data to mark
+        return answer
     met = [m for m in meetings(dataset, mechanism=answer.mechanism)
            if m.start and m.start.year == answer.year and m.status != "cancelled"]
     if not met or met[0].start.first_day <= as_of:  # type: ignore[union-attr]
@@ -566,8 +569,7 @@ def _before_its_meeting(dataset: Dataset, answer: ChairAnswer, as_of: dt.date) -
     known = str(as_of) >= dataset.info.as_of or _published_by(dataset, [s for m in met for s in m.sources], as_of)
     if not known:
         return replace(answer, status=LATER)
-    if answer.status == ChairStatus.HELD.value \
-            and (dataset.raw_record("mechanisms", answer.mechanism) or {}).get("chair_until_next_meeting"):
+    if answer.status == ChairStatus.HELD.value and at_meeting:
         return replace(answer, status=ChairStatus.CONFIRMED.value)
     return answer
 
