@@ -591,7 +591,7 @@ def _chair_kept(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
     if following is None or not _next_of(last, following) or (following.start and following.start.year <= year):
         return None
     hindsight = following.start is not None and following.start.first_day > as_of and str(as_of) < dataset.info.as_of
-    return _kept(dataset, mechanism, last, following, year, hindsight)
+    return _kept(dataset, mechanism, last, following, year, hindsight, min(dt.date(year, 12, 31), as_of))
 
 
 def chair_between_meetings(dataset: Dataset, mechanism: str, as_of: dt.date) -> ChairAnswer | None:
@@ -609,7 +609,7 @@ def chair_between_meetings(dataset: Dataset, mechanism: str, as_of: dt.date) -> 
         and str(as_of) < dataset.info.as_of
     # the chair's own year (2025 for the chair of the 43rd, held over into 2026): `chair 2026` is the next one's
     assert last.start is not None
-    return _kept(dataset, mechanism, last, following, last.start.year, hindsight)
+    return _kept(dataset, mechanism, last, following, last.start.year, hindsight, as_of)
 
 
 def _next_of(last: Meeting, following: Meeting) -> bool:
@@ -632,7 +632,7 @@ def _between(dataset: Dataset, mechanism: str, as_of: dt.date) -> tuple[Meeting,
 
 
 def _kept(dataset: Dataset, mechanism: str, last: Meeting, following: Meeting | None, year: int,
-          hindsight: bool = False) -> ChairAnswer:
+          hindsight: bool = False, as_of: dt.date | None = None) -> ChairAnswer:
     body = dataset.mechanisms[mechanism]
     name = meeting_name(dataset, mechanism)
     if following is None:
@@ -645,9 +645,25 @@ def _kept(dataset: Dataset, mechanism: str, last: Meeting, following: Meeting | 
         until = f"until {name} {following.ordinal} is held ({following.status}, not reported held yet)"
     chair, began = last.chair, last.start
     assert chair is not None and began is not None
-    return ChairAnswer(year, mechanism, chair.country, INFERRED,
-                       f"chair of {name} {last.ordinal} ({began.year}), {until}", body.chair_note,
-                       last.sources + body.chair_rule_sources, person=chair.person, last_verified=last.last_verified)
+    basis, person = f"chair of {name} {last.ordinal} ({began.year}), {until}", chair.person
+    left = _left_office(dataset, chair.person, chair.country, as_of) if chair.person and as_of else None
+    if left is not None:  # the chairmanship stays with the post (the host's chief of police), not the person
+        basis += f"; {dataset.person_name(chair.person)}, who chaired it, left office {left}"
+        person = None
+    # an answer that waits on a meeting not yet reported held can still change: its record's check date
+    verified = following.last_verified if following is not None and following.status != "held" else last.last_verified
+    return ChairAnswer(year, mechanism, chair.country, INFERRED, basis, body.chair_note,
+                       last.sources + body.chair_rule_sources, person=person, last_verified=verified)
+
+
+def _left_office(dataset: Dataset, person: str, country: str, as_of: dt.date):
+    """The end of the person's last office in `country`, when every office of theirs there had ended by
+    `as_of` (None when one is still held, or none is on record)."""
+    held = [o for o in dataset.offices_near(people={person}) if o.person == person and o.country == country]
+    if not held or any(o.end is None or o.end.last_day >= as_of for o in held):
+        return None
+    last = max(held, key=lambda o: o.end.sort_key() if o.end else (0, 0, 0))
+    return f"{last.end}" + (" (worked out, not printed in the sources)" if "end" in last.derived else "")
 
 
 def seen_from(dataset: Dataset, answer: ChairAnswer | None, as_of: dt.date) -> ChairAnswer | None:
