@@ -57,10 +57,13 @@ def test_brief_structure_founding_parent_subsidiaries_partners_priorities(run_js
 
 
 def test_brief_expects_the_next_consultation_from_the_chair_rule(run_json):
-    brief = run_json("brief", "AMMTC+3")
+    """AMMTC+3 follows the AMMTC by a pattern no source states: applied to a year to come (2026, seen
+    from the end of 2025), not to the year under way."""
+    brief = run_json("brief", "AMMTC+3", as_of="2025-12-31")
     assert brief["next_meeting"] is None
     expected = brief["expected_meeting"]
     assert (expected["ordinal"], expected["year"], expected["chair_country"]) == ("16", 2026, "ph")
+    assert run_json("brief", "AMMTC+3", as_of="2026-11-23")["expected_meeting"] is None
 
 
 def test_brief_of_a_host_rotation_body_gives_the_next_host_marked_inferred(run_json):

@@ -502,10 +502,13 @@ def _following(body, year: int, followed: ChairAnswer | None, label: str) -> Cha
             ChairStatus.CONFIRMED.value, ChairStatus.PROJECTED.value, INFERRED)):
         return _unknown(body, year)
     status = ChairStatus.PROJECTED.value if followed.status == ChairStatus.PROJECTED.value else INFERRED
-    basis = label if sourced else f"{label} (a pattern of its past chairs, not a rule a source states)"
+    basis = label if sourced else f"{label}{PATTERN}"
     sources = (body.chair_rule_sources if sourced else body.sources) + followed.sources
     return ChairAnswer(year, body.id, followed.country, status, basis, body.chair_note, sources,
                        last_verified=followed.last_verified)
+
+
+PATTERN = " (a pattern of its past chairs, not a rule a source states)"  # an unsourced rule, for years to come
 
 
 def _unknown(body, year: int) -> ChairAnswer:
@@ -539,6 +542,9 @@ def chair_as_of(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
             basis = f"{answer.basis}; the term on record: {name}, {term.basis}"
             sources = tuple(dict.fromkeys(answer.sources + term.sources))
             answer = replace(answer, basis=basis, sources=sources, co_chairs=seats, note=answer.note or term.note)
+    if answer is not None and answer.status == INFERRED and answer.basis.endswith(PATTERN) and year <= as_of.year:
+        # a pattern no source states is applied only to a year that has not begun on the day asked
+        return _unknown(dataset.mechanisms[mechanism], year)
     if answer is not None and answer.status == INFERRED and answer.basis.startswith("follows") \
             and follows_asean(dataset, mechanism):
         # inferred from the ASEAN chair: known no earlier than that chair is (2008's, on 1 March 2008)
