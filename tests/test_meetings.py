@@ -109,3 +109,8 @@ def test_hosted_by_finds_a_meeting_with_no_host_where_it_met(run_json, run):
     assert found["arf-dod-2023"]["host"] is None and found["arf-dod-2023"]["held_in"] == "tl"
     assert "asean-leaders-meeting-2021-04" in {m["id"] for m in run_json("meetings", "--hosted-by", "id", "--year", "2021")}
     assert "Dili, Timor-Leste" in run("meeting", "arf-dod-2023", "--format", "plain").stdout
+
+
+def test_the_dossier_counts_a_meeting_that_met_in_the_country_with_no_host(run_json):
+    found = {m["id"]: m for m in run_json("country", "tl")["meetings"]}
+    assert found["arf-dod-2023"]["roles"] == ["held there", "co-chair"]

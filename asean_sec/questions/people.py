@@ -176,7 +176,8 @@ def country_dossier(dataset: Dataset, country: str, as_of: dt.date, stated_only:
         key=lambda r: (_date_key(r.start or r.end), r.subject)))
     near = dataset.offices_near({country})
     offices = [o for o in merged_offices(near) if o.country == country]
-    present = dataset.positions_with(present=(country,))
+    # where it had a seat or was the host, and the meetings with no host on record that met there (held_in)
+    present = dataset.positions_with(present=(country,)) | set(dataset.index_entry(("held in", country)))
     evidence = _evidence_for(dataset, offices, near, present)
     states = _ended_by_successor(dataset, [office_state(dataset, o, as_of, evidence) for o in offices], as_of)
     mine = _in_order(dataset, present)
@@ -291,11 +292,14 @@ def _role_state(role: Role, as_of: dt.date) -> str:
 
 
 def _led_or_hosted(meetings: list[Meeting], country: str):
-    """The meetings (those where `country` had a seat or was the host) it hosted, chaired or co-chaired."""
+    """The meetings (those where `country` had a seat or was the host, or that met there with no host on
+    record) it hosted, chaired or co-chaired, or that met there."""
     for meeting in meetings:
         roles = []
         if meeting.host == country:
             roles.append("host")
+        elif meeting.host is None and meeting.held_in == country:
+            roles.append("held there")  # no host on record; a source places it in the country
         if meeting.chair and meeting.chair.country == country:
             roles.append("chair")
         if any(s.country == country for s in meeting.co_chairs):
