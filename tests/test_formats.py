@@ -146,3 +146,9 @@ def test_tsv_is_unquoted_so_cut_reads_it(run):
     lines = text.splitlines()
     assert all(line.count("\t") == lines[0].count("\t") for line in lines)
     assert '""' not in text and '[{"country": "vn"' in text
+
+
+def test_a_calendar_says_what_it_leaves_out(run):
+    result = run("meetings", "--since", "2026-11-23", "--format", "ics")
+    assert result.exit_code == 0 and "BEGIN:VCALENDAR" in result.stdout
+    assert "are not in the calendar: their day is not known" in result.stderr

@@ -251,7 +251,8 @@ def document(state, words, fmt, color, cite):
                    "work plan, mou, agreement, charter, cooperation plan or other (plurals too: treaties).")
 @click.option("--year", type=click.IntRange(1, 9999), help="Dated in this year.")
 @click.option("--party", "-p", shell_complete=completion.countries,
-              help="A party to it (a treaty or convention it ratified or acceded to, an accession of its own).")
+              help="Among its parties: a treaty or convention it ratified or acceded to, an accession of its own, "
+                   "or a declaration or statement it adopted or signed ('Party to' in country lists the binding ones).")
 @list_options
 @output_options
 @pass_state

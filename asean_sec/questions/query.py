@@ -426,7 +426,10 @@ def asean_chair(dataset: Dataset, year: int) -> ChairAnswer | None:
         country = _next_in(order, country, dataset)
     note = (f"Projected by the Charter's Article 31 rule (alphabetical order of English names) "
             f"from the {last} chair; no source confirms it.")
-    return ChairAnswer(year, ASEAN, country, ChairStatus.PROJECTED.value, "rotation", note, ())
+    # the sources of the rule projected, and of the year it starts from: no source names this year's chair
+    rule = dataset.mechanisms[ASEAN].chair_rule_sources if ASEAN in dataset.mechanisms else ()
+    return ChairAnswer(year, ASEAN, country, ChairStatus.PROJECTED.value, "rotation", note,
+                       tuple(dict.fromkeys(rule + dataset.asean_chair[last].sources)))
 
 
 def _next_in(order: list[str], current: str, dataset: Dataset) -> str:

@@ -38,6 +38,14 @@ def write(doc: Document, stream, style) -> None:
         _upcoming(doc, stream)
     else:
         _meetings(doc, stream)
+    key = "date" if doc.report.calendar == "upcoming" else "start"
+    left = sum(1 for row in doc.rows if len(row.get(key) or "") != 10)
+    if left:  # an empty calendar should not look like nothing on record
+        import sys
+
+        what = "events" if key == "date" else "meetings"
+        sys.stderr.write(f"asean-sec: note: {left} of the {len(doc.rows)} {what} are not in the calendar: their day "
+                         "is not known (a month or a year is not a calendar day); --format plain lists them\n")
 
 
 def _meetings(doc: Document, stream) -> None:
