@@ -55,3 +55,10 @@ def test_a_countrys_adjective_is_read_as_its_name(run_json):
     hits = run_json("search", "Indonesian", "defence", "minister")
     assert hits and hits[0]["id"] == run_json("search", "defence", "minister", "Indonesia")[0]["id"]
     assert "Sjafrie" in hits[0]["label"]
+
+
+def test_a_name_outranks_a_phrase_in_a_note_and_a_plural_finds_the_singular(run_json):
+    found = run_json("search", "ASEANAPOL Executive Director")
+    assert found[0]["kind"] == "office" and found[0]["field"] == "title"
+    drugs = run_json("search", "drugs", "--limit", "0")
+    assert {"ammd", "asod"} <= {h["id"] for h in drugs if h["kind"] == "mechanism"}

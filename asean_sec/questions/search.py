@@ -70,6 +70,9 @@ def search(dataset: Dataset, text: str) -> list[Hit]:
     if not words:
         return []
     readings = [words] + ([["".join(words)]] if len(words) > 1 else [])
+    singular = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+    if singular != words:  # 'drugs' also finds 'Drug Matters': a plural, read as typed first, then singular
+        readings.append(singular)
     corpus, starts, records = dataset.memo("search", lambda: _index(dataset))
     hits = []
     for position in sorted(set().union(*(_holding(reading, corpus, starts) for reading in readings))):
@@ -134,8 +137,10 @@ def _scored(words: list[str], folded: list, everything: str) -> tuple[int, str, 
     phrase = " ".join(words)
     if len(words) > 1 and any(phrase in padded for _, _, padded in folded):
         score += 10
-        if any(f" {phrase} " in padded for _, _, padded in folded):  # the words as typed, whole and in order:
-            score += _PHRASE * len(words)  # above words found apart ('e-ADS' before 'ADSOM' with an 'e…' elsewhere)
+        whole = [_WEIGHTS.get(name, 1) for name, _, padded in folded if f" {phrase} " in padded]
+        if whole:  # the words as typed, whole and in order: above words found apart ('e-ADS' before 'ADSOM' with
+            # an 'e…' elsewhere), as much as the field weighs: a phrase in a note does not outrank a name
+            score += _PHRASE * len(words) * min(max(whole), _NAMED) // _NAMED
     return None if best is None else (score, best[1], best[2])
 
 
@@ -184,6 +189,7 @@ def _from_a_word_start(word: str, padded: str, compact: str) -> bool:
 
 
 _PHRASE = 50  # per word of a phrase found whole: more than any field's best word score (4 x 12)
+_NAMED = 8  # a field weighing this much (an id, an alias, a name, a title) gets the whole phrase bonus
 
 _SEARCH_KINDS = ("mechanism", "country", "person", "meeting", "document", "crime", "role", "office", "chair")
 
