@@ -139,8 +139,9 @@ def _scored(words: list[str], folded: list, everything: str) -> tuple[int, str, 
         score += 10
         whole = [_WEIGHTS.get(name, 1) for name, _, padded in folded if f" {phrase} " in padded]
         if whole:  # the words as typed, whole and in order: above words found apart ('e-ADS' before 'ADSOM' with
-            # an 'e…' elsewhere), as much as the field weighs: a phrase in a note does not outrank a name
-            score += _PHRASE * len(words) * min(max(whole), _NAMED) // _NAMED
+            # an 'e…' elsewhere); in full in a name or a title, half in a light field (a note), so that a note
+            # does not outrank a title holding every word ('ASEANAPOL Executive Director')
+            score += _PHRASE * len(words) * min(max(max(whole), _NAMED // 2), _NAMED) // _NAMED
     return None if best is None else (score, best[1], best[2])
 
 
@@ -189,7 +190,7 @@ def _from_a_word_start(word: str, padded: str, compact: str) -> bool:
 
 
 _PHRASE = 50  # per word of a phrase found whole: more than any field's best word score (4 x 12)
-_NAMED = 8  # a field weighing this much (an id, an alias, a name, a title) gets the whole phrase bonus
+_NAMED = 8  # a field weighing this much (an id, an alias, a name, a title) gets the whole phrase bonus, a note half
 
 _SEARCH_KINDS = ("mechanism", "country", "person", "meeting", "document", "crime", "role", "office", "chair")
 
