@@ -585,3 +585,13 @@ def test_an_undated_role_is_not_carried_back_before_its_first_source(run_json):
     assert [s["country"] for s in now["co_chairs"]] == ["bn", "cn"] and "attested from 2023" in now["basis"]
     terrorism = next(c for c in run_json("crimes", as_of="2010-01-01") if c["id"] == "terrorism")
     assert terrorism["leads"] == [] and {lead["country"] for lead in terrorism["later_leads"]} == {"id"}
+
+
+def test_holders_not_followed_past_a_change_of_government_are_marked_unverified(run_json, run):
+    """Viet Nam's ministers approved by the 16th National Assembly were not found: its holders seen only to
+    March 2026 are 'unverified' in December 2026, and not in 2025."""
+    rows = {o["person"]: o for o in run_json("country", "vn", as_of="2026-12-07")["in_office"]}
+    assert rows["luong-tam-quang"]["unverified"] is True
+    assert "16th National Assembly" in run("country", "vn", "--format", "plain", as_of="2026-12-07").stdout
+    earlier = {o["person"]: o for o in run_json("country", "vn", as_of="2025-06-01")["in_office"]}
+    assert not any(o["unverified"] for o in earlier.values())

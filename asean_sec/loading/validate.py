@@ -15,7 +15,8 @@ from asean_sec.problems import Problem
 
 # section -> fields that hold a date
 DATE_FIELDS = {
-    "countries": ("asean_member_since", "asean_observer_since", "asean_dialogue_partner_since"),
+    "countries": ("asean_member_since", "asean_observer_since", "asean_dialogue_partner_since",
+                  "holders_unverified_from"),
     "mechanisms": ("founded", "chair_rule_from"),
     "meetings": ("start", "end", "last_verified"),
     "offices": ("start", "end", "last_verified"),

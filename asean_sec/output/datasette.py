@@ -89,6 +89,8 @@ COLUMNS = {
     "derived": "The fields worked out from what the sources print, not printed in them (comma-separated).",
     "chair_by_rule": "0 when the record says the body's chair rule may not cover this meeting.",
     "held_in": "Where a meeting with no host on record met (country id).",
+    "holders_unverified_from": "From this day the country's office holders are not followed in the pages read.",
+    "holders_note": "Why its office holders are not verified from that day.",
     "document_parties.date": "The day the country ratified or acceded, where a source gives it.",
 }
 

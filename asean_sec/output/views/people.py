@@ -123,15 +123,26 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
 
     holders = [_office_row(dataset, s, as_of) for s in answer.in_office]
     old = lambda row: _old(row["latest_source"], as_of)  # noqa: E731 - evidence over a year before the day asked
+    # a country whose holders are not followed past a change of government: from that day, a holder seen only
+    # before it is 'unverified', and the note under the table says why
+    record = common.raw_record(dataset, "countries", c.id) or {}
+    since = str(record.get("holders_unverified_from") or "")
+    unsure = bool(since) and as_of.isoformat() >= since
+    for row in holders:
+        # seen on that day (or within that month or year, when it is one) is not seen after it
+        row["unverified"] = unsure and (row["latest_source"] or "")[:len(since)] <= since
     office_report = Report(title=f"In office on {as_of.isoformat()}", rows=holders, columns=[
         keep(Column("Person", "person_name")),
         Column("Office", "title", max_width=50),
         keep(Column("Since", _dated("start"))),
-        keep(Column("Latest source", lambda r: (r["latest_source"] or "") + (" (old)" if old(r) else ""))),
+        keep(Column("Latest source", lambda r: (r["latest_source"] or "") + (" (old)" if old(r) else "")
+                    + (" (unverified)" if r["unverified"] and not old(r) else ""))),
         _src_column(holders),
     ], empty_message="No office holder is dated as in office on that day.",
         notes=([IN_OFFICE_NOTE] if holders else []) + _derived_note(holders, "start")
-        + ([OLD_EVIDENCE_NOTE] if any(old(r) for r in holders) else []))
+        + ([OLD_EVIDENCE_NOTE] if any(old(r) for r in holders) else [])
+        + ([f"(unverified): not seen in the post since {since}. {record.get('holders_note', '')}".strip()]
+           if any(r["unverified"] for r in holders) else []))
 
     delegations = []
     for d in answer.delegations:
