@@ -292,7 +292,7 @@ def _beyond_the_data(dataset: Dataset, as_of: dt.date) -> None:
     'current' then mean 'on record on the data's date', and may have changed since."""
     try:
         recorded = dt.date.fromisoformat(str(dataset.info.as_of))
-    except ValueError:
+    except ValueError:  # a data set of one's own whose as_of is not a day: nothing to compare
         return
     if as_of > recorded + BEYOND:
         sys.stderr.write(f"asean-sec: note: the data is as of {recorded}; for {as_of} it shows what was on record "

@@ -295,25 +295,20 @@ def _date_order(c, dates):
                 c.report(section, i, "end", f"end {end} is before start {start}", "swap or correct the dates")
 
 
-# titles of posts several people hold at once (a deputy minister is one of several)
-_SEVERAL = ("deputy", "vice", "assistant", "under", "member", "second", "senior minister of state",
-            "minister of state", "secretary of state", "state secretary")
-
-
 def _overlapping_terms(c, dates) -> None:
     """A warning for two holders of a post one person holds at a time (same country, title and
     organisation) whose terms, both dated to the day, overlap, unless either record's note names the
     other holder (a note that says why: appointed the evening before the hand-over)."""
-    from asean_sec.model.names import fold
+    from asean_sec.model.names import fold, held_by_several, post_of
 
     if "offices" in c.unsure or "people" in c.unsure:
         return
     names = {p["id"]: fold(p["name"]) for p in c.raw["people"]}
     posts: dict[tuple, list] = {}
     for i, office in enumerate(c.raw["offices"]):
-        title = fold(office["title"]).removeprefix("acting ")
+        title = post_of(office["title"])
         start, end = dates.get(("offices", i, "start")), dates.get(("offices", i, "end"))
-        if not office.get("country") or title.startswith(_SEVERAL) or start is None or start.first_day != start.last_day:
+        if not office.get("country") or held_by_several(title) or start is None or start.first_day != start.last_day:
             continue
         exact_end = end if end is not None and end.first_day == end.last_day else None
         posts.setdefault((office["country"], title, office.get("organization")), []).append((start, exact_end, i))

@@ -263,6 +263,16 @@ class Dataset:
         meta = self.raw["dataset"]
         return model.DatasetInfo(meta["name"], meta["as_of"], meta.get("description"))
 
+    def before_its_date(self, day) -> bool:
+        """Whether `day` (a date) is before the data's own as-of date: what the data records after it
+        is hindsight there (ISO text compared, as the dates are written)."""
+        return day.isoformat() < str(self.info.as_of)
+
+    def holds_chair_until_next_meeting(self, mechanism: str) -> bool:
+        """Whether a body's chair holds the post from one meeting until the next (its
+        `chair_until_next_meeting`, from its rule's sources): ASEANAPOL's."""
+        return bool((self.raw_record("mechanisms", mechanism) or {}).get("chair_until_next_meeting"))
+
     @cached_property
     def sources(self) -> dict[str, model.Source]:
         return _by_id(build_source(r) for r in self.raw["sources"])

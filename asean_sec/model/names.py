@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from asean_sec.problems import LookupFailed
+
+
+def post_of(title: str) -> str:
+    """The post an office's title names, folded: an acting holder holds the same post."""
+    return fold(title).removeprefix("acting ")
+
+
+# folded posts several people hold at once (a deputy minister is one of several)
+_SEVERAL = re.compile(r"(deputy|vice|assistant|under|member|second|senior minister of state|minister of state"
+                      r"|secretary of state|state secretary)\b")
+
+
+def held_by_several(post: str) -> bool:
+    """Whether a post (see post_of) is one several people hold at once: no single holder supersedes another."""
+    return _SEVERAL.match(post) is not None
 
 
 def fold(text: str) -> str:

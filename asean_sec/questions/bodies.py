@@ -76,8 +76,7 @@ def brief(dataset: Dataset, mechanism: str, as_of: dt.date) -> Brief:
     current_year = query.chair_year_on(dataset, as_of) if query.follows_asean(dataset, mechanism) else as_of.year
     held_over = query.chair_between_meetings(dataset, mechanism, as_of)
     current = held_over or chair_as_of(dataset, current_year, mechanism, as_of)
-    if held_over:  # the next chair is the year's, who takes over at the year's meeting
-        current_year -= 1
+    next_year = current_year if held_over else current_year + 1  # held over: the year's chair takes over next
     return Brief(
         mechanism=body,
         parent=dataset.mechanisms.get(body.parent) if body.parent else None,
@@ -85,7 +84,7 @@ def brief(dataset: Dataset, mechanism: str, as_of: dt.date) -> Brief:
         partner_formats=tuple(m for m in below if m.partners),
         below={m.id: len(subtree(dataset, m.id)) - 1 for m in below},
         current_chair=current,
-        next_chair=chair_as_of(dataset, current_year + 1, mechanism, as_of),
+        next_chair=chair_as_of(dataset, next_year, mechanism, as_of),
         last_meeting=last,
         next_meeting=future[0] if future else None,
         expected_meeting=None if future else _expected_meeting(dataset, body, past, as_of),

@@ -42,8 +42,8 @@ def seen_only_after(dataset: Dataset, record, day: dt.date) -> bool:
     that day nothing on record showed it (a lead shepherd first reported in 2015, asked about in 2010)."""
     if getattr(record, "start", None) is not None or getattr(record, "end", None) is not None:
         return False
-    published = [PartialDate.parse(str(s.published)) for s in map(dataset.source, record.sources) if s and s.published]
-    return bool(published) and all(p.first_day > day for p in published)
+    first = query.earliest_source(dataset, record.sources)
+    return first is not None and first.first_day > day
 
 
 def held_by(meeting: Meeting, day: dt.date) -> bool:

@@ -61,7 +61,12 @@ def as_seen(dataset: Dataset, doc: Document, as_of: dt.date) -> Document | None:
     return replace(doc, parties=tuple(p for p in doc.parties if p not in later),
                    party_dates=tuple((p, day) for p, day in doc.party_dates if p not in later),
                    in_force=None if in_force_later else doc.in_force,
-                   status="signed" if in_force_later and doc.status == "in_force" else doc.status)
+                   status=_before_in_force(doc.status) if in_force_later else doc.status)
+
+
+def _before_in_force(status: str | None) -> str | None:
+    """A document's status on a day before it entered into force: 'signed' where the record says 'in force'."""
+    return "signed" if status == "in_force" else status
 
 
 def bound_as_of(treaties: list[dict], as_of: dt.date) -> list[dict]:
@@ -72,6 +77,6 @@ def bound_as_of(treaties: list[dict], as_of: dt.date) -> list[dict]:
         if any(row[key] and starts_after(PartialDate.parse(row[key]), as_of) for key in ("date", "party_date")):
             continue
         if row["in_force"] and starts_after(PartialDate.parse(row["in_force"]), as_of):
-            row = {**row, "in_force": None, "status": "signed" if row["status"] == "in_force" else row["status"]}
+            row = {**row, "in_force": None, "status": _before_in_force(row["status"])}
         found.append(row)
     return found

@@ -5,13 +5,12 @@ and attended, delegations) and a person's profile.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import NamedTuple
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.dates import PartialDate
 from asean_sec.model.kinds import ChairStatus, Country, Meeting, Office, Person, Role
-from asean_sec.model.names import fold
+from asean_sec.model.names import fold, held_by_several, post_of
 from asean_sec.model.record import replace
 from asean_sec.questions import query
 from asean_sec.questions.common import (
@@ -202,17 +201,6 @@ RECENTLY = dt.timedelta(days=548)  # about 18 months: an undated office seen thi
 _NEVER = PartialDate.parse("1900")
 
 
-def _post(title: str) -> str:
-    """The post a title names, folded: an acting holder holds the same post."""
-    folded = fold(title)
-    return folded[len("acting "):] if folded.startswith("acting ") else folded
-
-
-# folded titles of posts several people hold at once (a deputy minister is one of several)
-_SEVERAL = re.compile(r"(deputy|vice|assistant|under|member|second|senior minister of state|minister of state"
-                      r"|secretary of state|state secretary)\b")
-
-
 def latest_evidence(dataset: Dataset, state: OfficeState, as_of: dt.date) -> PartialDate | None:
     """The newest date, up to `as_of`, among an office's dated sources and the meetings its holder
     was seen at in it."""
@@ -230,15 +218,15 @@ def _recently_attested(dataset: Dataset, states: list[OfficeState], as_of: dt.da
     newest: dict[tuple, tuple[PartialDate, OfficeState]] = {}
     # the post's holder in office on the day with a dated start: one seen only before that start is not listed
     # (a post held by one person at a time; deputies and the like are held by several)
-    taken = {(s.office.country, _post(s.office.title)): s.office.start for s in states
-             if s.status == "in office" and s.office.start and not _SEVERAL.match(_post(s.office.title))}
+    taken = {(s.office.country, post_of(s.office.title)): s.office.start for s in states
+             if s.status == "in office" and s.office.start and not held_by_several(post_of(s.office.title))}
     for state in states:
         if state.status != "attested":
             continue
         seen = latest_evidence(dataset, state, as_of)
         if seen is None or seen.last_day > as_of or seen.last_day < as_of - RECENTLY:
             continue
-        if seen.last_day < taken.get((state.office.country, _post(state.office.title)), _NEVER).first_day:
+        if seen.last_day < taken.get((state.office.country, post_of(state.office.title)), _NEVER).first_day:
             continue
         key = (state.office.country, fold(state.office.title))
         if key not in newest or seen.sort_key() > newest[key][0].sort_key():
@@ -251,7 +239,7 @@ def _end_begun(state: OfficeState, as_of: dt.date) -> bool:
     the month, and that year or month begun."""
     end = state.office.end
     return state.status == "in office" and end is not None and end.first_day != end.last_day \
-        and end.first_day <= as_of and not _SEVERAL.match(_post(state.office.title))
+        and end.first_day <= as_of and not held_by_several(post_of(state.office.title))
 
 
 def _ended_by_successor(dataset: Dataset, states: list[OfficeState], as_of: dt.date) -> list[OfficeState]:
@@ -265,10 +253,10 @@ def _ended_by_successor(dataset: Dataset, states: list[OfficeState], as_of: dt.d
     for state in states:
         end = state.office.end
         if end is not None and _end_begun(state, as_of):
-            post = (state.office.country, _post(state.office.title))
+            post = (state.office.country, post_of(state.office.title))
             seen = [(d, other) for other in states
                     if other.status == "attested" and other.office.person != state.office.person
-                    and (other.office.country, _post(other.office.title)) == post
+                    and (other.office.country, post_of(other.office.title)) == post
                     and (d := latest_evidence(dataset, other, as_of)) is not None
                     and end.first_day <= d.first_day and d.last_day <= as_of]
             if seen:

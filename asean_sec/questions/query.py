@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from asean_sec.model.dataset import Dataset, names_role
+from asean_sec.model.dates import PartialDate
 from asean_sec.model.kinds import ChairRule, ChairStatus, Meeting, Seat
 from asean_sec.model.names import NameIndex, bracketed_names, fold
 from asean_sec.model.record import record, replace
@@ -567,15 +568,15 @@ def _before_its_meeting(dataset: Dataset, answer: ChairAnswer, as_of: dt.date) -
     the year's meeting (`chair_until_next_meeting`) is still to come; and, seen from before the data's own
     date, a chair known only from that meeting's record (or inferred from what a later record gives) is
     `later`, unless one of its sources was published by then."""
-    at_meeting = bool((dataset.raw_record("mechanisms", answer.mechanism) or {}).get("chair_until_next_meeting"))
-    if not at_meeting and str(as_of) >= dataset.info.as_of:  # nothing later than the data to mark
+    at_meeting = dataset.holds_chair_until_next_meeting(answer.mechanism)
+    if not at_meeting and not dataset.before_its_date(as_of):  # nothing later than the data to mark
         return answer
     met = [m for m in meetings(dataset, mechanism=answer.mechanism)
            if m.start and m.start.year == answer.year and m.status != "cancelled"]
     if not met or met[0].start.first_day <= as_of:  # type: ignore[union-attr]
         return answer
     # what the year's meetings' own records say was known by then (a rule's sources are older than its use)
-    known = str(as_of) >= dataset.info.as_of or _published_by(dataset, [s for m in met for s in m.sources], as_of)
+    known = not dataset.before_its_date(as_of) or _published_by(dataset, [s for m in met for s in m.sources], as_of)
     if not known:
         return replace(answer, status=LATER)
     if answer.status == ChairStatus.HELD.value and at_meeting:
@@ -599,7 +600,7 @@ def _chair_kept(dataset: Dataset, year: int, mechanism: str, as_of: dt.date) -> 
     last, following = found
     if following is None or not _next_of(last, following) or (following.start and following.start.year <= year):
         return None
-    hindsight = following.start is not None and following.start.first_day > as_of and str(as_of) < dataset.info.as_of
+    hindsight = following.start is not None and following.start.first_day > as_of and dataset.before_its_date(as_of)
     return _kept(dataset, mechanism, last, following, year, hindsight, min(dt.date(year, 12, 31), as_of))
 
 
@@ -615,7 +616,7 @@ def chair_between_meetings(dataset: Dataset, mechanism: str, as_of: dt.date) -> 
     if following is not None and not _next_of(last, following):
         return None  # a gap in the series: a meeting not on record may have passed the chair on
     hindsight = following is not None and following.start is not None and following.start.first_day > as_of \
-        and str(as_of) < dataset.info.as_of
+        and dataset.before_its_date(as_of)
     # the chair's own year (2025 for the chair of the 43rd, held over into 2026): `chair 2026` is the next one's
     assert last.start is not None
     return _kept(dataset, mechanism, last, following, last.start.year, hindsight, as_of)
@@ -629,7 +630,7 @@ def _next_of(last: Meeting, following: Meeting) -> bool:
 def _between(dataset: Dataset, mechanism: str, as_of: dt.date) -> tuple[Meeting, Meeting | None] | None:
     """The last meeting held by `as_of`, chaired, of an earlier year, and the meeting after it on record
     (None: none on record), for a body whose chair holds it until the next meeting; else None."""
-    if not (dataset.raw_record("mechanisms", mechanism) or {}).get("chair_until_next_meeting"):
+    if not dataset.holds_chair_until_next_meeting(mechanism):
         return None
     own = [m for m in meetings(dataset, mechanism=mechanism) if m.status != "cancelled"]
     held = [m for m in own if m.start and m.status == "held" and m.start.last_day <= as_of]
@@ -687,9 +688,15 @@ def seen_from(dataset: Dataset, answer: ChairAnswer | None, as_of: dt.date) -> C
     if answer.year < as_of.year or (answer.year == as_of.year and not later_that_year):
         return replace(answer, status=ChairStatus.HELD.value)
     naming = recorded.confirmed_by if recorded and recorded.confirmed_by else answer.sources
-    if str(as_of) < dataset.info.as_of and not _published_by(dataset, naming, as_of):
+    if dataset.before_its_date(as_of) and not _published_by(dataset, naming, as_of):
         return replace(answer, status=LATER)
     return replace(answer, status=ChairStatus.CONFIRMED.value)
+
+
+def earliest_source(dataset: Dataset, source_ids) -> PartialDate | None:
+    """The earliest publication date among the sources, or None when none is dated."""
+    dated = [PartialDate.parse(str(s.published)) for s in map(dataset.source, source_ids) if s and s.published]
+    return min(dated, key=lambda d: d.sort_key(), default=None)
 
 
 def _published_by(dataset: Dataset, source_ids, as_of: dt.date) -> bool:
@@ -735,13 +742,12 @@ def _chair_from_role(dataset: Dataset, year: int, mechanism: str) -> ChairAnswer
             continue
         # an undated role: attested from the year of its earliest dated source (never before: a source of
         # 2023 does not show who held it in 2010), and only where no dated term covers the year
-        first = min((str(s.published)[:4] for s in map(dataset.source, role.sources) if s and s.published),
-                    default=None)
-        if first is None or year < int(first) or any(_covers(o, year) for o in roles if o.start or o.end):
+        first = earliest_source(dataset, role.sources)
+        if first is None or year < first.year or any(_covers(o, year) for o in roles if o.start or o.end):
             continue
         pair = (Seat(role.country), Seat(role.partner)) if role.partner else ()
         return ChairAnswer(year, mechanism, role.country, "attested",
-                           f"{role.role.replace('_', '-')} role, undated (attested from {first})", role.note,
+                           f"{role.role.replace('_', '-')} role, undated (attested from {first.year})", role.note,
                            role.sources, last_verified=role.last_verified, co_chairs=pair)
     for role in roles:
         if role.start is None and role.end is None:

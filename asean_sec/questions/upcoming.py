@@ -13,6 +13,7 @@ from asean_sec.model.dataset import Dataset
 from asean_sec.model.dates import PartialDate
 from asean_sec.model.record import record, replace
 from asean_sec.questions import query, rotation
+from asean_sec.questions.common import starts_after
 
 MEETING, HANDOVER, TERM_END, IN_FORCE = "meeting", "chair_handover", "term_end", "entry_into_force"
 
@@ -35,9 +36,6 @@ class Event:
     derived: bool = False  # the date is worked out from what the sources print, not printed in them
 
 
-LATER = "later"  # seen from a past --as-of: it happened, as pages written after that day record
-
-
 def upcoming(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
     """Everything on record from `as_of` to `until` (both included). Seen from a day before the
     dataset's own as-of, what the record holds only in hindsight is not passed off as foreseen: a
@@ -46,11 +44,8 @@ def upcoming(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
     listed as ending."""
     events = _meetings(dataset, as_of, until) + _handovers(dataset, as_of, until)
     events += _term_ends(dataset, as_of, until) + _entries_into_force(dataset, as_of, until)
-    try:
-        recorded = dt.date.fromisoformat(str(dataset.info.as_of))
-    except ValueError:
-        recorded = as_of
-    if as_of < recorded:
+    if dataset.before_its_date(as_of):
+        recorded = PartialDate.parse(str(dataset.info.as_of)).last_day
         events = [_seen_from(event, as_of, recorded) for event in events]
     order = {MEETING: 0, HANDOVER: 1, TERM_END: 2, IN_FORCE: 3}
     bodies = {body: i for i, body in enumerate(rotation.default_bodies(dataset))}
@@ -65,7 +60,7 @@ def _seen_from(event: Event, as_of: dt.date, recorded: dt.date) -> Event:
         return event
     if event.kind == HANDOVER and (event.status != "held" or event.day <= as_of):
         return event
-    return replace(event, status=LATER)
+    return replace(event, status=query.LATER)  # it happened, as pages written after that day record
 
 
 def _in_window(start: PartialDate, end: PartialDate | None, as_of: dt.date, until: dt.date) -> bool:
@@ -104,7 +99,7 @@ def _handovers(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
     found = []
     for body in rotation.default_bodies(dataset):
         acronym = dataset.mechanisms[body].acronym if body in dataset.mechanisms else body.upper()
-        at_meeting = bool((dataset.raw_record("mechanisms", body) or {}).get("chair_until_next_meeting"))
+        at_meeting = dataset.holds_chair_until_next_meeting(body)
         for year in range(as_of.year, until.year + 1):  # this year's: a meeting, or a mid-year take-over, ahead
             answer = rotation.chair_cell(dataset, year, body, as_of)
             if not answer.country:
@@ -129,7 +124,7 @@ def _handovers(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
                 continue
             name = dataset.country_name(answer.country)
             title = f"{name} takes the {acronym} chair for {year}"
-            if before.country and before.country != answer.country:
+            if before.country:
                 title += f" from {dataset.country_name(before.country)}"
             found.append(Event(day, date, None, HANDOVER, title, body, body, answer.country, answer.status,
                                answer.basis, answer.note, answer.sources, answer.last_verified))
@@ -142,7 +137,7 @@ def _term_ends(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
     had not begun is not listed as ending. Sorted, like a meeting, by its first day in the window."""
     found = []
     for role in dataset.roles:
-        if role.end is None or not _in_window(role.end, None, as_of, until) or _not_begun(role.start, as_of):
+        if role.end is None or not _in_window(role.end, None, as_of, until) or starts_after(role.start, as_of):
             continue
         what = role.role.replace("_", "-")
         title = f"{dataset.country_name(role.country)} ends its term as {what} ({role.subject})"
@@ -150,7 +145,7 @@ def _term_ends(dataset: Dataset, as_of: dt.date, until: dt.date) -> list[Event]:
                            role.mechanism, role.country, "scheduled", f"role: {role.subject}", role.note,
                            role.sources, role.last_verified))
     for office in dataset.offices:
-        if office.end is None or not _in_window(office.end, None, as_of, until) or _not_begun(office.start, as_of):
+        if office.end is None or not _in_window(office.end, None, as_of, until) or starts_after(office.start, as_of):
             continue
         where = f", {office.organization}" if office.organization else ""
         title = f"{dataset.person_name(office.person)} ends a term as {office.title}{where}"
@@ -170,7 +165,3 @@ def _entries_into_force(dataset: Dataset, as_of: dt.date, until: dt.date) -> lis
                            "due", "in_force date on record", document.note,
                            document.sources, derived="in_force" in document.derived))
     return found
-
-
-def _not_begun(start: PartialDate | None, as_of: dt.date) -> bool:
-    return start is not None and start.first_day > as_of

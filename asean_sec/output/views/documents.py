@@ -44,7 +44,7 @@ def document_report(dataset: Dataset, d, as_of=None) -> Report:
     (each with the day it ratified or acceded, where known), status and entry into force, note, sources.
     JSON: the `documents` fields. Seen from a day before the data's own (`as_of`), what the record cannot
     date is said: a party with no day of its own, an entry into force with no day."""
-    past = as_of is not None and str(as_of) < dataset.info.as_of
+    past = as_of is not None and dataset.before_its_date(as_of)
 
     def parties(r):
         return "; ".join(f"{p['country_name'] or p['country']}" + (f" ({p['date']})" if p["date"] else "")

@@ -58,7 +58,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
             return f"member since {r['member_since']}"
         day = as_of.isoformat()
         # seen from a day before the data's own, what came after it is known from later pages
-        later = " (recorded later)" if day < dataset.info.as_of else ""
+        later = " (recorded later)" if dataset.before_its_date(as_of) else ""
         now, ahead = [], []
         if r["observer_since"] and r["observer_since"] <= day:
             now.append(f"observer since {r['observer_since']}")
@@ -86,7 +86,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
                                                            for y in r["next_asean_chair"])),
             Column("Party to", lambda r: "; ".join(_bound_by(d) for d in r["party_to"])),
             Column("Note", "note"),
-        ], notes=[DERIVED_NOTE] if any("*" in _bound_by(d).removeprefix(d["title"]) for d in bound) else [])
+        ], notes=[DERIVED_NOTE] if any(_shown_date(d) in d.get("derived", ()) for d in bound) else [])
 
     posts = []
     for role, state in answer.posts:
@@ -115,7 +115,7 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
         Column("Meeting", rows.meeting_label, min_width=max(12, min(22, max(
             (len(rows.meeting_label(r)) for r in led), default=0)))),
         Column("Place", _place, stack=True),
-        Column("Role", lambda r: _led_role(r, later=as_of.isoformat() < dataset.info.as_of)),
+        Column("Role", lambda r: _led_role(r, later=dataset.before_its_date(as_of))),
         Column("Chair / co-chairs", _meeting_chair, ratio=2, drop=1),
         _src_column(led),
     ], empty_message="No meetings chaired or hosted on record.",
@@ -166,11 +166,17 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
                      ("in_office", office_report), ("delegations", delegation_report)])
 
 
+def _shown_date(document: dict) -> str:
+    """Which date of an instrument the dossier shows: its entry into force, else its own date."""
+    return "in_force" if document["in_force"] else "date"
+
+
 def _bound_by(document: dict) -> str:
-    """An instrument the country is a party to, as the dossier lists it: with its entry into force, or its date."""
-    star = lambda key: "*" if key in document.get("derived", ()) else ""  # noqa: E731 - a date worked out
-    when = (f"entered into force {document['in_force']}{star('in_force')}" if document["in_force"]
-            else document["date"] and f"{document['date']}{star('date')}")
+    """An instrument the country is a party to, as the dossier lists it: with its entry into force, or its date
+    (marked '*' when worked out, not printed in the sources)."""
+    key = _shown_date(document)
+    star = "*" if key in document.get("derived", ()) else ""
+    when = document[key] and f"{'entered into force ' if key == 'in_force' else ''}{document[key]}{star}"
     if document.get("party_date"):  # the country's own date first: it may have joined long after
         when = f"ratified or acceded {document['party_date']}" + (f"; {when}" if when else "")
     return f"{document['title']} ({when})" if when else document["title"]

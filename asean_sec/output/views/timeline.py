@@ -79,7 +79,7 @@ _DATED_BY = {"meeting": ("start", "end"), "document": ("date",), "in_force": ("i
 def timeline_report(dataset: Dataset, events: list[timeline.Event], asked: str = "", as_of=None) -> Report:
     found = [_event_row(dataset, e) for e in events]
     # after a past day asked: what the data records since, not what was foreseen on that day
-    after = " (recorded later)" if as_of is not None and str(as_of) < dataset.info.as_of else " (upcoming)"
+    after = " (recorded later)" if as_of is not None and dataset.before_its_date(as_of) else " (upcoming)"
     columns = [
         keep(Column("Year", "year")),
         keep(Column("Date", lambda r: _compact_span(r["date"], r["end"]) + _derived(r, "date"))),
