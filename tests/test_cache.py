@@ -177,7 +177,7 @@ def parts_of(entry_path: Path) -> list[tuple[str, int, int]]:
 def test_a_corrupt_part_is_never_served_and_the_entry_is_rebuilt(run, data, fresh_cache):
     """Parts are checked when read: each one, damaged in turn, is caught and the entry rewritten."""
     questions = [("export",), ("meetings", "--led-by", "la", "--format", "json"),  # between them, every part
-                 ("meetings", "--format", "json")]
+                 ("meetings", "--format", "json"), ("meetings", "--led-by", "la", "--format", "plain")]
     good_answers = [run("--data-dir", str(data), *question).stdout for question in questions]
     [entry_path] = entries(fresh_cache)
     good = entry_path.read_bytes()

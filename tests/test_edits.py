@@ -87,6 +87,8 @@ EDITS = {
     "the last meeting of the file": lambda f: (f / "meetings.yaml").write_text(
         (f / "meetings.yaml").read_text(encoding="utf-8").rstrip("\n") + "\n  # the end\n", encoding="utf-8"),
     "a value in another file": lambda f: edit(f, "countries.yaml", "name: Cambodia", "name: Kingdom of Cambodia"),
+    "a source's address (what answers cite of it)": lambda f: edit(
+        f, "sources.yaml", "\n  url: https://", "\n  url: http://", 1),
     "a source, a person and a document with a meeting": lambda f: (
         edit(f, "sources.yaml", "\n  title: ", "\n  title: Edited ", 1),
         edit(f, "people.yaml", "\n  name: ", "\n  name: Edited ", 1),

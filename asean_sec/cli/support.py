@@ -280,8 +280,19 @@ class State:
             from asean_sec.loading.load import load
 
             self._dataset = load(self.data_dir)
+            self._dataset.refs_alone = _cites_refs_alone()
             _beyond_the_data(self._dataset, self.as_of)
         return self._dataset
+
+
+def _cites_refs_alone() -> bool:
+    """Whether the command asked for an answer that cites its sources by reference only (a machine
+    format, or --no-cite): then a source's record need not be read, only its reference."""
+    from asean_sec.output.render import MACHINE_FORMATS
+
+    ctx = click.get_current_context(silent=True)
+    params = ctx.params if ctx else {}
+    return params.get("fmt") in MACHINE_FORMATS or params.get("cite") is False
 
 
 BEYOND = dt.timedelta(days=31)  # the default day (today) a month past the data's own date: no note yet

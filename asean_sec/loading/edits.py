@@ -168,6 +168,8 @@ def _apply(directory, contents, digests, previous, key) -> bool:
             before = {record["id"]: record for record in old[section]}
             replaced[stored.BY_ID[section]] = {record["id"]: marshal.dumps(record) for record in value
                                                if record != before[record["id"]]}
+            if section == "sources":
+                replaced[stored.REFS] = stored.refs_of(r for r in value if r != before[r["id"]])
     if not cache.write_blob(key, entry.patch(reader, replaced, sections)):
         return False
     new = cache.Memos(key)

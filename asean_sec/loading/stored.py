@@ -4,7 +4,8 @@ The model knows none of this: a warm Dataset is given `Parts`, which answers for
 one entry of the meeting index or one source, person or document, and reads only the parts of
 the entry it needs. An entry holds every raw section but the meetings, and these collections:
 each meeting on its own (by position), each entry of the meeting index (by key), and each source,
-person and document (by id: an answer names a few of each).
+person and document (by id: an answer names a few of each), and each source's reference alone (by
+id: what a JSON answer cites of it, without its quote).
 """
 
 from __future__ import annotations
@@ -16,6 +17,17 @@ from asean_sec.loading import entry
 
 MEETINGS, INDEX, SOURCES = "meetings_each", "meetings_by", "sources_each"
 BY_ID = {"people": "people_each", "documents": "documents_each", "sources": SOURCES}  # section -> collection
+REFS = "source_refs"
+
+
+def source_ref(record: dict) -> str:
+    """What an answer cites of a source: its URL, else the document it is, else its id."""
+    return record.get("url") or record.get("document") or record["id"]
+
+
+def refs_of(records) -> dict:
+    """The REFS collection's items for these source records."""
+    return {record["id"]: marshal.dumps(source_ref(record)) for record in records}
 
 
 def layout(dataset) -> tuple[dict, dict]:
@@ -25,7 +37,8 @@ def layout(dataset) -> tuple[dict, dict]:
     collections = {MEETINGS: [marshal.dumps(record) for record in raw["meetings"]],
                    INDEX: {key: marshal.dumps(positions) for key, positions in sorted(dataset.meeting_index.items())},
                    **{name: {record["id"]: marshal.dumps(record) for record in raw[section]}
-                      for section, name in BY_ID.items()}}
+                      for section, name in BY_ID.items()},
+                   REFS: refs_of(raw["sources"])}
     return sections, collections
 
 
@@ -61,6 +74,11 @@ class Parts:
     def record(self, section: str, record_id: str) -> dict | None:
         """One record of a section stored by id (BY_ID), or None when there is none."""
         blob = self._sections.collection(BY_ID[section]).get(record_id)
+        return marshal.loads(blob) if blob else None
+
+    def source_ref(self, source_id: str) -> str | None:
+        """What an answer cites of a source (source_ref), or None when there is no such source."""
+        blob = self._sections.collection(REFS).get(source_id)
         return marshal.loads(blob) if blob else None
 
     def by_id(self, section: str) -> bool:

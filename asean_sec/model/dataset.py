@@ -245,6 +245,8 @@ class StoredParts(Protocol):
 
     def by_id(self, section: str) -> bool: ...
 
+    def source_ref(self, source_id: str) -> str | None: ...
+
     def memo(self, name: str, compute: Callable[[], Any]) -> Any: ...
 
 
@@ -257,6 +259,7 @@ class Dataset:
         self.raw = raw
         self.directory = directory
         self.parts = parts
+        self.refs_alone = False  # see source_ref
 
     @cached_property
     def info(self) -> model.DatasetInfo:
@@ -286,6 +289,16 @@ class Dataset:
             raw = self.raw_record("sources", source_id)
             built[source_id] = build_source(raw) if raw else None
         return built[source_id]
+
+    def source_ref(self, source_id: str) -> str:
+        """What an answer cites of a source: its URL, else the document it is, else its id (also for
+        an id with no source). From the store, with `refs_alone` (an answer that will not list its
+        sources in full: JSON, CSV), only that is read, not the whole record."""
+        if self.refs_alone and self.parts is not None and "sources" not in self.__dict__ \
+                and source_id not in self._built_sources:
+            return self.parts.source_ref(source_id) or source_id
+        source = self.source(source_id)
+        return (source.url or source.document or source_id) if source else source_id
 
     @cached_property
     def _built_sources(self) -> dict[str, model.Source | None]:

@@ -15,8 +15,7 @@ def source_refs(dataset: Dataset, source_ids) -> list[str]:
     """URL (or document name) of each source, in order, without repeats."""
     refs: list[str] = []
     for source_id in source_ids:
-        source = dataset.source(source_id)
-        ref = (source.url or source.document or source_id) if source else source_id
+        ref = dataset.source_ref(source_id)
         if ref not in refs:
             refs.append(ref)
     return refs
