@@ -126,7 +126,10 @@ def _meeting_chair(row: dict) -> str:
     if row.get("chair_country_name"):
         who = _who(row["chair_country_name"], row.get("chair_person_name"))
     else:
-        who = " & ".join(_who(s["country_name"], s.get("person_name")) for s in row.get("co_chairs", ()))
+        seats = row.get("co_chairs", ())
+        who = " & ".join(_who(s["country_name"], s.get("person_name")) for s in seats)
+        if len(seats) == 1:  # a source names one of the co-chairs only
+            who += " (co-chair; the other not on record)"
     return who + " (inferred)" if who and row.get("chair_basis") == "rule" else who
 
 
