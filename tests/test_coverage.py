@@ -99,7 +99,7 @@ def test_chairless_and_dayless_meetings_named(run_json):
 def test_totals_match_the_data(run_json):
     document = run_json("export")
     totals = run_json("coverage", "--totals")
-    assert totals["as_of"] == document["dataset"]["as_of"] == "2026-12-07"
+    assert totals["as_of"] == document["dataset"]["as_of"] == "2026-12-08"
     assert {s: totals[f"records_{s}"] for s in SECTIONS} == {s: len(document[s]) for s in SECTIONS}
     rows = run_json("coverage")
     for field in ("held", "without_chair", "without_start_day", "seed_sources_only"):
@@ -151,7 +151,7 @@ def test_markdown_is_a_table_with_the_totals_under_it(run):
             in text)
     assert "| SOMTC | 24 | 3-25 | 1-2, 4-5, 7-9, 12 (explained) | 2002-05; Preparatory-2005; Preparatory-2009; Preparatory-2020; Preparatory-2022; Preparatory-2024; Preparatory |" in text
     assert "Seed only" not in text  # 0 for every body: no column
-    assert "Data as of 2026-12-07." in text
+    assert "Data as of 2026-12-08." in text
     import re
 
     counts = re.search(r"Records: 24 countries, 81 mechanisms, (\d+) ASEAN chair years, (\d+) meetings", text)
@@ -163,7 +163,7 @@ def test_markdown_is_a_table_with_the_totals_under_it(run):
 
 def test_plain_totals_record(run):
     text = run("coverage", "--totals", "--format", "plain").stdout
-    assert "As of:" in text and "2026-12-07" in text
+    assert "As of:" in text and "2026-12-08" in text
     assert "Chair years missing:" in text and "1980, 1982-1983, 1990, 2028" in text
 
 
@@ -171,7 +171,7 @@ def test_mechanism_filter(run, run_json):
     rows = run_json("coverage", "-m", "ammtc+3", "-m", "SOMTC", "-m", "somtc")
     assert [r["mechanism"] for r in rows] == ["somtc", "ammtc-plus-3"]  # tree order, once each
     plain = run("coverage", "-m", "AMMTC", "--format", "plain").stdout
-    assert "Data as of 2026-12-07." in plain and "Records:" not in plain
+    assert "Data as of 2026-12-08." in plain and "Records:" not in plain
     unknown = run("coverage", "-m", "Atlantis")
     assert unknown.exit_code == 2 and "unknown mechanism" in unknown.stderr
     assert run("coverage", "--totals", "-m", "AMMTC").exit_code == 2

@@ -104,7 +104,7 @@ FULL = {
     "a meeting removed": lambda f: edit(f, "meetings.yaml", meeting_block(f, "kh-vn-security-review-2024"), ""),
     "a person added": lambda f: edit(f, "people.yaml", "people:\n", "people:\n- id: someone-new\n  name: Someone New\n"
                                                                   "  sources: [phnompenhpost-2023-08-ammtc17-plus3]\n"),
-    "the as-of day": lambda f: edit(f, "dataset.yaml", 'as_of: "2026-12-07"', 'as_of: "2026-12-08"'),
+    "the as-of day": lambda f: edit(f, "dataset.yaml", 'as_of: "2026-12-08"', 'as_of: "2026-12-09"'),
     "a body's name": lambda f: edit(f, "mechanisms.yaml", "name: ASEAN Regional Forum", "name: The ASEAN Regional Forum"),
     "a document moved to another meeting": lambda f: edit(
         f, "documents.yaml", "  meeting: ammtc-17\n", "  meeting: ammtc-18\n", 1),
