@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from asean_sec.model.dataset import Dataset
 from asean_sec.model.kinds import Meeting, Seat
-from asean_sec.questions.query import ChairAnswer
+from asean_sec.questions.query import ChairAnswer, ordinal_words
 
 
 def source_refs(dataset: Dataset, source_ids) -> list[str]:
@@ -102,7 +102,7 @@ def place(row: dict) -> str:
 def meeting_label(row: dict) -> str:
     """'AMMTC 18', 'AMMTC+3 Special', 'AMMTC 20 (scheduled)', 'ASEAN Summit 48' …"""
     name = "ASEAN Summit" if row.get("mechanism") == "asean" else row["mechanism_name"]  # the Chairmanship meets as the Summit
-    label = f"{name} {row['ordinal']}"
+    label = f"{name} {ordinal_words(str(row['ordinal']))}"
     return label if row.get("status", "held") == "held" else f"{label} ({row['status']})"
 
 

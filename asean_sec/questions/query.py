@@ -48,6 +48,19 @@ def _index(dataset: Dataset, kind: str) -> NameIndex:
     raise ValueError(kind)
 
 
+_KIND_AND_DATE = re.compile(r"([a-z][a-z-]*?)-(\d{4}(?:-\d\d){0,2})")
+
+
+def ordinal_words(ordinal: str) -> str:
+    """A meeting's ordinal as lists write it: one numbered by its kind and date reads as people write it
+    ('retreat-2020-01' is 'Retreat 2020-01', 'pre-summit-2024-10' 'Pre-summit 2024-10'), and a lookup
+    takes it back."""
+    found = _KIND_AND_DATE.fullmatch(ordinal)
+    if not found:
+        return ordinal
+    return f"{found[1].replace('-', ' ').replace('pre summit', 'pre-summit').capitalize()} {found[2]}"
+
+
 def meeting_name(dataset: Dataset, mechanism: str) -> str:
     """What lists call a body's meetings: its acronym, and 'ASEAN Summit' for the Chairmanship's
     (output.rows.meeting_label writes the same for a row)."""
@@ -203,7 +216,7 @@ def meeting_id(dataset: Dataset, text: str) -> str:
     if whole is not None:  # a body, no ordinal: its latest meetings
         acronym = dataset.mechanisms[whole].acronym
         latest = [m for m in meetings(dataset, mechanism=whole) if m.start][-3:]
-        raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {m.ordinal}" for m in latest],
+        raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {ordinal_words(m.ordinal)}" for m in latest],
                            why=f"{text!r} names a body, not one of its meetings (`brief {acronym}` describes the body)")
     if tried is not None:
         body, of_body, wanted_text = tried
@@ -218,7 +231,7 @@ def meeting_id(dataset: Dataset, text: str) -> str:
             near = sorted(numbered[:2], key=int) or ordinals[-3:]
         else:
             near = [o for o in ordinals if o.casefold().startswith(wanted_text)] or ordinals[-3:]
-        raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {o}" for o in near])
+        raise LookupFailed(f"{acronym} meeting", text, [f"{acronym} {ordinal_words(o)}" for o in near])
     import difflib
 
     raise LookupFailed("meeting", text, difflib.get_close_matches(text.casefold(), list(dataset.meetings_by_id), n=3))

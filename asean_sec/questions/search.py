@@ -203,7 +203,7 @@ def _latest_first(hit: Hit) -> tuple:
 
 def _meeting_label(dataset: Dataset, m) -> str:
     """'AMMTC 19 (2025-09-09, Melaka)': as every list names it, with when and where."""
-    label = f"{query.meeting_name(dataset, m.mechanism)} {m.ordinal}"
+    label = f"{query.meeting_name(dataset, m.mechanism)} {query.ordinal_words(m.ordinal)}"
     when = f"{m.start}{_DERIVED if 'start' in m.derived else ''}" if m.start else None
     where = ", ".join(p for p in (when, m.city or dataset.country_name(m.host)) if p)
     return label + (f" ({where})" if where else "")
@@ -237,7 +237,7 @@ def _documents(dataset: Dataset):
         acronym = body.acronym if body else m.mechanism
         seats = ([m.chair] if m.chair else []) + list(m.co_chairs)
         yield ("meeting", m.id, _meeting_label(dataset, m),
-               [("name", f"{acronym} {m.ordinal}"), ("id", m.id), ("name", body.name if body else None),
+               [("name", f"{acronym} {query.ordinal_words(m.ordinal)}"), ("id", m.id), ("name", body.name if body else None),
                 ("city", m.city), ("place", m.venue), ("host", name(m.host)), ("theme", m.theme),
                 # a chair no source names, inferred from the body's sourced rule, is matched and shown as such
                 *[("chair", f"{name(s.country)} (inferred)" if m.chair_inferred else name(s.country)) for s in seats],
