@@ -545,7 +545,9 @@ def test_as_of_shows_instruments_as_they_stood(run_json, run):
     assert "th" in actip["parties"]  # deposited 2016-07-24
     bound = {d["id"]: d for d in run_json("country", "my", as_of="2015-06-01")["country"]["party_to"]}
     assert "actip-2015" not in bound and bound["acct-2007"]["in_force"] == "2011-05-27"
-    assert {d["in_force"] for d in bound.values() if "dispute" in d["title"].casefold()} == {None}
+    assert all(d["in_force"] is None for d in bound.values() if "dispute" in d["title"].casefold())
+    # not yet in force, and Malaysia's own ratification has no day on record: not listed as bound then
+    assert not [d for d in bound.values() if "dispute" in d["title"].casefold() and not d.get("party_date")]
     text = run("country", "tl", "--format", "plain", as_of="2020-01-01").stdout
     assert "2025-10-25" not in text
     undated = {d["id"] for d in run_json("documents", as_of="2000-01-01")}

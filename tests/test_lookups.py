@@ -190,5 +190,7 @@ def test_a_document_seen_from_a_past_day_says_what_its_record_cannot_date(run):
     """The visa exemption agreement is in force, the day not on record; ACTIP's undated parties."""
     visa = run("document", "visa exemption", "--format", "plain", as_of="2006-08-01").stdout
     assert "it may not yet have been in force on 2006-08-01" in visa
-    actip = run("document", "ACTIP", "--format", "plain", as_of="2015-12-01").stdout
+    actip = run("document", "ACTIP", "--format", "plain", as_of="2015-12-01").stdout  # before its entry into force
+    assert "not yet in force; the 6 parties whose day of ratification or accession is not on record are not listed" in actip
+    actip = run("document", "ACTIP", "--format", "plain", as_of="2018-06-01").stdout  # in force
     assert "have no day of ratification or accession on record" in actip

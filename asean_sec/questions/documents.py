@@ -47,7 +47,8 @@ def as_seen(dataset: Dataset, doc: Document, as_of: dt.date) -> Document | None:
     """`doc` as it stood on `as_of`: None when it did not exist yet (dated later, or undated and adopted
     at a meeting that began later); else without the parties whose own ratification or accession is dated
     later, and, when it entered into force later, without that date and 'signed' where it says 'in force'.
-    A party with no date of its own is kept: the sources do not say when it joined."""
+    A party with no date of its own is kept once the instrument is in force (the sources do not say when it
+    joined), but not before: a state listed as ratifying a treaty not yet in force would be a guess."""
     when = doc.date
     if when is None and doc.meeting:
         meeting = dataset.raw_record("meetings", doc.meeting)  # one record, without building every meeting
@@ -56,6 +57,9 @@ def as_seen(dataset: Dataset, doc: Document, as_of: dt.date) -> Document | None:
         return None
     later = {party for party, day in doc.party_dates if starts_after(day, as_of)}
     in_force_later = starts_after(doc.in_force, as_of)
+    if in_force_later:
+        dated = {party for party, _ in doc.party_dates}
+        later |= {party for party in doc.parties if party not in dated}
     if not later and not in_force_later:
         return doc
     return replace(doc, parties=tuple(p for p in doc.parties if p not in later),
@@ -71,12 +75,15 @@ def _before_in_force(status: str | None) -> str | None:
 
 def bound_as_of(treaties: list[dict], as_of: dt.date) -> list[dict]:
     """A country's instruments (`Dataset.treaties_of`) as they stood on `as_of`: none it joined later,
-    none dated later; one that entered into force later shows no entry into force."""
+    none dated later; one that entered into force later shows no entry into force, and is left out when
+    the country's own ratification has no day on record (as_seen)."""
     found = []
     for row in treaties:
         if any(row[key] and starts_after(PartialDate.parse(row[key]), as_of) for key in ("date", "party_date")):
             continue
         if row["in_force"] and starts_after(PartialDate.parse(row["in_force"]), as_of):
+            if not row["party_date"]:
+                continue
             row = {**row, "in_force": None, "status": _before_in_force(row["status"])}
         found.append(row)
     return found

@@ -78,6 +78,13 @@ def document_report(dataset: Dataset, d, as_of=None) -> Report:
     if past and undated:
         notes.append(f"Seen from {as_of}: {len(undated)} of its parties have no day of ratification or accession "
                      "on record and are listed as parties on any day; some may have joined later.")
+    whole = dataset.document(d.id)
+    if past and whole is not None and whole.in_force and not d.in_force:
+        dated = {country for country, _ in whole.party_dates}
+        left = sum(1 for country in whole.parties if country not in dated)
+        if left:
+            notes.append(f"Seen from {as_of}: not yet in force; the {left} parties whose day of ratification or "
+                         "accession is not on record are not listed (some may have ratified by then).")
     return Report(title=d.title, rows=found, columns=columns, single=True, notes=notes)
 
 
