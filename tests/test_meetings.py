@@ -114,3 +114,18 @@ def test_hosted_by_finds_a_meeting_with_no_host_where_it_met(run_json, run):
 def test_the_dossier_counts_a_meeting_that_met_in_the_country_with_no_host(run_json):
     found = {m["id"]: m for m in run_json("country", "tl")["meetings"]}
     assert found["arf-dod-2023"]["roles"] == ["held there", "co-chair"]
+
+
+def test_a_meeting_with_one_co_chair_on_record_says_so(run, run_json):
+    """The 13th ARF ISM on CTTC: Thailand co-chaired it (CRI's Thai service); the other co-chair is not named."""
+    [meeting] = [m for m in run_json("meetings", "-m", "arf-ism-cttc") if m["id"] == "arf-ism-cttc-13"]
+    assert meeting["chair_country"] is None and [s["country"] for s in meeting["co_chairs"]] == ["th"]
+    text = run("meeting", "arf-ism-cttc-13", "--format", "plain", "--no-cite").stdout
+    assert "Thailand (co-chair; the other not on record)" in text
+
+
+def test_a_meeting_numbered_by_its_kind_and_date_reads_as_written(run):
+    """'AMM Retreat 2020-01', not 'AMM retreat-2020-01'; the JSON ordinal stays as recorded."""
+    text = run("meetings", "-m", "AMM", "--year", "2020", "--format", "plain", "--no-cite").stdout
+    assert "AMM Retreat 2020-01" in text and "retreat-2020-01" not in text
+    assert run("meeting", "AMM Pre-summit 2024-10", "--format", "plain").exit_code == 0
