@@ -182,8 +182,20 @@ def test_person_matches_with_or_without_diacritics(run_json, name):
     assert [m["id"] for m in profile["meetings"]] == ["ammtc-plus-china-8", "ammtc-plus-korea-2", "ammtc-15",
                                                       "ammtc-18", "ammtc-19"]
     assert profile["meetings"][0]["title_then"] == "Deputy Minister of Public Security"
-    assert profile["person"]["in_office"] == [{"title": "Minister of Public Security", "start": "2024-06-06",
-                                               "derived": [], "undated": False}]
+    [office] = profile["person"]["in_office"]
+    assert {k: office[k] for k in ("title", "start", "derived", "undated")} == {
+        "title": "Minister of Public Security", "start": "2024-06-06", "derived": [], "undated": False}
+
+
+def test_a_person_in_office_on_old_or_unverified_evidence_says_so_as_country_does(run, run_json):
+    """Maung Maung Aye: latest source 2025-07-31, over a year before; Luong Tam Quang: Viet Nam's holders are
+    not followed past March 2026."""
+    [defence] = run_json("person", "Maung Maung Aye", as_of="2026-12-08")["person"]["in_office"]
+    assert defence["old"] and defence["latest_source"] == "2025-07-31"
+    text = run("person", "Maung Maung Aye", "--format", "plain", "--no-cite", as_of="2026-12-08").stdout
+    assert "latest source 2025-07-31 (old)" in text
+    [mps] = run_json("person", "Luong Tam Quang", as_of="2026-12-08")["person"]["in_office"]
+    assert mps["unverified"] and not mps["old"]
 
 
 def test_person_offices_have_dates_and_status(run_json):

@@ -253,7 +253,14 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
     current = [o for o in offices if o["status"] == "in office"]
     seen = {id(s.office) for s in answer.recently_seen}  # undated, but seen in it lately: held, as `country` says
     lately = [row for row, state in zip(offices, answer.offices) if id(state.office) in seen]
-    in_office = [{"title": o["title"], "start": o["start"], "derived": o["derived"], "undated": o in lately}
+    record = common.raw_record(dataset, "countries", p.country) or {} if p.country else {}
+    since = str(record.get("holders_unverified_from") or "")
+    in_office = [{"title": o["title"], "start": o["start"], "derived": o["derived"], "undated": o in lately,
+                  # how recent the evidence is, as `country` marks it: over a year before the day asked ('old'),
+                  # or not seen since the country's change of government ('unverified')
+                  "latest_source": o["latest_source"], "old": _old(o["latest_source"], as_of),
+                  "unverified": bool(since) and as_of.isoformat() >= since
+                  and (o["latest_source"] or "")[:len(since)] <= since}
                  for o in current + lately]
     summary = {
         "id": p.id, "name": p.name, "native_name": p.native_name, "aliases": list(p.aliases),
@@ -270,10 +277,15 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
         Column(f"In office on {as_of.isoformat()}", lambda r: "; ".join(
             o["title"] + (f" (since {o['start']}{_derived(o, 'start')})" if o["start"] else
                           " (no start on record; seen in it in the last 18 months)" if o.get("undated") else "")
+            + (f", latest source {o['latest_source']} (old)" if o["old"] else
+               f", latest source {o['latest_source']} (unverified)" if o["unverified"] else "")
             for o in r["in_office"]) or
             "none dated as in office"),
         Column("Note", "note"),
-    ])  # a derived start is marked here; the offices table below carries the note
+    ], notes=([OLD_EVIDENCE_NOTE] if any(o["old"] for o in in_office) else [])
+        + ([f"(unverified): not seen in the post since {since}. {record.get('holders_note', '')}".strip()]
+           if any(o["unverified"] and not o["old"] for o in in_office) else []))
+    # a derived start is marked here; the offices table below carries the note
     office_report = Report(title="Offices", rows=offices, columns=[
         Column("Office", "title", ratio=2),
         keep(Column("From", _dated("start"))),
