@@ -141,7 +141,7 @@ def test_field_names_are_pinned_in_json_and_csv(run, run_json):
     somtc = next(r for r in rows if r["mechanism"] == "somtc")
     assert (somtc["ordinal_first"], somtc["ordinal_gaps"], somtc["gaps_explained"]) == ("3", "; ".join(
         str(n) for n in [1, 2, 4, 5, 7, 8, 9, 12]), "yes")
-    assert somtc["other_ordinals"] == "2002-05; Preparatory-2005; Preparatory-2009; Preparatory-2020; Preparatory-2022; Preparatory-2024; Preparatory"
+    assert somtc["other_ordinals"] == "2002-05; Preparatory-2005; Preparatory-2009; Preparatory-2020; Preparatory-2022; Preparatory-2024; Preparatory-2025"
 
 
 def test_markdown_is_a_table_with_the_totals_under_it(run):
@@ -149,7 +149,7 @@ def test_markdown_is_a_table_with_the_totals_under_it(run):
     assert text.startswith("### Coverage of 81 bodies\n")
     assert ("| AMMTC | 24 | 1-19, 20 scheduled |  | Special on Terrorism; Emergency; Special; 2nd Special | 19 | 0 | 5 | 19 (2025-09-09) | 3 |\n"
             in text)
-    assert "| SOMTC | 24 | 3-25 | 1-2, 4-5, 7-9, 12 (explained) | 2002-05; Preparatory-2005; Preparatory-2009; Preparatory-2020; Preparatory-2022; Preparatory-2024; Preparatory |" in text
+    assert "| SOMTC | 24 | 3-25 | 1-2, 4-5, 7-9, 12 (explained) | 2002-05; Preparatory-2005; Preparatory-2009; Preparatory-2020; Preparatory-2022; Preparatory-2024; Preparatory-2025 |" in text
     assert "Seed only" not in text  # 0 for every body: no column
     assert "Data as of 2026-12-08." in text
     import re
