@@ -468,14 +468,14 @@ class _Citations(Mapping):
         if self._all is not None:
             return self._all[ref]
         if ref not in self._seen:
-            self._seen = {(s.url or s.document): s for s in self._dataset.sources_built()}
+            self._seen = {s.ref: s for s in self._dataset.sources_built()}
         if ref in self._seen:
             return self._seen[ref]
         return self._everything()[ref]
 
     def _everything(self) -> dict:
         if self._all is None:
-            self._all = {(s.url or s.document): s for s in self._dataset.sources.values()}
+            self._all = {s.ref: s for s in self._dataset.sources.values()}
         return self._all
 
     def __iter__(self):

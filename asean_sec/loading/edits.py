@@ -166,10 +166,10 @@ def _apply(directory, contents, digests, previous, key) -> bool:
     for section, value in sections.items():
         if section in stored.BY_ID:
             before = {record["id"]: record for record in old[section]}
-            replaced[stored.BY_ID[section]] = {record["id"]: marshal.dumps(record) for record in value
-                                               if record != before[record["id"]]}
+            changed = [record for record in value if record != before[record["id"]]]
+            replaced[stored.BY_ID[section]] = {record["id"]: marshal.dumps(record) for record in changed}
             if section == "sources":
-                replaced[stored.REFS] = stored.refs_of(r for r in value if r != before[r["id"]])
+                replaced[stored.REFS] = stored.refs_of(changed)
     if not cache.write_blob(key, entry.patch(reader, replaced, sections)):
         return False
     new = cache.Memos(key)

@@ -21,7 +21,7 @@ REFS = "source_refs"
 
 
 def source_ref(record: dict) -> str:
-    """What an answer cites of a source: its URL, else the document it is, else its id."""
+    """What an answer cites of a source record (model Source.ref, for the raw record the entry stores)."""
     return record.get("url") or record.get("document") or record["id"]
 
 

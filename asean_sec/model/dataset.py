@@ -298,7 +298,7 @@ class Dataset:
                 and source_id not in self._built_sources:
             return self.parts.source_ref(source_id) or source_id
         source = self.source(source_id)
-        return (source.url or source.document or source_id) if source else source_id
+        return source.ref if source else source_id
 
     @cached_property
     def _built_sources(self) -> dict[str, model.Source | None]:

@@ -39,6 +39,11 @@ class Source:
     accessed: str | None = None
 
     @property
+    def ref(self) -> str:
+        """What an answer cites of it: its URL, else the document it is, else its id."""
+        return self.url or self.document or self.id
+
+    @property
     def citation(self) -> str:
         """One line naming the source: its title and publisher, then its URL."""
         label = " — ".join(p for p in (self.title, self.publisher, self.published) if p)

@@ -58,14 +58,19 @@ def as_seen(dataset: Dataset, doc: Document, as_of: dt.date) -> Document | None:
     later = {party for party, day in doc.party_dates if starts_after(day, as_of)}
     in_force_later = starts_after(doc.in_force, as_of)
     if in_force_later:
-        dated = {party for party, _ in doc.party_dates}
-        later |= {party for party in doc.parties if party not in dated}
+        later |= set(undated_parties(doc))
     if not later and not in_force_later:
         return doc
     return replace(doc, parties=tuple(p for p in doc.parties if p not in later),
                    party_dates=tuple((p, day) for p, day in doc.party_dates if p not in later),
                    in_force=None if in_force_later else doc.in_force,
                    status=_before_in_force(doc.status) if in_force_later else doc.status)
+
+
+def undated_parties(doc: Document) -> list[str]:
+    """Its parties whose own ratification or accession has no day on record."""
+    dated = {party for party, _ in doc.party_dates}
+    return [party for party in doc.parties if party not in dated]
 
 
 def _before_in_force(status: str | None) -> str | None:

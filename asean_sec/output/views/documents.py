@@ -80,8 +80,7 @@ def document_report(dataset: Dataset, d, as_of=None) -> Report:
                      "on record and are listed as parties on any day; some may have joined later.")
     whole = dataset.document(d.id)
     if past and whole is not None and whole.in_force and not d.in_force:
-        dated = {country for country, _ in whole.party_dates}
-        left = sum(1 for country in whole.parties if country not in dated)
+        left = len(documents.undated_parties(whole))
         if left:
             notes.append(f"Seen from {as_of}: not yet in force; the {left} parties whose day of ratification or "
                          "accession is not on record are not listed (some may have ratified by then).")

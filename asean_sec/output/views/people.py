@@ -123,26 +123,19 @@ def country_report(dataset: Dataset, answer: people.Dossier) -> Document:
 
     holders = [_office_row(dataset, s, as_of) for s in answer.in_office]
     old = lambda row: _old(row["latest_source"], as_of)  # noqa: E731 - evidence over a year before the day asked
-    # a country whose holders are not followed past a change of government: from that day, a holder seen only
-    # before it is 'unverified', and the note under the table says why
-    record = common.raw_record(dataset, "countries", c.id) or {}
-    since = str(record.get("holders_unverified_from") or "")
-    unsure = bool(since) and as_of.isoformat() >= since
+    unverified, unverified_note = _unverified_check(dataset, c.id, as_of)
     for row in holders:
-        # seen on that day (or within that month or year, when it is one) is not seen after it
-        row["unverified"] = unsure and (row["latest_source"] or "")[:len(since)] <= since
+        row["unverified"] = unverified(row["latest_source"])
     office_report = Report(title=f"In office on {as_of.isoformat()}", rows=holders, columns=[
         keep(Column("Person", "person_name")),
         Column("Office", "title", max_width=50),
         keep(Column("Since", _dated("start"))),
-        keep(Column("Latest source", lambda r: (r["latest_source"] or "") + (" (old)" if old(r) else "")
-                    + (" (unverified)" if r["unverified"] and not old(r) else ""))),
+        keep(Column("Latest source", lambda r: (r["latest_source"] or "") + _evidence_mark(old(r), r["unverified"]))),
         _src_column(holders),
     ], empty_message="No office holder is dated as in office on that day.",
         notes=([IN_OFFICE_NOTE] if holders else []) + _derived_note(holders, "start")
         + ([OLD_EVIDENCE_NOTE] if any(old(r) for r in holders) else [])
-        + ([f"(unverified): not seen in the post since {since}. {record.get('holders_note', '')}".strip()]
-           if any(r["unverified"] for r in holders) else []))
+        + ([unverified_note] if any(r["unverified"] for r in holders) else []))
 
     delegations = []
     for d in answer.delegations:
@@ -199,6 +192,23 @@ OLD_EVIDENCE_NOTE = ("(old): the latest source is more than a year before the da
                      "changed hands since without a source on record saying so.")
 
 
+def _unverified_check(dataset: Dataset, country: str | None, as_of):
+    """(whether a holder last seen on a day is 'unverified', the note that says why), for `country`: one
+    whose holders are not followed past a change of government (`holders_unverified_from`) has, from that
+    day, a holder seen only before it unverified (seen on that day, or within that month or year when it is
+    one, is not seen after it)."""
+    record = (common.raw_record(dataset, "countries", country) or {}) if country else {}
+    since = str(record.get("holders_unverified_from") or "")
+    unsure = bool(since) and as_of.isoformat() >= since
+    note = f"(unverified): not seen in the post since {since}. {record.get('holders_note', '')}".strip()
+    return (lambda latest: unsure and (latest or "")[:len(since)] <= since), note
+
+
+def _evidence_mark(old: bool, unverified: bool) -> str:
+    """' (old)' or ' (unverified)' after a holder's latest source, as `country` and `person` show it."""
+    return " (old)" if old else " (unverified)" if unverified else ""
+
+
 def _old(latest: str | None, as_of) -> bool:
     """Whether evidence dated `latest` ('2025-07-31', '2025-07', '2025': its last day counts) is over a
     year before `as_of`."""
@@ -253,14 +263,12 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
     current = [o for o in offices if o["status"] == "in office"]
     seen = {id(s.office) for s in answer.recently_seen}  # undated, but seen in it lately: held, as `country` says
     lately = [row for row, state in zip(offices, answer.offices) if id(state.office) in seen]
-    record = common.raw_record(dataset, "countries", p.country) or {} if p.country else {}
-    since = str(record.get("holders_unverified_from") or "")
+    unverified, unverified_note = _unverified_check(dataset, p.country, as_of)
     in_office = [{"title": o["title"], "start": o["start"], "derived": o["derived"], "undated": o in lately,
                   # how recent the evidence is, as `country` marks it: over a year before the day asked ('old'),
                   # or not seen since the country's change of government ('unverified')
                   "latest_source": o["latest_source"], "old": _old(o["latest_source"], as_of),
-                  "unverified": bool(since) and as_of.isoformat() >= since
-                  and (o["latest_source"] or "")[:len(since)] <= since}
+                  "unverified": unverified(o["latest_source"])}
                  for o in current + lately]
     summary = {
         "id": p.id, "name": p.name, "native_name": p.native_name, "aliases": list(p.aliases),
@@ -277,14 +285,13 @@ def person_report(dataset: Dataset, answer: people.Profile) -> Document:
         Column(f"In office on {as_of.isoformat()}", lambda r: "; ".join(
             o["title"] + (f" (since {o['start']}{_derived(o, 'start')})" if o["start"] else
                           " (no start on record; seen in it in the last 18 months)" if o.get("undated") else "")
-            + (f", latest source {o['latest_source']} (old)" if o["old"] else
-               f", latest source {o['latest_source']} (unverified)" if o["unverified"] else "")
+            + (f", latest source {o['latest_source']}{_evidence_mark(o['old'], o['unverified'])}"
+               if o["old"] or o["unverified"] else "")
             for o in r["in_office"]) or
             "none dated as in office"),
         Column("Note", "note"),
     ], notes=([OLD_EVIDENCE_NOTE] if any(o["old"] for o in in_office) else [])
-        + ([f"(unverified): not seen in the post since {since}. {record.get('holders_note', '')}".strip()]
-           if any(o["unverified"] and not o["old"] for o in in_office) else []))
+        + ([unverified_note] if any(o["unverified"] and not o["old"] for o in in_office) else []))
     # a derived start is marked here; the offices table below carries the note
     office_report = Report(title="Offices", rows=offices, columns=[
         Column("Office", "title", ratio=2),
